@@ -1,0 +1,1 @@
+namespace CarbonSim.Grains; internal static class AssemblyMarker { }
