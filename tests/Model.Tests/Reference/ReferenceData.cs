@@ -96,7 +96,7 @@ public sealed class ReferenceFixture
         lock (_gate)
         {
             if (!_spinups.TryGetValue(epc, out var r))
-                _spinups[epc] = r = Kernel.Spinup.Run(model, new SpinupOptions(ReferenceData.Co2));
+                _spinups[epc] = r = global::CarbonSim.Model.Kernel.Spinup.Run(model, new SpinupOptions(ReferenceData.Co2));
             return r;
         }
     }
