@@ -88,18 +88,25 @@ public static class Charts
     public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height)
     {
         var (unit, _, factor) = AsciiGrid.ReportUnit(layer.Unit);
-        var data = new double[grid.Rows, grid.Cols];
-        for (int row = 0; row < grid.Rows; row++)
-            for (int col = 0; col < grid.Cols; col++)
+        // ScottPlot's heatmap needs at least 2×2 cells to derive its cell size; pad with NaN to the east/south.
+        int rows = Math.Max(2, grid.Rows), cols = Math.Max(2, grid.Cols);
+        var data = new double[rows, cols];
+        for (int row = 0; row < rows; row++)
+            for (int col = 0; col < cols; col++)
             {
-                double v = layer.Values[grid.Index(row, col)];
+                double v = row < grid.Rows && col < grid.Cols ? layer.Values[grid.Index(row, col)] : double.NaN;
                 data[row, col] = double.IsFinite(v) ? v * factor : double.NaN;
             }
         var plt = new Plot();
         var hm = plt.Add.Heatmap(data);
         hm.Colormap = new ScottPlot.Colormaps.Viridis();
         hm.NaNCellColor = Colors.Transparent;
-        hm.Extent = new CoordinateRect(grid.XllCorner, grid.XMax, grid.YllCorner, grid.OriginY);
+        // ScottPlot's Extent spans from the first to the last cell's anchor and the image is one cell
+        // larger to the east and north; with lower-left anchoring the cells' outer edges then fall on
+        // the grid's edges: west = OriginX, north = OriginY.
+        hm.CellAlignment = Alignment.LowerLeft;
+        double cs = grid.CellSize;
+        hm.Extent = new CoordinateRect(grid.OriginX, grid.OriginX + (cols - 1) * cs, grid.OriginY - rows * cs, grid.OriginY - cs);
         var bar = plt.Add.ColorBar(hm);
         bar.Label = unit;
         plt.Axes.SquareUnits();

@@ -65,7 +65,7 @@ public static class CityFeatures
         if (r.Cities.Any(c => c.GeometryGeoJson is null) && r.BoundariesPath is { } bp)
             boundaries = ReadBoundaries(bp);
         using var fs = File.Create(path);
-        using var w = new Utf8JsonWriter(fs, new JsonWriterOptions { Indented = false });
+        using var w = new Utf8JsonWriter(fs, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteString("name", "carbonsim_cities");
@@ -83,7 +83,9 @@ public static class CityFeatures
             w.WriteNumber("last_year", r.LastYear);
             foreach (var (n, v) in Attributes(r, c))
             {
-                if (double.IsFinite(v)) w.WriteNumber(n, v); else w.WriteNull(n);
+                // 10 significant digits, as in the CSVs (drops binary noise such as 48.00000000000001).
+                if (double.IsFinite(v)) w.WriteNumber(n, double.Parse(v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+                else w.WriteNull(n);
             }
             w.WriteEndObject();
             string? geom = c.GeometryGeoJson ?? (boundaries is not null && boundaries.TryGetValue(c.Id, out var g) ? g : null);

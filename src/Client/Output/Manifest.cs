@@ -27,7 +27,7 @@ public static class Manifest
     public static void Write(RunResults r, string dir, IEnumerable<string> files, IEnumerable<string> warnings)
     {
         using var fs = File.Create(Path.Combine(dir, FileName));
-        using var w = new Utf8JsonWriter(fs, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(fs, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("format", Format);
         w.WriteStartObject("engine");

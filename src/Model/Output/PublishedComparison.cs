@@ -122,11 +122,11 @@ public static class PublishedComparison
             double gapTHa = asDensity ? modelled - bound : (modelled - bound) * 1e6 / (areaKm2 * 100);
             double soilTHa = OutputUnits.ToTonnesPerHa(row.SoilC);
             string soil = soilTHa > 0
-                ? $"closing it through soil carbon alone would need soil density {Pct(gapTHa / soilTHa)} {(gapTHa > 0 ? "lower" : "higher")} ({F(soilTHa, 1)} → {F(soilTHa - gapTHa, 1)} t C ha-1)"
+                ? $"closing the gap through soil carbon alone would need soil density {Pct(gapTHa / soilTHa)} {(gapTHa > 0 ? "lower" : "higher")} ({F(soilTHa, 1)} → {F(soilTHa - gapTHa, 1)} t C ha-1)"
                 : "soil carbon is zero, so the gap lies in vegetation and litter";
             text = $"Modelled {what} in {year} is {Pct(dev)} {dir} the published {(status == RangeStatus.Above ? "upper" : "lower")} bound " +
                    $"{F(bound, asDensity ? 1 : 0)} {unit}; the gap equals {F(Math.Abs(gapTHa), 1)} t C ha-1 over the run's area. {shares} " +
-                   $"The published studies themselves differ by {Pct((p.High - p.Low) / p.Low)} because their carbon-density tables differ; {soil}.";
+                   $"The published figures themselves span {Pct((p.High - p.Low) / p.Low)} (their carbon-density tables differ); {soil}.";
         }
         return new RangeCheck(p, modelled, lo, hi, unit, basis, status, dev, text);
     }
