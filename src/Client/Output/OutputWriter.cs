@@ -36,31 +36,8 @@ public static class OutputWriter
     {
         options ??= new OutputWriterOptions();
         r.Validate();
-        string full = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        if (Directory.Exists(full) && !options.Overwrite)
-            throw new IOException($"{full}: output folder exists; choose another or pass overwrite");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string partial = $"{full}.partial-{Guid.NewGuid():N}"[..(full.Length + 17)];
-        Directory.CreateDirectory(partial);
-        try
-        {
-            var (files, warnings) = WriteInto(r, partial, options);
-            if (Directory.Exists(full))
-            {
-                string old = $"{full}.old-{Guid.NewGuid():N}";
-                Directory.Move(full, old);
-                Directory.Move(partial, full);
-                Directory.Delete(old, recursive: true);
-            }
-            else Directory.Move(partial, full);
-            return new WrittenOutput(full, files, warnings);
-        }
-        catch
-        {
-            try { if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true); }
-            catch (IOException) { /* best effort: the name still says partial */ }
-            throw;
-        }
+        var (full, (files, warnings)) = AtomicDirectory.Write(outDir, options.Overwrite, dir => WriteInto(r, dir, options));
+        return new WrittenOutput(full, files, warnings);
     }
 
     private static (List<string> Files, List<string> Warnings) WriteInto(RunResults r, string dir, OutputWriterOptions o)
