@@ -106,12 +106,12 @@ public class EpcYamlTests
         Assert.StartsWith("v.yaml: line 47", dup.Message);
 
         var bad = Assert.Throws<InvalidInputException>(() =>
-            EpcYaml.Parse(new StringReader(yaml.Replace("woody:                       true", "woody:                       yes")), "v.yaml"));
+            EpcYaml.Parse(new StringReader(System.Text.RegularExpressions.Regex.Replace(yaml, @"(?m)^woody:(\s+)true", "woody:$1yes")), "v.yaml"));
         Assert.Contains("key 'woody'", bad.Message);
         Assert.Contains("true or false", bad.Message);
 
         var num = Assert.Throws<InvalidInputException>(() =>
-            EpcYaml.Parse(new StringReader(yaml.Replace("leaf_cn:                     42", "leaf_cn:                     forty")), "v.yaml"));
+            EpcYaml.Parse(new StringReader(System.Text.RegularExpressions.Regex.Replace(yaml, @"(?m)^leaf_cn:(\s+)42", "leaf_cn:$1forty")), "v.yaml"));
         Assert.Contains("'forty'", num.Message);
         Assert.Contains("a finite number [kgC kgN-1]", num.Message);
     }
