@@ -25,6 +25,7 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
     public Task Start(RunSpec spec)
     {
         if (_spec is not null) return Task.CompletedTask;
+        RunSpecCheck.Validate(spec);
         _spec = spec;
         _tiles = Tiling.Partition(spec.Cells, spec.GridCols, spec.TileSize);
         _progress = new RunProgress
