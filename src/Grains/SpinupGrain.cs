@@ -15,7 +15,7 @@ public sealed class SpinupState
 }
 
 /// <summary>An equilibrium state computed once per content hash; see <see cref="ISpinupGrain"/>.</summary>
-[ActivationCountBasedPlacement]
+[RandomPlacement]
 public sealed class SpinupGrain(
     ICarbonKernel kernel,
     [PersistentState("spinup", StorageNames.Engine)] IPersistentState<SpinupState> stored)

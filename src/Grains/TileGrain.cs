@@ -5,7 +5,7 @@ using Orleans.Placement;
 namespace CarbonSim.Grains;
 
 /// <summary>A block of cells stepped a year per call; see <see cref="ITileGrain"/>.</summary>
-[ActivationCountBasedPlacement]
+[RandomPlacement]
 public sealed class TileGrain(
     ICarbonKernel kernel,
     [PersistentState("tile", StorageNames.Engine)] IPersistentState<TileCheckpoint> checkpoint)
