@@ -19,6 +19,7 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
     int[][] _tiles = [];
     readonly List<CellSnapshot> _snapshots = [];
     Task? _loop;
+    SpinupSummary[] _spinups = [];
 
     string RunId => this.GetPrimaryKeyString();
 
@@ -60,6 +61,7 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
             Region = region,
             CellSnapshots = [.. _snapshots],
             SpinupCount = _progress.SpinupsTotal,
+            Spinups = _spinups,
             TileCount = _tiles.Length,
         };
     }
@@ -73,8 +75,9 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
             var combos = Tiling.DistinctCombos(spec.Cells, allCells);
             _progress = _progress with { SpinupsTotal = combos.Length };
             var equilibria = await Task.WhenAll(combos.Select(SpinUp));
+            _spinups = equilibria.Select(e => new SpinupSummary(e.Years, e.Converged)).ToArray();
             var stateOf = new Dictionary<SpinupCombo, double[]>();
-            for (int k = 0; k < combos.Length; k++) stateOf[combos[k]] = equilibria[k];
+            for (int k = 0; k < combos.Length; k++) stateOf[combos[k]] = equilibria[k].State;
 
             var tiles = _tiles.Select((_, t) => GrainFactory.GetGrain<ITileGrain>(GrainKeys.Tile(RunId, t))).ToArray();
             await Task.WhenAll(tiles.Select((tile, t) =>
@@ -105,17 +108,9 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
         }
     }
 
-    async Task<double[]> SpinUp(SpinupCombo combo)
+    async Task<SpinupResult> SpinUp(SpinupCombo combo)
     {
-        var spec = _spec!;
-        var request = new SpinupRequest
-        {
-            Epc = spec.VegetationTypes[combo.Vegetation].Epc,
-            Site = spec.Sites[combo.Site],
-            Met = spec.Climates[combo.Climate],
-            Co2 = spec.SpinupCo2,
-            NDeposition = spec.SpinupNDeposition,
-        };
+        var request = SpinupRequests.For(_spec!, combo);
         var state = await GrainFactory.GetGrain<ISpinupGrain>(SpinupKey.Of(request)).GetEquilibrium(request);
         _progress = _progress with { SpinupsDone = _progress.SpinupsDone + 1 };
         return state;

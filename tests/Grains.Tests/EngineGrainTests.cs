@@ -148,11 +148,7 @@ public sealed class EngineGrainTests(ClusterFixture fixture)
 
         foreach (var (veg, site, climate) in combos)
         {
-            var key = SpinupKey.Of(new SpinupRequest
-            {
-                Epc = spec.VegetationTypes[veg].Epc, Site = spec.Sites[site], Met = spec.Climates[climate],
-                Co2 = spec.SpinupCo2, NDeposition = spec.SpinupNDeposition,
-            });
+            var key = SpinupKey.Of(SpinupRequests.For(spec, new SpinupCombo(veg, site, climate)));
             var info = await fixture.Grains.GetGrain<ISpinupGrain>(key).GetInfo();
             Assert.True(info.Done);
             Assert.Equal(1, info.ComputeCount);

@@ -14,19 +14,25 @@ public static class CarbonVariables
     public const int Npp = 1;
     /// <summary>[kgC m-2 a-1] Net ecosystem production (NPP − heterotrophic respiration).</summary>
     public const int Nep = 2;
+    /// <summary>[kgC m-2 a-1] Net biome production (NEP − fire and other losses), positive for uptake.</summary>
+    public const int Nbp = 3;
+    /// <summary>[kgC m-2 a-1] Heterotrophic respiration.</summary>
+    public const int Hr = 4;
     /// <summary>[kgC m-2] Vegetation carbon (leaf, root, wood, storage) at the end of the year.</summary>
-    public const int VegetationC = 3;
+    public const int VegetationC = 5;
     /// <summary>[kgC m-2] Litter and coarse woody debris carbon at the end of the year.</summary>
-    public const int LitterC = 4;
+    public const int LitterC = 6;
     /// <summary>[kgC m-2] Soil organic carbon at the end of the year.</summary>
-    public const int SoilC = 5;
+    public const int SoilC = 7;
+    /// <summary>[kgC m-2] Total ecosystem carbon at the end of the year.</summary>
+    public const int TotalC = 8;
 
     /// <summary>Number of variables; arrays of per-variable values have this length (or a multiple).</summary>
-    public const int Count = 6;
+    public const int Count = 9;
 
     /// <summary>Column names, index-aligned with the constants above.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["gpp", "npp", "nep", "veg_c", "litter_c", "soil_c"];
+    public static IReadOnlyList<string> Names { get; } = ["gpp", "npp", "nep", "nbp", "hr", "veg_c", "litter_c", "soil_c", "total_c"];
 
-    /// <summary>True for the annual flux sums (GPP, NPP, NEP), false for end-of-year stocks.</summary>
-    public static bool IsFlux(int variable) => variable <= Nep;
+    /// <summary>True for the annual flux sums (GPP, NPP, NEP, NBP, HR), false for end-of-year stocks.</summary>
+    public static bool IsFlux(int variable) => variable <= Hr;
 }

@@ -9,7 +9,7 @@ public interface ISpinupGrain : IGrainWithStringKey
 {
     /// <summary>The equilibrium state vector (kernel layout). Computes it on the first call; later calls return the stored one.</summary>
     [Alias("GetEquilibrium")]
-    Task<double[]> GetEquilibrium(SpinupRequest request);
+    Task<SpinupResult> GetEquilibrium(SpinupRequest request);
 
     [Alias("GetInfo")]
     Task<SpinupInfo> GetInfo();

@@ -13,7 +13,13 @@ public sealed record RunOutcome
     [Id(3)] public CellSnapshot[] CellSnapshots { get; init; } = [];
     [Id(4)] public int SpinupCount { get; init; }
     [Id(5)] public int TileCount { get; init; }
+    /// <summary>How each distinct spin-up ended, in combination order.</summary>
+    [Id(6)] public SpinupSummary[] Spinups { get; init; } = [];
 }
+
+/// <summary>[a] Years a spin-up used, and whether it reached steady state.</summary>
+[GenerateSerializer, Immutable, Alias("carbonsim.SpinupSummary")]
+public sealed record SpinupSummary([property: Id(0)] int Years, [property: Id(1)] bool Converged);
 
 /// <summary>[kgC m-2] / [kgC m-2 a-1] Every cell's values in one year: <c>[cell * CarbonVariables.Count + variable]</c>, cells in global order.</summary>
 [GenerateSerializer, Immutable, Alias("carbonsim.CellSnapshot")]

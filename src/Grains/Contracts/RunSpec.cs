@@ -45,6 +45,10 @@ public sealed record RunSpec
     [Id(16)] public int[] CellOutputYears { get; init; } = [];
     /// <summary>[a] Tiles checkpoint their state every this many years (and after the last year).</summary>
     [Id(17)] public int CheckpointEveryYears { get; init; } = 10;
+    /// <summary>Accelerated decomposition spin-up (true) or standard.</summary>
+    [Id(18)] public bool SpinupAccelerated { get; init; } = true;
+    /// <summary>[a] Most simulated years of a spin-up.</summary>
+    [Id(19)] public int SpinupMaxYears { get; init; } = 6000;
 
     public int YearCount => LastYear - FirstYear + 1;
 }

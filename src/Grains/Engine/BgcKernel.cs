@@ -14,12 +14,12 @@ public sealed class BgcKernel : ICarbonKernel
     {
         public int StateLength => 3;
 
-        public double[] SpinUp(double co2, double nDeposition)
+        public SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears)
         {
             var state = new double[3];
             Span<double> annual = stackalloc double[CarbonVariables.Count];
             for (int y = 0; y < 300; y++) RunYear(state, y % met.YearCount, co2, nDeposition, annual);
-            return state;
+            return new SpinupResult { State = state, Years = 300, Converged = true };
         }
 
         public void RunYear(Span<double> state, int metYearIndex, double co2, double nDeposition, Span<double> annual)
@@ -44,6 +44,9 @@ public sealed class BgcKernel : ICarbonKernel
             annual[CarbonVariables.Gpp] = gpp;
             annual[CarbonVariables.Npp] = npp;
             annual[CarbonVariables.Nep] = npp - rh;
+            annual[CarbonVariables.Nbp] = npp - rh;
+            annual[CarbonVariables.Hr] = rh;
+            annual[CarbonVariables.TotalC] = state[0] + state[1] + state[2];
             annual[CarbonVariables.VegetationC] = state[0];
             annual[CarbonVariables.LitterC] = state[1];
             annual[CarbonVariables.SoilC] = state[2];

@@ -22,7 +22,9 @@ public interface IColumnModel
     /// <summary>Runs the model to equilibrium under constant forcing and returns the state vector.</summary>
     /// <param name="co2">[ppm]</param>
     /// <param name="nDeposition">[kgN m-2 a-1]</param>
-    double[] SpinUp(double co2, double nDeposition);
+    /// <param name="accelerated">Accelerated decomposition spin-up (true) or standard.</param>
+    /// <param name="maxYears">[a] Limit on simulated years.</param>
+    Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears);
 
     /// <summary>
     /// Steps <paramref name="state"/> in place through met year <paramref name="metYearIndex"/> and

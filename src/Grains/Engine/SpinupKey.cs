@@ -23,11 +23,26 @@ public static class SpinupKey
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(m.Years.AsSpan()));
         foreach (var a in new[] { m.Tmax, m.Tmin, m.Prcp, m.Vpd, m.Srad, m.DayLength })
             hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
-        Span<double> forcing = [r.Co2, r.NDeposition];
+        Span<double> forcing = [r.Co2, r.NDeposition, r.Accelerated ? 1 : 0, r.MaxYears];
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(forcing));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     static void Append(IncrementalHash hash, string text) =>
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text + "\n"));
+}
+
+/// <summary>Builds the spin-up request of a (vegetation, site, climate) combination of a run.</summary>
+public static class SpinupRequests
+{
+    public static SpinupRequest For(RunSpec spec, SpinupCombo combo) => new()
+    {
+        Epc = spec.VegetationTypes[combo.Vegetation].Epc,
+        Site = spec.Sites[combo.Site],
+        Met = spec.Climates[combo.Climate],
+        Co2 = spec.SpinupCo2,
+        NDeposition = spec.SpinupNDeposition,
+        Accelerated = spec.SpinupAccelerated,
+        MaxYears = spec.SpinupMaxYears,
+    };
 }
