@@ -5,7 +5,7 @@ using CarbonSim.Model.Tests.Point;
 namespace CarbonSim.Client.Tests.Point;
 
 /// <summary>Runs the point verb in a scratch copy of data/reference/biomebgc/inputs.</summary>
-public sealed class PointWorkspace
+public sealed class PointWorkspace : IDisposable
 {
     public string Root { get; }
 
@@ -20,6 +20,11 @@ public sealed class PointWorkspace
         }
         Directory.CreateDirectory(Path.Combine(Root, "outputs"));
         Directory.CreateDirectory(Path.Combine(Root, "restart"));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));

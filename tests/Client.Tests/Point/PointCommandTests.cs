@@ -10,7 +10,7 @@ public class PointCommandTests
     [Fact]
     public void HelpTeachesWhatAnIniIsWithAnExample()
     {
-        var ws = new PointWorkspace("help");
+        using var ws = new PointWorkspace("help");
         var (code, output, err) = ws.Run(null, "--help");
         Assert.Equal(0, code);
         Assert.Equal("", err);
@@ -28,7 +28,7 @@ public class PointCommandTests
     [InlineData(new[] { "a.ini", "b.ini" }, "one ini file expected")]
     public void BadCommandLinesExit2WithOneLine(string[] args, string fragment)
     {
-        var ws = new PointWorkspace("usage");
+        using var ws = new PointWorkspace("usage");
         var (code, _, err) = ws.Run(PointWorkspace.FakeBackend(), args);
         Assert.Equal(PointCommand.ExitUsage, code);
         Assert.Contains(fragment, err);
@@ -38,7 +38,7 @@ public class PointCommandTests
     [Fact]
     public void MissingKernelIsReportedNotCrashed()
     {
-        var ws = new PointWorkspace("nokernel");
+        using var ws = new PointWorkspace("nokernel");
         var (code, _, err) = ws.Run(null, "ini_anchor_runs/enf.ini");
         Assert.Equal(PointCommand.ExitFailure, code);
         Assert.Contains("kernel is not wired", err);
@@ -47,7 +47,7 @@ public class PointCommandTests
     [Fact]
     public void SpinupThenNormalRunWritesReferenceShapedOutputsAndARestart()
     {
-        var ws = new PointWorkspace("e2e-fake");
+        using var ws = new PointWorkspace("e2e-fake");
         var spin = ws.Run(PointWorkspace.FakeBackend(spinupYears: 4), "ini_anchor_runs/enf_spinup.ini");
         Assert.True(spin.Exit == 0, spin.Err);
         Assert.Contains("spin-up years: 4", spin.Out);
@@ -74,7 +74,7 @@ public class PointCommandTests
     [Fact]
     public void NdepFileOptionIsHonoured()
     {
-        var ws = new PointWorkspace("ndep");
+        using var ws = new PointWorkspace("ndep");
         ws.Write("ini_anchor_runs/norestart.ini", TestData.ReplaceFirstToken(ws.Read("ini_anchor_runs/enf.ini"),
             TestData.LineOf(ws.Read("ini_anchor_runs/enf.ini"), "RESTART") + 1, "0"));
         var baseRun = ws.Run(PointWorkspace.FakeBackend(), "ini_anchor_runs/norestart.ini");
