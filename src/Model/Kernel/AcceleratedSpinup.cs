@@ -71,12 +71,12 @@ public static partial class Spinup
     /// standard spin-up accumulates over millennia; stops when the soil-C total changes by less
     /// than <c>ConvergedChange</c>. (4) Optional settling years.
     /// </summary>
-    public static SpinupResult RunAccelerated(CellModel model, SpinupOptions? options = null, AcceleratedSpinupOptions? accelerated = null)
+    public static SpinupResult RunAccelerated(CellModel model, SpinupOptions? options = null, AcceleratedSpinupOptions? accelerated = null, CellState? start = null)
     {
         var o = options ?? new SpinupOptions();
         var a = accelerated ?? new AcceleratedSpinupOptions();
         double ndep = o.NDeposition ?? model.Site.NDeposition;
-        var s = model.BareGround(o.FirstYearMaxLeafC, o.FirstYearMaxStemC, o.SoilWaterFraction);
+        var s = start?.Clone() ?? model.BareGround(o.FirstYearMaxLeafC, o.FirstYearMaxStemC, o.SoilWaterFraction);
         var traj = new List<SpinupYear>();
         int years = 0;
         double lastSoilMean = 0, prevSoilMean = double.NaN, lastTotalMean = 0, prevTotalMean = double.NaN;
