@@ -130,3 +130,17 @@ public class AcceleratedSpinupTests(ReferenceFixture fx) : IClassFixture<Referen
         Assert.True(fast.Years * 10 <= standard.Years, $"accelerated {fast.Years} vs standard {standard.Years} years");
     }
 }
+
+public class CellModelInputTests
+{
+    [Fact]
+    public void RejectsTextureNotSummingTo100()
+    {
+        var met = MetReader.Read(ReferenceData.Met("miss5093.mtc41"), 4);
+        var epc = EpcReader.Read(ReferenceData.Epc("enf"));
+        var e = Assert.Throws<InvalidInputException>(() => new CellModel(epc, ReferenceData.MissoulaSite with { SandPercent = 40 }, met));
+        Assert.Contains("sand/silt/clay", e.Message);
+        Assert.Contains("summing to 100", e.Message);
+        Assert.Throws<InvalidInputException>(() => new CellModel(epc, ReferenceData.MissoulaSite with { SoilDepth = 0 }, met));
+    }
+}
