@@ -127,6 +127,11 @@ public static class PointCommand
             stderr.WriteLine($"carbonsim point: {Shorten(OneLine(e.Message), workingDirectory)}");
             return ExitBadInput;
         }
+        catch (NotSupportedException e)
+        {
+            stderr.WriteLine($"carbonsim point: {OneLine(e.Message)}");
+            return ExitUsage;
+        }
         catch (MassBalanceException e)
         {
             stderr.WriteLine($"carbonsim point: simulation failed: {OneLine(e.Message)}");
