@@ -19,6 +19,7 @@ public class RestartFileTests
         Assert.Equal(State.Select(BitConverter.DoubleToInt64Bits), r.State.Select(BitConverter.DoubleToInt64Bits));
         Assert.Single(Directory.GetFiles(Path.Combine(dir, "sub"))); // no temporary left behind
         Assert.Equal("CSRS"u8.ToArray(), File.ReadAllBytes(path)[..4]);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using CarbonSim.Client.Point;
+using CarbonSim.Model.Io.Restart;
+using CarbonSim.Model.Kernel;
+using CarbonSim.Model.Tests.Io;
+
+namespace CarbonSim.Client.Tests.Point;
+
+/// <summary>
+/// The ENF anchor pair through the point verb with the real kernel: enf_spinup.ini, then enf.ini
+/// reading the spin-up's restart, in a scratch copy of data/reference/biomebgc/inputs.
+/// </summary>
+public class PointEndToEndTests
+{
+    private static string[] Ref(string file) => File.ReadAllLines(Path.Combine(TestData.BgcExpected, file)).Select(l => l.TrimEnd('\r')).ToArray();
+
+    [Fact]
+    public void EnfSpinupThenNormalRunMatchesTheReferenceShapeAndSpinupLength()
+    {
+        using var ws = new PointWorkspace("e2e-enf");
+        var backend = PointBackends.Default();
+
+        var spin = ws.Run(backend, "ini_anchor_runs/enf_spinup.ini");
+        Assert.True(spin.Exit == 0, spin.Err);
+        var refSpin = Ref("enf_spinup_annual.csv");
+        var spinCsv = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_spinup_spinup_annual.csv"));
+        Assert.Equal(refSpin[0], spinCsv[0]);
+        // BIOME-BGC's steady-state rule ends the ENF spin-up after 2112 years; the verb reports and writes as many.
+        Assert.Contains($"spin-up years: {refSpin.Length - 1}", spin.Out);
+        Assert.Equal(refSpin.Length, spinCsv.Length);
+        var restart = RestartFile.Read(Path.Combine(ws.Root, "restart", "enf.endpoint"), CellState.Length);
+        Assert.Equal(0, restart.MetYear); // 2112 = 48 whole cycles of the 44-year record
+
+        var run = ws.Run(backend, "ini_anchor_runs/enf.ini");
+        Assert.True(run.Exit == 0, run.Err);
+        var annual = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_annual.csv"));
+        var refAnnual = Ref("enf_annual.csv");
+        Assert.Equal(refAnnual[0], annual[0]);
+        Assert.Equal(45, annual.Length); // header + 44 years
+        Assert.Equal(refAnnual.Select(l => l.Split(',')[0]), annual.Select(l => l.Split(',')[0]));
+        var daily = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_daily.csv"));
+        Assert.Equal(Ref("enf_daily.csv")[0], daily[0]);
+        Assert.Equal(44 * 365 + 1, daily.Length);
+
+        // Loose sanity against the reference (the kernel's own golden tests hold the tight tolerances):
+        // mean total C over 1950-1993 within 1 %.
+        double Mean(string[] rows, string col)
+        {
+            int i = Array.IndexOf(rows[0].Split(','), col);
+            return rows.Skip(1).Average(r => double.Parse(r.Split(',')[i], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Assert.Equal(Mean(refAnnual, "totalc_end_gC_m2"), Mean(annual, "totalc_end_gC_m2"), Mean(refAnnual, "totalc_end_gC_m2") * 0.01);
+    }
+}
