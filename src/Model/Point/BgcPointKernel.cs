@@ -62,11 +62,9 @@ public sealed class BgcPointKernel : IPointKernel
                 SoilWaterFraction: inputs.Ini.WaterState.SoilWaterFraction);
             var start = CellState.FromArray(state);
             start.NextMetYear = metYear;
-            // The kernel's accelerated spin-up (Spinup.RunAccelerated) is not in this build yet; when it is,
-            // call it here: accelerated ? Kernel.Spinup.RunAccelerated(model, options) : ...
-            if (accelerated)
-                throw new NotSupportedException("--accelerated: the kernel's accelerated spin-up is not available in this build");
-            var r = Kernel.Spinup.Run(model, options, start);
+            // The accelerated spin-up always starts from the near-bare-ground state built from the options
+            // (first-year max leaf/stem C, soil water), not from a restart or the ini's litter/soil pools.
+            var r = accelerated ? Kernel.Spinup.RunAccelerated(model, options) : Kernel.Spinup.Run(model, options, start);
             r.State.CopyTo(state, 0);
             var traj = r.Trajectory.Select(y => new SpinupYearValues(y.Year, y.MaxLai, y.LeafC, y.VegetationC, y.LitterC, y.SoilC, y.TotalC, y.MineralN)).ToList();
             return new SpinupOutcome(r.Years, r.Steady, r.TotalCTrend, r.State.NextMetYear, traj);

@@ -51,3 +51,22 @@ public class PointEndToEndTests
         Assert.Equal(Mean(refAnnual, "totalc_end_gC_m2"), Mean(annual, "totalc_end_gC_m2"), Mean(refAnnual, "totalc_end_gC_m2") * 0.01);
     }
 }
+
+public class PointAcceleratedTests
+{
+    [Fact]
+    public void AcceleratedSpinupIsShorterAndFeedsANormalRun()
+    {
+        using var ws = new PointWorkspace("e2e-acc");
+        var backend = PointBackends.Default();
+        var spin = ws.Run(backend, "ini_anchor_runs/enf_spinup.ini", "--accelerated");
+        Assert.True(spin.Exit == 0, spin.Err);
+        Assert.Contains("accelerated", spin.Out);
+        int years = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_spinup_spinup_annual.csv")).Length - 1;
+        Assert.InRange(years, 1, 2111); // shorter than BIOME-BGC's 2112-year rule
+        Assert.Contains($"spin-up years: {years}", spin.Out);
+        var run = ws.Run(backend, "ini_anchor_runs/enf.ini");
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Equal(45, File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_annual.csv")).Length);
+    }
+}
