@@ -70,3 +70,27 @@ public class PointAcceleratedTests
         Assert.Equal(45, File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_annual.csv")).Length);
     }
 }
+
+public class PointYamlEpcTests
+{
+    [Fact]
+    public void AnIniNamingAYamlParameterFileGivesTheSameOutputsAsTheEpc()
+    {
+        using var ws = new PointWorkspace("yaml-epc");
+        var backend = PointBackends.Default();
+        string ini = ws.Read("ini_anchor_runs/enf.ini");
+        ini = TestData.ReplaceFirstToken(ini, TestData.LineOf(ini, "RESTART") + 1, "0"); // bare-ground 44-year run, no restart
+        ini = TestData.ReplaceFirstToken(ini, TestData.LineOf(ini, "OUTPUT_CONTROL") + 1, "outputs/from_epc");
+        ws.Write("ini_anchor_runs/a.ini", ini);
+        string yamlIni = ini.Replace("epc/enf.epc", "epc/enf.yaml").Replace("outputs/from_epc", "outputs/from_yaml");
+        ws.Write("ini_anchor_runs/b.ini", yamlIni);
+        CarbonSim.Model.Io.BiomeBgc.EpcYaml.Write(CarbonSim.Model.Io.BiomeBgc.EpcReader.Read(Path.Combine(ws.Root, "epc", "enf.epc")),
+            Path.Combine(ws.Root, "epc", "enf.yaml"));
+
+        Assert.Equal(0, ws.Run(backend, "ini_anchor_runs/a.ini").Exit);
+        Assert.Equal(0, ws.Run(backend, "ini_anchor_runs/b.ini").Exit);
+        string a = File.ReadAllText(Path.Combine(ws.Root, "outputs", "from_epc_annual.csv"));
+        Assert.Equal(45, a.TrimEnd('\n').Split('\n').Length);
+        Assert.Equal(a, File.ReadAllText(Path.Combine(ws.Root, "outputs", "from_yaml_annual.csv")));
+    }
+}
