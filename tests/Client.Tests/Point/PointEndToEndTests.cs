@@ -49,6 +49,22 @@ public class PointEndToEndTests
             return rows.Skip(1).Average(r => double.Parse(r.Split(',')[i], System.Globalization.CultureInfo.InvariantCulture));
         }
         Assert.Equal(Mean(refAnnual, "totalc_end_gC_m2"), Mean(annual, "totalc_end_gC_m2"), Mean(refAnnual, "totalc_end_gC_m2") * 0.01);
+
+        // The same spin-up state under CLIM_CHANGE (+2 °C) and under -n: the driver must pass both on.
+        var warm = ws.Run(backend, "ini_anchor_runs/enf_warm2.ini");
+        Assert.True(warm.Exit == 0, warm.Err);
+        var warmRows = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_warm2_annual.csv"));
+        var refWarm = Ref("enf_warm2_annual.csv");
+        Assert.Equal(Mean(refWarm, "tavg_degC"), Mean(warmRows, "tavg_degC"), 0.01);
+        Assert.Equal(Mean(annual, "tavg_degC") + 2, Mean(warmRows, "tavg_degC"), 0.01);
+        Assert.Equal(Mean(refWarm, "gpp_gC_m2_yr"), Mean(warmRows, "gpp_gC_m2_yr"), Mean(refWarm, "gpp_gC_m2_yr") * 0.01);
+
+        var ndep = ws.Run(backend, "ini_anchor_runs/enf_ndepfile.ini", "-n", "co2/ndep.txt");
+        Assert.True(ndep.Exit == 0, ndep.Err);
+        var ndepRows = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_ndepfile_annual.csv"));
+        var refNdep = Ref("enf_ndepfile_annual.csv");
+        Assert.NotEqual(Mean(refAnnual, "npp_gC_m2_yr"), Mean(refNdep, "npp_gC_m2_yr"), 1); // the reference shows an N-deposition effect
+        Assert.Equal(Mean(refNdep, "npp_gC_m2_yr"), Mean(ndepRows, "npp_gC_m2_yr"), Mean(refNdep, "npp_gC_m2_yr") * 0.002);
     }
 }
 
