@@ -65,6 +65,17 @@ public class PointEndToEndTests
         var refNdep = Ref("enf_ndepfile_annual.csv");
         Assert.NotEqual(Mean(refAnnual, "npp_gC_m2_yr"), Mean(refNdep, "npp_gC_m2_yr"), 1); // the reference shows an N-deposition effect
         Assert.Equal(Mean(refNdep, "npp_gC_m2_yr"), Mean(ndepRows, "npp_gC_m2_yr"), Mean(refNdep, "npp_gC_m2_yr") * 0.002);
+        // CO2_CONTROL mode 1: each year's CO2 comes from co2/co2.txt by calendar year.
+        var tr = ws.Run(backend, "ini_anchor_runs/enf_co2transient.ini");
+        Assert.True(tr.Exit == 0, tr.Err);
+        var trRows = File.ReadAllLines(Path.Combine(ws.Root, "outputs", "enf_co2transient_annual.csv"));
+        var co2File = CarbonSim.Model.Io.BiomeBgc.Co2FileReader.Read(Path.Combine(ws.Root, "co2", "co2.txt"));
+        int co2Col = Array.IndexOf(trRows[0].Split(','), "co2_ppm");
+        foreach (var row in trRows.Skip(1))
+        {
+            var f = row.Split(',');
+            Assert.Equal(co2File.ValueFor(int.Parse(f[0])).ToString("F3", System.Globalization.CultureInfo.InvariantCulture), f[co2Col]);
+        }
     }
 }
 
