@@ -175,6 +175,23 @@ public class OutputWriterTests
         Assert.Contains("CellCity[19]", ex.Message);
     }
 
+    [Fact]
+    public void Report_links_every_data_file_and_states_the_comparison()
+    {
+        using var tmp = new TempDir();
+        var run = SyntheticRun.Create();
+        var res = OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false });
+        var html = File.ReadAllText(Path.Combine(res.Directory, "report.html"));
+        foreach (var f in res.Files.Where(f => f != "report.html" && f != "manifest.json"))
+            Assert.Contains($"href=\"{f}\"", html);
+        Assert.Contains("<td>Tianjin, Coast</td><td>天津市</td>", html);
+        Assert.Contains("<td class=\"within\">within</td>", html);  // regional NPP 317 in 223–356
+        Assert.Contains("<td class=\"above\">above</td>", html);    // 104.7 t C ha-1 above 98.7
+        foreach (var chk in CarbonSim.Model.Output.PublishedComparison.Evaluate(run))
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(chk.Explanation), html);
+        Assert.DoesNotContain("wall_seconds", html); // timings stay in the manifest
+    }
+
     private static double Num(object? v) => v switch
     {
         JsonElement e => e.GetDouble(),
