@@ -40,6 +40,7 @@ public static class OutputWriter
     {
         options ??= new OutputWriterOptions();
         r.Validate();
+        r = CityFeatures.WithBoundaryDetails(r);
         var (full, (files, warnings)) = AtomicDirectory.Write(outDir, options.Overwrite, dir => WriteInto(r, dir, options));
         return new WrittenOutput(full, files, warnings);
     }
