@@ -1,0 +1,61 @@
+using System.Globalization;
+using CarbonSim.Model;
+
+namespace CarbonSim.Client.Output;
+
+/// <summary>
+/// An annual table read back from a run folder (<c>cities_annual.csv</c> or <c>region_annual.csv</c>),
+/// kept generic over its columns: text columns are the known label columns, <c>year</c> is the key,
+/// every other column is a number (empty = NaN). New columns (budgets, compensation) come through as they are.
+/// </summary>
+public sealed class AnnualTableReader
+{
+    /// <summary>Columns that hold labels, not numbers.</summary>
+    public static readonly IReadOnlySet<string> LabelColumns =
+        new HashSet<string>(StringComparer.Ordinal) { "city_id", "city_name", "city_name_zh", "province" };
+    /// <summary>Columns that are counts or keys rather than quantities to difference.</summary>
+    public static readonly IReadOnlySet<string> KeyColumns =
+        new HashSet<string>(StringComparer.Ordinal) { "year", "n_cities" };
+
+    /// <summary>One row: entity key (city id, or "region"), year, labels and numbers.</summary>
+    public sealed record Row(string Entity, int Year, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, double> Values);
+
+    /// <summary>File read.</summary>
+    public string Path { get; }
+    /// <summary>Numeric column names in file order (excluding key columns).</summary>
+    public IReadOnlyList<string> NumericColumns { get; }
+    /// <summary>Rows in file order.</summary>
+    public IReadOnlyList<Row> Rows { get; }
+
+    private AnnualTableReader(string path, IReadOnlyList<string> numeric, IReadOnlyList<Row> rows)
+    { Path = path; NumericColumns = numeric; Rows = rows; }
+
+    /// <summary>Reads a table; throws <see cref="InvalidInputException"/> naming file, line and column on a bad field.</summary>
+    public static AnnualTableReader Read(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an annual table written by carbonsim");
+        var (header, rows) = Csv.Read(path);
+        int yi = header.ToList().IndexOf("year");
+        if (yi < 0) throw new InvalidInputException(path, "line 1", string.Join(",", header), "a 'year' column");
+        int ci = header.ToList().IndexOf("city_id");
+        var numeric = header.Where(h => !LabelColumns.Contains(h) && !KeyColumns.Contains(h)).ToList();
+        var list = new List<Row>();
+        for (int n = 0; n < rows.Count; n++)
+        {
+            var f = rows[n];
+            string place = $"line {n + 2}";
+            if (f.Count != header.Count) throw new InvalidInputException(path, place, $"{f.Count} fields", $"{header.Count} fields as in the header");
+            if (!int.TryParse(f[yi], NumberStyles.Integer, CultureInfo.InvariantCulture, out int year))
+                throw new InvalidInputException(path, place + ", column year", f[yi], "an integer year");
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (int i = 0; i < header.Count; i++)
+            {
+                if (LabelColumns.Contains(header[i])) labels[header[i]] = f[i];
+                else if (!KeyColumns.Contains(header[i])) values[header[i]] = Csv.ParseNum(f[i], path, $"{place}, column {header[i]}");
+            }
+            list.Add(new Row(ci >= 0 ? f[ci] : "region", year, labels, values));
+        }
+        return new AnnualTableReader(path, numeric, list);
+    }
+}

@@ -1,0 +1,101 @@
+using CarbonSim.Model.Output;
+using U = CarbonSim.Model.Output.OutputUnits;
+
+namespace CarbonSim.Client.Output;
+
+/// <summary>
+/// Column layout of <c>cities_annual.csv</c> and <c>region_annual.csv</c>: every column name ends
+/// in its unit; values converted from internal units here and nowhere else.
+/// </summary>
+public static class AnnualTables
+{
+    /// <summary>File name of the per-city annual table.</summary>
+    public const string CitiesFile = "cities_annual.csv";
+    /// <summary>File name of the regional annual table.</summary>
+    public const string RegionFile = "region_annual.csv";
+
+    /// <summary>Carbon columns common to both tables: name (with unit) → value from a year record.</summary>
+    public static IReadOnlyList<(string Name, Func<CarbonYear, double> Value)> CarbonColumns { get; } =
+    [
+        ("area_km2", y => U.ToKm2(y.AreaM2)),
+        ("gpp_gC_m2_yr", y => U.ToGramsPerM2(y.Gpp)),
+        ("npp_gC_m2_yr", y => U.ToGramsPerM2(y.Npp)),
+        ("nep_gC_m2_yr", y => U.ToGramsPerM2(y.Nep)),
+        ("nbp_gC_m2_yr", y => U.ToGramsPerM2(y.Nbp)),
+        ("hr_gC_m2_yr", y => U.ToGramsPerM2(y.Hr)),
+        ("vegc_tC_ha", y => U.ToTonnesPerHa(y.VegC)),
+        ("litterc_tC_ha", y => U.ToTonnesPerHa(y.LitterC)),
+        ("soilc_tC_ha", y => U.ToTonnesPerHa(y.SoilC)),
+        ("totalc_tC_ha", y => U.ToTonnesPerHa(y.TotalC)),
+        ("gpp_TgC_yr", y => U.ToTg(y.Gpp, y.AreaM2)),
+        ("npp_TgC_yr", y => U.ToTg(y.Npp, y.AreaM2)),
+        ("nep_TgC_yr", y => U.ToTg(y.Nep, y.AreaM2)),
+        ("nbp_TgC_yr", y => U.ToTg(y.Nbp, y.AreaM2)),
+        ("hr_TgC_yr", y => U.ToTg(y.Hr, y.AreaM2)),
+        ("vegc_TgC", y => U.KgToTg(y.VegCKg)),
+        ("litterc_TgC", y => U.KgToTg(y.LitterCKg)),
+        ("soilc_TgC", y => U.KgToTg(y.SoilCKg)),
+        ("totalc_TgC", y => U.KgToTg(y.TotalCKg)),
+    ];
+
+    /// <summary>Name of the year-on-year change column [Tg C] (empty in a series' first year).</summary>
+    public const string ChangeColumn = "totalc_change_TgC";
+
+    /// <summary>Column name of a land-use class area [km2].</summary>
+    public static string ClassColumn(string cls) => $"area_{cls}_km2";
+
+    private static (List<string> Classes, List<string> Extras) Unions(IEnumerable<CarbonYear> rows)
+    {
+        var classes = new SortedSet<string>(StringComparer.Ordinal);
+        var extras = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var r in rows) { classes.UnionWith(r.AreaByClassM2.Keys); extras.UnionWith(r.Extra.Keys); }
+        return (classes.ToList(), extras.ToList());
+    }
+
+    private static IEnumerable<string> Values(CarbonYear y, CarbonYear? previous, List<string> classes, List<string> extras)
+    {
+        foreach (var (_, f) in CarbonColumns) yield return Csv.Num(f(y));
+        yield return previous is null ? "" : Csv.Num(U.KgToTg(y.TotalCKg) - U.KgToTg(previous.TotalCKg));
+        foreach (var c in classes) yield return Csv.Num(U.ToKm2(y.AreaByClassM2.GetValueOrDefault(c)));
+        foreach (var e in extras) yield return y.Extra.TryGetValue(e, out var v) ? Csv.Num(v) : "";
+    }
+
+    private static IEnumerable<string> Tail(List<string> classes, List<string> extras) =>
+        CarbonColumns.Select(c => c.Name).Append(ChangeColumn).Concat(classes.Select(ClassColumn)).Concat(extras);
+
+    /// <summary>Writes <c>cities_annual.csv</c>: one row per city and year, cities in the run's order.</summary>
+    public static void WriteCities(RunResults r, string path)
+    {
+        var (classes, extras) = Unions(r.CityYears);
+        var header = new[] { "city_id", "city_name", "city_name_zh", "province", "year" }.Concat(Tail(classes, extras)).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var c in r.Cities)
+        {
+            CityYear? prev = null;
+            foreach (var y in r.SeriesOf(c.Id))
+            {
+                rows.Add(new[] { c.Id, c.Name, c.NameZh, c.Province, y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                    .Concat(Values(y, prev, classes, extras)).ToList());
+                prev = y;
+            }
+        }
+        Csv.Write(path, header, rows);
+    }
+
+    /// <summary>Writes <c>region_annual.csv</c>: one row per year, totals and area-weighted means over all cities.</summary>
+    public static void WriteRegion(RunResults r, string path)
+    {
+        var ordered = r.RegionYears.OrderBy(y => y.Year).ToList();
+        var (classes, extras) = Unions(ordered);
+        var header = new[] { "year", "n_cities" }.Concat(Tail(classes, extras)).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        RegionYear? prev = null;
+        foreach (var y in ordered)
+        {
+            rows.Add(new[] { y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.CityCount.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                .Concat(Values(y, prev, classes, extras)).ToList());
+            prev = y;
+        }
+        Csv.Write(path, header, rows);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using CarbonSim.Model.Output;
+using ScottPlot;
+using U = CarbonSim.Model.Output.OutputUnits;
+
+namespace CarbonSim.Client.Output;
+
+/// <summary>
+/// PNG charts drawn with ScottPlot 5 (SkiaSharp). City labels use the English names: the machine
+/// fonts may lack CJK glyphs.
+/// </summary>
+public static class Charts
+{
+    /// <summary>Per-city total carbon trajectories.</summary>
+    public const string TotalCarbonFile = "chart_total_c_by_city.png";
+    /// <summary>Regional NPP per year with the published range.</summary>
+    public const string RegionalNppFile = "chart_region_npp.png";
+    /// <summary>Map of total carbon density in the last year.</summary>
+    public const string MapFile = "map_total_c_last_year.png";
+
+    /// <summary>[px] Default chart size.</summary>
+    public const int Width = 900, Height = 540;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static void YearAxis(Plot plt)
+    {
+        plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => v.ToString("F0", Inv),
+            IntegerTicksOnly = true,
+        };
+        plt.XLabel("Year");
+    }
+
+    /// <summary>One line per city: total ecosystem carbon [Tg C] per year, legend on the right.</summary>
+    public static void TotalCarbonByCity(RunResults r, string path, int width = Width, int height = Height)
+    {
+        var plt = new Plot();
+        var palette = new ScottPlot.Palettes.Category20();
+        int i = 0;
+        foreach (var c in r.Cities)
+        {
+            var s = r.SeriesOf(c.Id).ToList();
+            var line = plt.Add.Scatter(s.Select(y => (double)y.Year).ToArray(), s.Select(y => U.KgToTg(y.TotalCKg)).ToArray());
+            line.LegendText = c.Name;
+            line.Color = palette.GetColor(i++);
+            line.LineWidth = 2;
+            line.MarkerSize = s.Count <= 12 ? 5 : 0;
+        }
+        YearAxis(plt);
+        plt.YLabel("Total carbon [Tg C]");
+        plt.Title($"Total ecosystem carbon by city — {r.ScenarioName}");
+        plt.ShowLegend(Edge.Right);
+        plt.SavePng(path, width, height);
+    }
+
+    /// <summary>Regional area-weighted NPP [g C m-2 a-1] per year, with the published range as two dashed lines.</summary>
+    public static void RegionalNpp(RunResults r, string path, int width = Width, int height = Height)
+    {
+        var plt = new Plot();
+        var rows = r.RegionYears.OrderBy(y => y.Year).ToList();
+        var line = plt.Add.Scatter(rows.Select(y => (double)y.Year).ToArray(), rows.Select(y => U.ToGramsPerM2(y.Npp)).ToArray());
+        line.LegendText = "Modelled regional mean NPP";
+        line.LineWidth = 2;
+        line.Color = Colors.DarkGreen;
+        if (r.PublishedRanges.FirstOrDefault(p => p.Key == PublishedRange.RegionalMeanNppKey) is { } range)
+        {
+            foreach (var (v, label) in new[] { (range.Low, $"Published low {range.Low:F0}"), (range.High, $"Published high {range.High:F0}") })
+            {
+                var h = plt.Add.HorizontalLine(v);
+                h.LinePattern = LinePattern.Dashed;
+                h.Color = Colors.Gray;
+                h.LegendText = label + " (" + range.Source.Split(',')[0] + ")";
+            }
+        }
+        YearAxis(plt);
+        plt.YLabel("NPP [g C m-2 a-1]");
+        plt.Title($"Regional mean NPP — {r.ScenarioName}");
+        plt.ShowLegend(Alignment.LowerRight);
+        plt.SavePng(path, width, height);
+    }
+
+    /// <summary>
+    /// Map of a per-cell layer converted to its report unit (NODATA transparent), with a colour bar.
+    /// Coordinates are the grid's own (degrees or metres); axes keep square units.
+    /// </summary>
+    public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height)
+    {
+        var (unit, _, factor) = AsciiGrid.ReportUnit(layer.Unit);
+        // ScottPlot's heatmap needs at least 2×2 cells to derive its cell size; pad with NaN to the east/south.
+        int rows = Math.Max(2, grid.Rows), cols = Math.Max(2, grid.Cols);
+        var data = new double[rows, cols];
+        for (int row = 0; row < rows; row++)
+            for (int col = 0; col < cols; col++)
+            {
+                double v = row < grid.Rows && col < grid.Cols ? layer.Values[grid.Index(row, col)] : double.NaN;
+                data[row, col] = double.IsFinite(v) ? v * factor : double.NaN;
+            }
+        var plt = new Plot();
+        var hm = plt.Add.Heatmap(data);
+        hm.Colormap = new ScottPlot.Colormaps.Viridis();
+        hm.NaNCellColor = Colors.Transparent;
+        // ScottPlot's Extent spans from the first to the last cell's anchor and the image is one cell
+        // larger to the east and north; with lower-left anchoring the cells' outer edges then fall on
+        // the grid's edges: west = OriginX, north = OriginY.
+        hm.CellAlignment = Alignment.LowerLeft;
+        double cs = grid.CellSize;
+        hm.Extent = new CoordinateRect(grid.OriginX, grid.OriginX + (cols - 1) * cs, grid.OriginY - rows * cs, grid.OriginY - cs);
+        var bar = plt.Add.ColorBar(hm);
+        bar.Label = unit;
+        plt.Axes.SquareUnits();
+        plt.XLabel(grid.IsGeographic ? "Longitude [°]" : "Easting [m]");
+        plt.YLabel(grid.IsGeographic ? "Latitude [°]" : "Northing [m]");
+        plt.Title(title);
+        plt.SavePng(path, width, height);
+    }
+}

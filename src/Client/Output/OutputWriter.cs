@@ -1,0 +1,96 @@
+using CarbonSim.Model.Output;
+
+namespace CarbonSim.Client.Output;
+
+/// <summary>Options for <see cref="OutputWriter.WriteAll"/>.</summary>
+public sealed record OutputWriterOptions
+{
+    /// <summary>Replace an existing output folder (swapped in only after the new one is complete).</summary>
+    public bool Overwrite { get; init; }
+    /// <summary>Draw the PNG charts and map.</summary>
+    public bool Charts { get; init; } = true;
+    /// <summary>Called with each file's relative path right after it is written (progress; tests inject failures here).</summary>
+    public Action<string>? AfterFile { get; init; }
+}
+
+/// <summary>What <see cref="OutputWriter.WriteAll"/> produced.</summary>
+/// <param name="Directory">The finished output folder.</param>
+/// <param name="Files">Relative paths ('/'-separated) of all files, manifest last.</param>
+/// <param name="Warnings">Things left out (e.g. charts when the native drawing library is missing).</param>
+public sealed record WrittenOutput(string Directory, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Writes a run's whole output folder atomically: everything is built in
+/// <c>&lt;outDir&gt;.partial-&lt;random&gt;</c> and moved into place with one rename when complete; on any
+/// failure the partial folder is deleted and the exception rethrown. <c>manifest.json</c> is written
+/// last, so a folder holding one is complete.
+/// </summary>
+public static class OutputWriter
+{
+    /// <summary>Sub-folder for rasters.</summary>
+    public const string RasterDir = "rasters";
+
+    /// <summary>Writes every output file for <paramref name="r"/> into <paramref name="outDir"/>.</summary>
+    /// <exception cref="IOException">The folder exists and <see cref="OutputWriterOptions.Overwrite"/> is false.</exception>
+    public static WrittenOutput WriteAll(RunResults r, string outDir, OutputWriterOptions? options = null)
+    {
+        options ??= new OutputWriterOptions();
+        r.Validate();
+        var (full, (files, warnings)) = AtomicDirectory.Write(outDir, options.Overwrite, dir => WriteInto(r, dir, options));
+        return new WrittenOutput(full, files, warnings);
+    }
+
+    private static (List<string> Files, List<string> Warnings) WriteInto(RunResults r, string dir, OutputWriterOptions o)
+    {
+        var files = new List<string>();
+        var warnings = new List<string>();
+        void Done(string rel) { files.Add(rel); o.AfterFile?.Invoke(rel); }
+
+        AnnualTables.WriteCities(r, Path.Combine(dir, AnnualTables.CitiesFile)); Done(AnnualTables.CitiesFile);
+        AnnualTables.WriteRegion(r, Path.Combine(dir, AnnualTables.RegionFile)); Done(AnnualTables.RegionFile);
+
+        if (r.Grid is { } grid && r.Rasters.Count > 0)
+        {
+            Directory.CreateDirectory(Path.Combine(dir, RasterDir));
+            foreach (var layer in r.Rasters)
+            {
+                AsciiGrid.Write(Path.Combine(dir, RasterDir), grid, layer);
+                string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
+                Done(stem + ".asc"); Done(stem + ".prj");
+            }
+        }
+
+        CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName);
+        var dataFiles = files.ToList();
+
+        var charts = new List<(string, string)>();
+        if (o.Charts)
+        {
+            try
+            {
+                Charts.TotalCarbonByCity(r, Path.Combine(dir, Charts.TotalCarbonFile));
+                Done(Charts.TotalCarbonFile); charts.Add((Charts.TotalCarbonFile, "Total ecosystem carbon per city [Tg C]"));
+                Charts.RegionalNpp(r, Path.Combine(dir, Charts.RegionalNppFile));
+                Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, "Regional mean NPP per year [g C m-2 a-1] with the published range"));
+                var mapLayer = r.Rasters.FirstOrDefault(l => l.Unit == OutputUnits.KgCPerM2 && l.Year == r.LastYear)
+                               ?? r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2).OrderBy(l => l.Year).LastOrDefault();
+                if (r.Grid is { } g && mapLayer is not null)
+                {
+                    Charts.Map(g, mapLayer, $"Total carbon {mapLayer.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.MapFile));
+                    Done(Charts.MapFile); charts.Add((Charts.MapFile, $"Total carbon density {mapLayer.Year} [t C ha-1]"));
+                }
+            }
+            catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
+            {
+                // Native SkiaSharp missing or mismatched: the data files are still valid; say so in the manifest.
+                warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+            }
+        }
+
+        HtmlReport.Write(r, dir, charts, dataFiles); Done(HtmlReport.FileName);
+        Manifest.Write(r, dir, files, warnings);
+        files.Add(Manifest.FileName);
+        o.AfterFile?.Invoke(Manifest.FileName);
+        return (files, warnings);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using CarbonSim.Model;
+using CarbonSim.Model.Io.BiomeBgc;
+using CarbonSim.Model.Io.Restart;
+using CarbonSim.Model.Point;
+
+namespace CarbonSim.Client.Point;
+
+/// <summary>
+/// <c>carbonsim point &lt;file.ini&gt; [-n ndep-file] [-u|-m|-g] [--accelerated]</c>: runs one site from an
+/// unchanged BIOME-BGC 4.2 ini, like BIOME-BGC's pointbgc, writing CSV outputs under the ini's output
+/// prefix. Exit codes: 0 success, 1 bad input (one line naming file, place, value, expectation),
+/// 2 bad command line, 3 simulation failure (e.g. a mass balance did not close) or kernel missing.
+/// </summary>
+public static class PointCommand
+{
+    public const int ExitOk = 0, ExitBadInput = 1, ExitUsage = 2, ExitFailure = 3;
+
+    public const string HelpText = """
+        carbonsim point - run one site from a BIOME-BGC 4.2 initialization (.ini) file
+
+        Usage:
+          carbonsim point <file.ini> [-n <ndep-file>] [-u | -m | -g] [--accelerated]
+
+        What an ini is:
+          The text file BIOME-BGC 4.2 reads: a free header line, then 15 keyword blocks in fixed
+          order (MET_INPUT, RESTART, TIME_DEFINE, CLIM_CHANGE, CO2_CONTROL, SITE, RAMP_NDEP,
+          EPC_FILE, W_STATE, C_STATE, N_STATE, OUTPUT_CONTROL, DAILY_OUTPUT, ANNUAL_OUTPUT,
+          END_INIT). Each value is the first word of its line; the rest of the line is a comment.
+          It names the met file, the vegetation (.epc, or a CarbonSim .yaml) file, the restart
+          files and the output prefix. Use your existing ini files unchanged.
+
+        Files named in the ini are opened relative to the CURRENT directory, as in BIOME-BGC, so
+        run from the folder that holds metdata/, epc/, restart/ and outputs/.
+
+        Options:
+          -n <file>      annual N deposition, one "year kgN/m2/yr" pair per line (normal runs)
+          -u             force a spin-up, whatever the ini's TIME_DEFINE spin-up flag says
+          -m             force a normal run
+          -g             spin up, then run normally from the spin-up's end state
+          --accelerated  use the kernel's accelerated spin-up (faster; not BIOME-BGC's rule)
+          -a             accepted for compatibility (CSV outputs are always written)
+          -h, --help     show this help
+
+        Outputs (<prefix> is OUTPUT_CONTROL's prefix, e.g. outputs/enf):
+          <prefix>_spinup_annual.csv  spin-ups: one row per spin-up year (LAI max, end-of-year C, N)
+          <prefix>_annual.csv         normal runs: one row per year, fluxes in g C m-2 a-1 and mm a-1,
+                                      pools in g C m-2; "nee_uptake_positive" is positive for uptake
+          <prefix>_daily.csv          normal runs with the daily-output flag set: one row per day
+          restart output file         when the RESTART write flag is 1 (CarbonSim "CSRS" format)
+        Files are written completely or not at all.
+
+        Example (BIOME-BGC's ENF example: spin up, then 1950-1993 from the spin-up state):
+          cd data/reference/biomebgc/inputs
+          carbonsim point ini_anchor_runs/enf_spinup.ini
+          carbonsim point ini_anchor_runs/enf.ini
+          carbonsim point ini_anchor_runs/enf_ndepfile.ini -n co2/ndep.txt
+
+        See docs/point-mode.md for what is honoured and how CarbonSim differs from BIOME-BGC.
+        """;
+
+    /// <summary>Entry point for <c>carbonsim point ...</c> (arguments after the verb).</summary>
+    public static int Run(string[] args) =>
+        Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), PointBackends.Default());
+
+    /// <summary>Testable entry point: explicit output streams, working directory and backend.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, PointBackend? backend)
+    {
+        Parsed p;
+        try { p = ParseArgs(args); }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"carbonsim point: {e.Message} (see 'carbonsim point --help')");
+            return ExitUsage;
+        }
+        if (p.Help)
+        {
+            stdout.WriteLine(HelpText);
+            return ExitOk;
+        }
+        if (backend is null)
+        {
+            stderr.WriteLine("carbonsim point: the process kernel is not wired into this build (PointBackends.Default returned null)");
+            return ExitFailure;
+        }
+
+        try
+        {
+            string iniPath = BgcIni.ResolvePath(p.IniFile!, workingDirectory);
+            var ini = IniReader.Read(iniPath);
+            var options = new PointRunOptions(p.Mode, p.Accelerated);
+            var inputs = PointInputs.Load(ini, workingDirectory, p.NdepFile, backend.ReadEpc, backend.ReadMet,
+                backend.Kernel.StateLength, options.DoesNormalRun(ini));
+            var result = PointRun.Execute(inputs, options, backend.Kernel);
+
+            string prefix = BgcIni.ResolvePath(ini.Output.Prefix, workingDirectory);
+            using var outputs = new AtomicOutputs();
+            if (result.Spinup is not null)
+                outputs.AddText(prefix + "_spinup_annual.csv", w => PointCsv.WriteSpinup(result.SpinupRows, w));
+            if (result.NormalRun)
+            {
+                outputs.AddText(prefix + "_annual.csv", w => PointCsv.WriteAnnual(result.AnnualRows, w));
+                if (ini.Output.Daily)
+                    outputs.AddText(prefix + "_daily.csv", w => PointCsv.WriteDaily(result.DailyRows, w));
+            }
+            if (ini.Restart.Write)
+            {
+                byte[] bytes = RestartFile.ToBytes(result.FinalState, result.FinalMetYear);
+                outputs.Add(BgcIni.ResolvePath(ini.Restart.OutputFile, workingDirectory), s => s.Write(bytes));
+            }
+            outputs.Commit();
+
+            if (result.Spinup is { } s)
+            {
+                stdout.WriteLine($"spin-up years: {s.Years}");
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"spin-up {(s.ReachedSteadyState ? "reached steady state" : "stopped at the maximum years")}; residual trend {s.ResidualTrend:F6} kgC m-2 a-1"));
+            }
+            if (result.NormalRun)
+                stdout.WriteLine($"simulated {result.AnnualRows.Count} years ({ini.Time.FirstYear}-{ini.Time.FirstYear + ini.Time.SimYears - 1})");
+            foreach (var t in outputs.Targets)
+                stdout.WriteLine($"wrote {Path.GetRelativePath(workingDirectory, t)}");
+            return ExitOk;
+        }
+        catch (InvalidInputException e)
+        {
+            stderr.WriteLine($"carbonsim point: {OneLine(e.Message)}");
+            return ExitBadInput;
+        }
+        catch (MassBalanceException e)
+        {
+            stderr.WriteLine($"carbonsim point: simulation failed: {OneLine(e.Message)}");
+            return ExitFailure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"carbonsim point: cannot write outputs: {OneLine(e.Message)}");
+            return ExitBadInput;
+        }
+    }
+
+    private static string OneLine(string s) => s.Replace("\r", " ").Replace("\n", " ");
+
+    private sealed class UsageException(string message) : Exception(message);
+
+    private sealed record Parsed(string? IniFile, string? NdepFile, PointMode Mode, bool Accelerated, bool Help);
+
+    private static Parsed ParseArgs(string[] args)
+    {
+        string? ini = null, ndep = null;
+        var mode = PointMode.FromIni;
+        bool accelerated = false, help = false;
+        void SetMode(PointMode m, string flag)
+        {
+            if (mode != PointMode.FromIni && mode != m)
+                throw new UsageException($"'{flag}' conflicts with an earlier -u/-m/-g");
+            mode = m;
+        }
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            switch (a)
+            {
+                case "-h" or "--help": help = true; break;
+                case "-n" or "--ndep":
+                    if (i + 1 >= args.Length) throw new UsageException($"'{a}' needs a file name");
+                    ndep = args[++i];
+                    break;
+                case "-u" or "--spinup": SetMode(PointMode.Spinup, a); break;
+                case "-m" or "--model": SetMode(PointMode.Normal, a); break;
+                case "-g" or "--spin-and-go": SetMode(PointMode.SpinAndGo, a); break;
+                case "--accelerated": accelerated = true; break;
+                case "-a": break;
+                default:
+                    if (a.StartsWith('-') && a.Length > 1)
+                        throw new UsageException($"unknown option '{a}'");
+                    if (ini is not null)
+                        throw new UsageException($"one ini file expected, got '{ini}' and '{a}'");
+                    ini = a;
+                    break;
+            }
+        }
+        if (!help && ini is null) throw new UsageException("missing <file.ini>");
+        return new Parsed(ini, ndep, mode, accelerated, help);
+    }
+}

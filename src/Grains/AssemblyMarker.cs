@@ -1,1 +1,0 @@
-namespace CarbonSim.Grains; internal static class AssemblyMarker { }

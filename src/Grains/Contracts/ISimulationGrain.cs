@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace CarbonSim.Grains.Contracts;
+
+/// <summary>
+/// The coordinator and record of one run (key: run id). It partitions the grid into tiles, runs
+/// the spin-ups, drives the years one barrier at a time, and answers progress queries meanwhile.
+/// </summary>
+[Alias("carbonsim.ISimulationGrain")]
+public interface ISimulationGrain : IGrainWithStringKey
+{
+    /// <summary>Submits the run and returns at once; the run proceeds in the grain. Submitting again under the same id is a no-op.</summary>
+    [Alias("Start")]
+    Task Start(RunSpec spec);
+
+    /// <summary>Progress at any moment (interleaves with the running coordinator).</summary>
+    [AlwaysInterleave, Alias("GetProgress")]
+    Task<RunProgress> GetProgress();
+
+    /// <summary>The results of a finished run; fails if the run is not done.</summary>
+    [Alias("GetOutcome")]
+    Task<RunOutcome> GetOutcome();
+}

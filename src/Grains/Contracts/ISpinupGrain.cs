@@ -1,0 +1,16 @@
+namespace CarbonSim.Grains.Contracts;
+
+/// <summary>
+/// One equilibrium state (key: content hash of the <see cref="SpinupRequest"/>, see
+/// <c>SpinupKey.Of</c>), computed once and handed to every cell, tile and run that needs it.
+/// </summary>
+[Alias("carbonsim.ISpinupGrain")]
+public interface ISpinupGrain : IGrainWithStringKey
+{
+    /// <summary>The equilibrium state vector (kernel layout). Computes it on the first call; later calls return the stored one.</summary>
+    [Alias("GetEquilibrium")]
+    Task<SpinupResult> GetEquilibrium(SpinupRequest request);
+
+    [Alias("GetInfo")]
+    Task<SpinupInfo> GetInfo();
+}

@@ -1,0 +1,27 @@
+namespace CarbonSim.Grains.Contracts;
+
+/// <summary>
+/// A block of cells of one run (key: <c>"{runId}/{tileIndex}"</c>, see <see cref="GrainKeys"/>) held in
+/// struct-of-arrays form. One call per tile per year.
+/// </summary>
+[Alias("carbonsim.ITileGrain")]
+public interface ITileGrain : IGrainWithStringKey
+{
+    /// <summary>Loads the cells and sets every column to its equilibrium state. Repeating it with the same setup is a no-op.</summary>
+    [Alias("Initialize")]
+    Task Initialize(TileSetup setup);
+
+    /// <summary>
+    /// Steps every cell through <paramref name="year"/> with the given forcing and returns the partial sums.
+    /// Idempotent: a year already completed returns the stored result without stepping again.
+    /// Asking for a year beyond the next one fails.
+    /// </summary>
+    /// <param name="co2">[ppm] Atmospheric CO2 of the year.</param>
+    /// <param name="nDeposition">[kgN m-2 a-1] N deposition of the year.</param>
+    [Alias("StepYear")]
+    Task<TileYearResult> StepYear(int year, double co2, double nDeposition);
+
+    /// <summary>[a] Last completed year (first year − 1 before any).</summary>
+    [Alias("GetLastCompletedYear")]
+    Task<int> GetLastCompletedYear();
+}

@@ -1,0 +1,34 @@
+using CarbonSim.Model.Climate;
+using CarbonSim.Model.Parameters;
+
+namespace CarbonSim.Grains.Engine;
+
+/// <summary>
+/// The seam between the grains and the process kernel in <c>CarbonSim.Model.Kernel</c>: builds a
+/// column model for one (vegetation, site, climate) combination. Registered as a silo service so
+/// grains hold no static state and tests can count or replace it.
+/// </summary>
+public interface ICarbonKernel
+{
+    IColumnModel CreateModel(EcophysParameters epc, SiteParameters site, MetSeries met);
+}
+
+/// <summary>One vegetation column's process model: state in and out as a flat vector.</summary>
+public interface IColumnModel
+{
+    /// <summary>[-] Length of the state vector.</summary>
+    int StateLength { get; }
+
+    /// <summary>Runs the model to equilibrium under constant forcing and returns the state vector.</summary>
+    /// <param name="co2">[ppm]</param>
+    /// <param name="nDeposition">[kgN m-2 a-1]</param>
+    /// <param name="accelerated">Accelerated decomposition spin-up (true) or standard.</param>
+    /// <param name="maxYears">[a] Limit on simulated years.</param>
+    Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears);
+
+    /// <summary>
+    /// Steps <paramref name="state"/> in place through met year <paramref name="metYearIndex"/> and
+    /// writes the annual values (order of <see cref="Contracts.CarbonVariables"/>, per m2) into <paramref name="annual"/>.
+    /// </summary>
+    void RunYear(Span<double> state, int metYearIndex, double co2, double nDeposition, Span<double> annual);
+}

@@ -1,0 +1,22 @@
+using CarbonSim.Grains.Contracts;
+
+namespace CarbonSim.Grains;
+
+/// <summary>Agglomeration totals per year; see <see cref="IRegionGrain"/>.</summary>
+public sealed class RegionGrain : Grain, IRegionGrain
+{
+    readonly SortedDictionary<int, CityYear> _years = [];
+
+    public Task<CityYear> RecordYear(int year, CityYear[] cities)
+    {
+        var total = new FixedSum[CarbonVariables.Count];
+        foreach (var city in cities)
+            for (int v = 0; v < total.Length; v++)
+                total[v] += city.Sums[v];
+        var record = new CityYear { Year = year, Sums = total };
+        _years[year] = record;
+        return Task.FromResult(record);
+    }
+
+    public Task<CityYear[]> GetSeries() => Task.FromResult(_years.Values.ToArray());
+}

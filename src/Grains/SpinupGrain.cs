@@ -1,0 +1,45 @@
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Grains.Engine;
+using Orleans.Placement;
+
+namespace CarbonSim.Grains;
+
+/// <summary>Stored spin-up result.</summary>
+[GenerateSerializer, Alias("carbonsim.SpinupState")]
+public sealed class SpinupState
+{
+    /// <summary>Equilibrium state and how it was reached; null until computed.</summary>
+    [Id(0)] public SpinupResult? Equilibrium { get; set; }
+    /// <summary>[-] How many times this key was computed (1 once done; more would mean wasted work).</summary>
+    [Id(1)] public int ComputeCount { get; set; }
+}
+
+/// <summary>An equilibrium state computed once per content hash; see <see cref="ISpinupGrain"/>.</summary>
+[RandomPlacement]
+public sealed class SpinupGrain(
+    ICarbonKernel kernel,
+    [PersistentState("spinup", StorageNames.Engine)] IPersistentState<SpinupState> stored)
+    : Grain, ISpinupGrain
+{
+    public async Task<SpinupResult> GetEquilibrium(SpinupRequest request)
+    {
+        if (stored.State.Equilibrium is { } done) return done;
+        string key = SpinupKey.Of(request);
+        if (key != this.GetPrimaryKeyString())
+            throw new ArgumentException($"spin-up request hashes to {key}, but this grain is {this.GetPrimaryKeyString()}");
+        var model = kernel.CreateModel(request.Epc, request.Site, request.Met);
+        stored.State.Equilibrium = model.SpinUp(request.Co2, request.NDeposition, request.Accelerated, request.MaxYears);
+        stored.State.ComputeCount++;
+        await stored.WriteStateAsync();
+        return stored.State.Equilibrium;
+    }
+
+    public Task<SpinupInfo> GetInfo() => Task.FromResult(new SpinupInfo
+    {
+        Done = stored.State.Equilibrium is not null,
+        ComputeCount = stored.State.ComputeCount,
+        StateLength = stored.State.Equilibrium?.State.Length ?? 0,
+        Years = stored.State.Equilibrium?.Years ?? 0,
+        Converged = stored.State.Equilibrium?.Converged ?? false,
+    });
+}

@@ -1,0 +1,50 @@
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Grains.Engine;
+using Orleans.Placement;
+
+namespace CarbonSim.Grains;
+
+/// <summary>A block of cells stepped a year per call; see <see cref="ITileGrain"/>.</summary>
+[RandomPlacement]
+public sealed class TileGrain(
+    ICarbonKernel kernel,
+    [PersistentState("tile", StorageNames.Engine)] IPersistentState<TileCheckpoint> checkpoint)
+    : Grain, ITileGrain
+{
+    TileSetup? _setup;
+    TileSimulation? _simulation;
+
+    int TileIndex => int.Parse(this.GetPrimaryKeyString().AsSpan(this.GetPrimaryKeyString().LastIndexOf('/') + 1));
+
+    public Task Initialize(TileSetup setup)
+    {
+        if (_setup is not null) return Task.CompletedTask;
+        var simulation = new TileSimulation(setup, kernel);
+        var saved = checkpoint.State;
+        if (checkpoint.RecordExists && saved.StateBlob.Length > 0)
+            simulation.ImportState(TileCheckpoint.Unpack(saved.StateBlob), saved.StateYear);
+        _setup = setup;
+        _simulation = simulation;
+        return Task.CompletedTask;
+    }
+
+    public async Task<TileYearResult> StepYear(int year, double co2, double nDeposition)
+    {
+        var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        if (checkpoint.State.Results.TryGetValue(year, out var done))
+            return done;
+        var result = simulation.Step(TileIndex, year, co2, nDeposition);
+        checkpoint.State.Results[year] = result;
+        var spec = _setup!.Spec;
+        if ((year - spec.FirstYear + 1) % Math.Max(1, spec.CheckpointEveryYears) == 0 || year == spec.LastYear)
+        {
+            checkpoint.State.StateYear = year;
+            checkpoint.State.StateBlob = TileCheckpoint.Pack(simulation.ExportState());
+            await checkpoint.WriteStateAsync();
+        }
+        return result;
+    }
+
+    public Task<int> GetLastCompletedYear() =>
+        Task.FromResult(_simulation?.LastCompletedYear ?? int.MinValue);
+}

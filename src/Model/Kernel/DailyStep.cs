@@ -1,0 +1,83 @@
+using CarbonSim.Model.Processes;
+
+namespace CarbonSim.Model.Kernel;
+
+/// <summary>
+/// One day of one cell, in BIOME-BGC 4.2's order (science notes §1). Reads like a table of
+/// contents: each line is one process; processes fill <see cref="DailyFluxes"/>, the state
+/// update and mortality apply them.
+/// </summary>
+public static class DailyStep
+{
+    public static void Run(CellModel m, CellState s, int metDay, in YearForcing forcing, ref DailyFluxes f, ref DayVars d)
+    {
+        var v = m.Vegetation;
+        f = default;
+        PrecisionControl.Apply(s, ref f);                                               // 1
+        LoadMet(m, s, metDay, forcing.Co2Ppm, ref d);                                    // 2
+        int remGrowth = m.Signals.RemainingGrowthDays[metDay];                           // 3
+        int remTransfer = m.Signals.RemainingTransferDays[metDay];
+        int remLitterfall = m.Signals.RemainingLitterfallDays[metDay];
+        bool annualAllocationDay = remLitterfall == 1;
+        Phenology.Compute(s, v, remTransfer, remLitterfall, ref f);                     // 4
+        Radiation.Compute(s.LeafC, v, m.Site.Albedo, ref d);                             // 5
+        Precipitation.Route(in d, v.Epc.InterceptionCoefficient, ref f);                 // 6
+        Snow.Compute(in d, s.SnowWater, ref f);                                          // 7
+        double daysSinceRain = s.SnowWater > 0.0 ? s.DaysSinceRain
+            : SoilEvaporation.Compute(in d, m.Gcorr[metDay], s.DaysSinceRain, ref f);
+        d.Vwc = m.Soil.Vwc(s.SoilWater);                                                 // 8
+        d.Psi = m.Soil.Psi(s.SoilWater);
+        MaintenanceRespiration.Compute(s, v, ref d, ref f);                              // 9
+        if (s.LeafC != 0.0 && d.DayLength > 0.0)                                         // 10
+            CanopyConductance.Compute(ref d, v, m.Gcorr[metDay], ref f);
+        else
+            f.CanopyToSoil = f.PrcpToCanopy;
+        if (s.LeafC != 0.0 && remGrowth > 0 && d.DayLength > 0.0)                         // 11
+            Photosynthesis.Compute(ref d, v, ref f);
+        f.NDeposition = forcing.NDeposition / KernelConstants.DaysPerYear;               // 12
+        f.NFixation = m.Site.NFixation / KernelConstants.DaysPerYear;
+        f.Outflow = m.Soil.Outflow(s.SoilWater);                                         // 13
+        d.DecompRateScalar = Decomposition.TemperatureScalar(d.Tsoil) * Decomposition.WaterScalar(d.Psi, m.Soil.PsiSaturation);
+        Decomposition.Compute(s, v, d.DecompRateScalar, ref f, out var potential);       // 14
+        Allocation.Compute(s, v, in potential, forcing.NSupplementFraction, ref f);      // 15
+        GrowthRespiration.Compute(ref f);                                                // 17
+        StateUpdate.PhenologyMemory(s, v, in f, annualAllocationDay);                    // 16
+        s.DaysSinceRain = daysSinceRain;
+        StateUpdate.Water(s, ref f);                                                     // 18
+        StateUpdate.Carbon(s, in f, annualAllocationDay, v.Evergreen);
+        StateUpdate.Nitrogen(s, in f, annualAllocationDay);
+        if (annualAllocationDay && !v.Evergreen) StateUpdate.ZeroDeciduousRemnants(s);
+        f.MineralNLeached = Leaching.Compute(s.MineralN, s.SoilWater, f.Outflow);        // 19
+        s.MineralN -= f.MineralNLeached;
+        Mortality.Apply(s, v, ref f);                                                    // 20
+    }
+
+    /// <summary>Copies the precomputed met of <paramref name="metDay"/> and derives soil temperature (snow-dependent).</summary>
+    private static void LoadMet(CellModel m, CellState s, int metDay, double co2, ref DayVars d)
+    {
+        d.Tmax = m.Tmax[metDay]; d.Tmin = m.Tmin[metDay]; d.Tavg = m.Tavg[metDay];
+        d.Tday = m.Tday[metDay]; d.Tnight = m.Tnight[metDay];
+        d.Tsoil = MetDerived.SoilTemperature(m.TsoilRunningMean[metDay], m.LongTermMeanTavg, s.SnowWater > 0.0);
+        d.Prcp = m.Prcp[metDay]; d.Vpd = m.Vpd[metDay];
+        d.Shortwave = m.Shortwave[metDay]; d.Par = m.Par[metDay]; d.DayLength = m.DayLength[metDay];
+        d.Pressure = m.Pressure; d.Co2 = co2;
+        d.DayLeafMrSunlit = d.DayLeafMrShaded = d.AssimSunlit = d.AssimShaded = 0.0;
+        d.LeafConductanceSunlit = d.LeafConductanceShaded = 0.0;
+    }
+
+    /// <summary>The day's outputs after the step.</summary>
+    public static DailyOutput Output(CellState s, in DailyFluxes f, in DayVars d, int metYear, int yearDay)
+    {
+        double gpp = f.Gpp, npp = gpp - f.Mr - f.Gr, nep = npp - f.Hr;
+        return new DailyOutput
+        {
+            MetYear = metYear, YearDay = yearDay,
+            Gpp = gpp, Npp = npp, Nep = nep, Nbp = nep - f.FireC, Mr = f.Mr, Gr = f.Gr, Hr = f.Hr, Fire = f.FireC,
+            Et = f.Et, Evaporation = f.CanopyEvaporation + f.SoilEvaporation + f.SnowSublimation, Transpiration = f.Transpiration,
+            Outflow = f.Outflow, Precipitation = d.Prcp, Tavg = d.Tavg,
+            SoilWater = s.SoilWater, SnowWater = s.SnowWater, Vwc = d.Vwc, Psi = d.Psi, ProjectedLai = d.ProjectedLai,
+            LeafC = s.LeafC, FrootC = s.FrootC, VegetationC = s.VegetationC, LitterC = s.LitterC, CwdC = s.CwdC,
+            SoilC = s.SoilC, TotalC = s.TotalC, MineralN = s.MineralN, Fpi = f.Fpi,
+        };
+    }
+}

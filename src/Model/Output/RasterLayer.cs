@@ -1,0 +1,20 @@
+namespace CarbonSim.Model.Output;
+
+/// <summary>
+/// One per-cell layer on the run's <see cref="GridSpec"/>: values row-major, top (north) row first,
+/// <see cref="double.NaN"/> where there is no data (outside every city).
+/// </summary>
+/// <param name="Name">Layer name, e.g. <c>total_c_2020</c> or <c>npp_2060</c>.</param>
+/// <param name="Unit">Internal unit of <paramref name="Values"/>: <see cref="OutputUnits.KgCPerM2"/> or <see cref="OutputUnits.KgCPerM2PerYear"/> (converted on writing), or any other label (written as is).</param>
+/// <param name="Year">[a] Simulation year the layer belongs to.</param>
+/// <param name="Values">[Unit] Rows × Cols values; NaN = no data.</param>
+public sealed record RasterLayer(string Name, string Unit, int Year, double[] Values)
+{
+    /// <summary>[kgC m-2] Total ecosystem carbon (vegetation + litter + soil) at the end of <paramref name="year"/>.</summary>
+    public static RasterLayer TotalCarbon(int year, double[] kgCPerM2) =>
+        new($"total_c_{year}", OutputUnits.KgCPerM2, year, kgCPerM2);
+
+    /// <summary>[kgC m-2 a-1] Net primary production summed over <paramref name="year"/>.</summary>
+    public static RasterLayer Npp(int year, double[] kgCPerM2PerYear) =>
+        new($"npp_{year}", OutputUnits.KgCPerM2PerYear, year, kgCPerM2PerYear);
+}

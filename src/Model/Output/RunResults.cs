@@ -1,0 +1,129 @@
+namespace CarbonSim.Model.Output;
+
+/// <summary>A city of the run: identity and (optionally) its boundary.</summary>
+/// <param name="Id">GB/T 2260 code, e.g. <c>110000</c>.</param>
+/// <param name="Name">English name.</param>
+/// <param name="NameZh">Chinese name.</param>
+/// <param name="Province">Province-level unit.</param>
+/// <param name="GeometryGeoJson">The boundary as a GeoJSON geometry object (lon/lat), or null to take it from <see cref="RunResults.BoundariesPath"/>.</param>
+public sealed record CityInfo(string Id, string Name, string NameZh, string Province, string? GeometryGeoJson = null);
+
+/// <summary>Wall-clock time spent in one phase of the run (measured by the driver, reported only).</summary>
+/// <param name="Phase">e.g. <c>validate</c>, <c>spinup</c>, <c>transient</c>, <c>write</c>.</param>
+/// <param name="WallSeconds">[s] Elapsed wall time.</param>
+public sealed record PhaseTiming(string Phase, double WallSeconds);
+
+/// <summary>Summary of the spin-up phase.</summary>
+/// <param name="DistinctSpinups">[-] Distinct spin-up keys computed (vegetation × site × forcing).</param>
+/// <param name="CellsServed">[-] Cells that took their initial state from those spin-ups.</param>
+/// <param name="MeanYears">[a] Mean simulated years to reach steady state.</param>
+/// <param name="MaxYears">[a] Longest spin-up.</param>
+/// <param name="NotConverged">[-] Spin-ups that stopped at the year limit before steady state.</param>
+public sealed record SpinupStats(int DistinctSpinups, int CellsServed, double MeanYears, int MaxYears, int NotConverged);
+
+/// <summary>
+/// Everything one finished run reports: identity and provenance, per-city and regional annual
+/// accounting, per-cell layers for chosen years, spin-up and timing. Pure data in internal units;
+/// the writers in <c>CarbonSim.Client.Output</c> convert to report units.
+/// </summary>
+public sealed record RunResults
+{
+    /// <summary>Scenario name as given in the scenario file.</summary>
+    public required string ScenarioName { get; init; }
+    /// <summary>SHA-256 (lower-case hex) of the scenario file's bytes.</summary>
+    public required string ScenarioSha256 { get; init; }
+    /// <summary>Input file (path as named in the scenario) → SHA-256 (lower-case hex).</summary>
+    public IReadOnlyDictionary<string, string> InputSha256 { get; init; } = new Dictionary<string, string>();
+    /// <summary>Engine version that produced the run.</summary>
+    public string EngineVersion { get; init; } = EngineInfo.Version;
+
+    /// <summary>[a] Simulated years, ascending.</summary>
+    public required IReadOnlyList<int> Years { get; init; }
+    /// <summary>Cities of the run.</summary>
+    public required IReadOnlyList<CityInfo> Cities { get; init; }
+    /// <summary>One row per city and year.</summary>
+    public required IReadOnlyList<CityYear> CityYears { get; init; }
+    /// <summary>One row per year (see <see cref="RegionYear.Aggregate"/> to build them from the cities).</summary>
+    public required IReadOnlyList<RegionYear> RegionYears { get; init; }
+
+    /// <summary>Grid of <see cref="Rasters"/>; null when the run wrote no per-cell layers.</summary>
+    public GridSpec? Grid { get; init; }
+    /// <summary>Per-cell layers (<see cref="RasterLayer.TotalCarbon"/>, <see cref="RasterLayer.Npp"/>, …).</summary>
+    public IReadOnlyList<RasterLayer> Rasters { get; init; } = [];
+    /// <summary>GeoJSON FeatureCollection of city boundaries (properties.id = <see cref="CityInfo.Id"/>), used when a city carries no geometry.</summary>
+    public string? BoundariesPath { get; init; }
+
+    /// <summary>Spin-up summary, if a spin-up ran.</summary>
+    public SpinupStats? Spinup { get; init; }
+    /// <summary>Wall time per phase, in the order the phases ran.</summary>
+    public IReadOnlyList<PhaseTiming> Timings { get; init; } = [];
+    /// <summary>Published plausibility ranges to compare against (default: Jing-Jin-Ji).</summary>
+    public IReadOnlyList<PublishedRange> PublishedRanges { get; init; } = PublishedRange.JingJinJi;
+
+    /// <summary>First simulated year.</summary>
+    public int FirstYear => Years[0];
+    /// <summary>Last simulated year.</summary>
+    public int LastYear => Years[^1];
+
+    /// <summary>The city's rows in year order.</summary>
+    public IEnumerable<CityYear> SeriesOf(string cityId) =>
+        CityYears.Where(c => c.CityId == cityId).OrderBy(c => c.Year);
+
+    /// <summary>The city's row for a year, or null.</summary>
+    public CityYear? Row(string cityId, int year) =>
+        CityYears.FirstOrDefault(c => c.CityId == cityId && c.Year == year);
+
+    /// <summary>The region's row for a year, or null.</summary>
+    public RegionYear? RegionRow(int year) => RegionYears.FirstOrDefault(r => r.Year == year);
+
+    /// <summary>
+    /// Checks internal consistency; throws <see cref="InvalidInputException"/> naming the first
+    /// problem: years ascending and non-empty, one row per city and year, region rows for every
+    /// year, raster sizes matching the grid, finite values.
+    /// </summary>
+    public void Validate()
+    {
+        const string src = "RunResults";
+        if (Years.Count == 0) throw new InvalidInputException(src, "Years", "[]", "at least one year");
+        for (int i = 1; i < Years.Count; i++)
+            if (Years[i] <= Years[i - 1])
+                throw new InvalidInputException(src, $"Years[{i}]", Years[i].ToString(System.Globalization.CultureInfo.InvariantCulture), "strictly ascending years");
+        if (Cities.Count == 0) throw new InvalidInputException(src, "Cities", "[]", "at least one city");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Cities)
+            if (!ids.Add(c.Id)) throw new InvalidInputException(src, "Cities", c.Id, "unique city ids");
+        var seen = new HashSet<(string, int)>();
+        foreach (var r in CityYears)
+        {
+            if (!ids.Contains(r.CityId)) throw new InvalidInputException(src, "CityYears", r.CityId, "a city id listed in Cities");
+            if (!Years.Contains(r.Year)) throw new InvalidInputException(src, $"CityYears[{r.CityId}]", r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year listed in Years");
+            if (!seen.Add((r.CityId, r.Year))) throw new InvalidInputException(src, $"CityYears[{r.CityId}, {r.Year}]", "duplicate", "one row per city and year");
+            CheckFinite(r, $"CityYears[{r.CityId}, {r.Year}]");
+        }
+        foreach (var c in Cities)
+            foreach (var y in Years)
+                if (!seen.Contains((c.Id, y)))
+                    throw new InvalidInputException(src, $"CityYears[{c.Id}, {y}]", "missing", "one row per city and year");
+        foreach (var y in Years)
+            if (RegionRow(y) is not { } rr) throw new InvalidInputException(src, $"RegionYears[{y}]", "missing", "one region row per year");
+            else CheckFinite(rr, $"RegionYears[{y}]");
+        if (Rasters.Count > 0)
+        {
+            if (Grid is null) throw new InvalidInputException(src, "Grid", "null", "a grid when rasters are given");
+            Grid.Validate(src + ".Grid");
+            foreach (var l in Rasters)
+                if (l.Values.Length != Grid.CellCount)
+                    throw new InvalidInputException(src, $"Rasters[{l.Name}]", l.Values.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{Grid.CellCount} values (rows {Grid.Rows} × cols {Grid.Cols})");
+        }
+    }
+
+    private static void CheckFinite(CarbonYear r, string place)
+    {
+        (string, double)[] v = [("AreaM2", r.AreaM2), ("Gpp", r.Gpp), ("Npp", r.Npp), ("Nep", r.Nep), ("Nbp", r.Nbp), ("Hr", r.Hr),
+            ("VegC", r.VegC), ("LitterC", r.LitterC), ("SoilC", r.SoilC), ("TotalC", r.TotalC)];
+        foreach (var (n, x) in v)
+            if (!double.IsFinite(x))
+                throw new InvalidInputException("RunResults", $"{place}.{n}", x.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite number");
+        if (r.AreaM2 < 0) throw new InvalidInputException("RunResults", $"{place}.AreaM2", r.AreaM2.ToString(System.Globalization.CultureInfo.InvariantCulture), "a non-negative area");
+    }
+}

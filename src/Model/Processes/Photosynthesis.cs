@@ -1,0 +1,81 @@
+using CarbonSim.Model.Kernel;
+using static CarbonSim.Model.Kernel.KernelConstants;
+
+namespace CarbonSim.Model.Processes;
+
+/// <summary>
+/// Farquhar / von Caemmerer leaf photosynthesis, solved with A = g (Ca − Ci) (science notes §1
+/// step 11; Farquhar et al. 1980; de Pury &amp; Farquhar 1997 for Kc, Ko and J). C4 is BIOME-BGC's
+/// approximation: Ca × 10 and a quantum requirement of 3.5.
+/// </summary>
+public static class Photosynthesis
+{
+    private static readonly double LnKcQ10 = Math.Log(Kc25Q10), LnKoQ10 = Math.Log(KoQ10), LnActQ10 = Math.Log(RubiscoActivityQ10);
+    private static readonly double LnKcQ10Cold = Math.Log(1.8 * Kc25Q10), LnActQ10Cold = Math.Log(1.8 * RubiscoActivityQ10);
+
+    /// <summary>
+    /// [µmol CO2 m-2 s-1] Net assimilation per unit projected leaf area, min(Av, Aj).
+    /// <paramref name="c3"/>: pathway; <paramref name="pa"/> [Pa]; <paramref name="co2"/> [ppm];
+    /// <paramref name="t"/> [°C] leaf (daylight) temperature; <paramref name="leafNArea"/> [kgN m-2];
+    /// <paramref name="fracNRubisco"/> [-]; <paramref name="ppfd"/> [µmol m-2 s-1];
+    /// <paramref name="g"/> [µmol m-2 s-1 Pa-1] conductance to CO2; <paramref name="rd"/> [µmol m-2 s-1] day respiration.
+    /// </summary>
+    public static double NetAssimilation(bool c3, double pa, double co2, double t, double leafNArea, double fracNRubisco, double ppfd, double g, double rd)
+    {
+        double ca = co2 * pa / 1e6;                           // [Pa]
+        double ppe = QuantumRequirementC3;
+        if (!c3) { ppe = QuantumRequirementC4; ca *= C4Co2Multiplier; }
+        double o2 = OxygenFraction * pa;
+        double ko = Ko25 * Math.Exp(LnKoQ10 * (t - 25.0) / 10.0) * 100.0;   // mbar → Pa
+        double kc, act;
+        if (t > 15.0)
+        {
+            kc = Kc25 * Math.Exp(LnKcQ10 * (t - 25.0) / 10.0);
+            act = RubiscoActivity25 * Math.Exp(LnActQ10 * (t - 25.0) / 10.0);
+        }
+        else
+        {
+            kc = Kc25 * Math.Exp(LnKcQ10Cold * (t - 15.0) / 10.0) / Kc25Q10;
+            act = RubiscoActivity25 * Math.Exp(LnActQ10Cold * (t - 15.0) / 10.0) / RubiscoActivityQ10;
+        }
+        kc *= 0.10;                 // µbar → Pa
+        act = act * 1e6 / 60.0;     // µmol mg-1 min-1 → µmol kg-1 s-1
+        double gamma = 0.5 * VomaxPerVcmax * kc * o2 / ko;   // [Pa] CO2 compensation point
+        double vmax = leafNArea * fracNRubisco * RubiscoPerN * act;
+        double jmax = JmaxPerVcmax * vmax;
+        double iabs = ppfd * PsiiAbsorbedFraction / ppe;
+        double a = ElectronTransportCurvature, b = -jmax - iabs, c = jmax * iabs;
+        double j = (-b - Math.Sqrt(b * b - 4.0 * a * c)) / (2.0 * a);
+
+        // Rubisco-limited: Av = Vmax (Ci − Γ)/(Ci + Kc(1 + O2/Ko)) − Rd with Ci = Ca − A/g
+        double km = kc * (1.0 + o2 / ko);
+        a = -1.0 / g;
+        b = ca + (vmax - rd) / g + km;
+        c = vmax * (gamma - ca) + rd * (ca + km);
+        double det = b * b - 4.0 * a * c;
+        double av = (-b + Math.Sqrt(Math.Max(det, 0.0))) / (2.0 * a);
+
+        // RuBP-regeneration-limited: Aj = J (Ci − Γ)/(4.5 Ci + 10.5 Γ) − Rd
+        a = -4.5 / g;
+        b = 4.5 * ca + 10.5 * gamma + j / g - 4.5 * rd / g;
+        c = j * (gamma - ca) + rd * (4.5 * ca + 10.5 * gamma);
+        det = b * b - 4.0 * a * c;
+        double aj = (-b + Math.Sqrt(Math.Max(det, 0.0))) / (2.0 * a);
+        return av < aj ? av : aj;
+    }
+
+    /// <summary>
+    /// Canopy gross photosynthesis of sunlit and shaded leaves: (A + day leaf MR) × LAI × day length,
+    /// converted to kgC m-2 d-1.
+    /// </summary>
+    public static void Compute(ref DayVars d, VegetationConstants v, ref DailyFluxes f)
+    {
+        double tk = d.Tday + ZeroCelsius;
+        double toCo2 = 1e6 / (WaterCo2DiffusivityRatio * GasConstant * tk);
+        double leafCn = v.Epc.LeafCn, flnr = v.Epc.LeafNInRubisco;
+        d.AssimSunlit = NetAssimilation(v.C3, d.Pressure, d.Co2, d.Tday, 1.0 / (d.SunlitSla * leafCn), flnr, d.PpfdSunlit, d.LeafConductanceSunlit * toCo2, d.DayLeafMrSunlit);
+        f.PsnSunToCPool = (d.AssimSunlit + d.DayLeafMrSunlit) * d.SunlitLai * d.DayLength * KgCPerMicromol;
+        d.AssimShaded = NetAssimilation(v.C3, d.Pressure, d.Co2, d.Tday, 1.0 / (d.ShadedSla * leafCn), flnr, d.PpfdShaded, d.LeafConductanceShaded * toCo2, d.DayLeafMrShaded);
+        f.PsnShadeToCPool = (d.AssimShaded + d.DayLeafMrShaded) * d.ShadedLai * d.DayLength * KgCPerMicromol;
+    }
+}

@@ -1,0 +1,56 @@
+using CarbonSim.Model.Kernel;
+using CarbonSim.Model.Parameters;
+using static CarbonSim.Model.Kernel.KernelConstants;
+
+namespace CarbonSim.Model.Processes;
+
+/// <summary>
+/// Soil hydraulic constants from texture (Cosby et al. 1984 regressions) and the Campbell curve
+/// ψ = ψsat (θ/θsat)^b (science notes §1 step 8).
+/// </summary>
+public sealed class SoilWater
+{
+    /// <summary>[-] Campbell exponent b (negative).</summary>
+    public double B { get; }
+    /// <summary>[m3 m-3] Volumetric water content at saturation.</summary>
+    public double VwcSaturation { get; }
+    /// <summary>[MPa] Water potential at saturation.</summary>
+    public double PsiSaturation { get; }
+    /// <summary>[m3 m-3] Volumetric water content at field capacity (−0.015 MPa).</summary>
+    public double VwcFieldCapacity { get; }
+    /// <summary>[kg m-2] Soil water at saturation.</summary>
+    public double WaterSaturation { get; }
+    /// <summary>[kg m-2] Soil water at field capacity.</summary>
+    public double WaterFieldCapacity { get; }
+    /// <summary>[m] Soil depth.</summary>
+    public double Depth { get; }
+
+    public SoilWater(SiteParameters site)
+    {
+        double sand = site.SandPercent, silt = site.SiltPercent, clay = site.ClayPercent;
+        Depth = site.SoilDepth;
+        B = -(3.10 + 0.157 * clay - 0.003 * sand);
+        VwcSaturation = (50.5 - 0.142 * sand - 0.037 * clay) / 100.0;
+        PsiSaturation = -(Math.Exp((1.54 - 0.0095 * sand + 0.0063 * silt) * Math.Log(10.0)) * 9.8e-5);
+        VwcFieldCapacity = VwcSaturation * Math.Pow(FieldCapacityPsi / PsiSaturation, 1.0 / B);
+        WaterFieldCapacity = Depth * VwcFieldCapacity * WaterDensity;
+        WaterSaturation = Depth * VwcSaturation * WaterDensity;
+    }
+
+    /// <summary>[m3 m-3] Volumetric water content of <paramref name="soilWater"/> [kg m-2].</summary>
+    public double Vwc(double soilWater) => soilWater / (WaterDensity * Depth);
+
+    /// <summary>[MPa] Soil water potential at <paramref name="soilWater"/> [kg m-2].</summary>
+    public double Psi(double soilWater) => PsiSaturation * Math.Pow(Vwc(soilWater) / VwcSaturation, B);
+
+    /// <summary>
+    /// [kg m-2 d-1] Outflow (science notes §1 step 13): all water above saturation, else half of the
+    /// water above field capacity.
+    /// </summary>
+    public double Outflow(double soilWater)
+    {
+        if (soilWater > WaterSaturation) return soilWater - WaterSaturation;
+        if (soilWater > WaterFieldCapacity) return DrainageFraction * (soilWater - WaterFieldCapacity);
+        return 0.0;
+    }
+}

@@ -1,0 +1,92 @@
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Climate;
+using CarbonSim.Model.Parameters;
+
+namespace CarbonSim.Grains.Tests;
+
+/// <summary>
+/// A small made-up region for grain tests: a 9×11 grid with a ragged mask (about 70 cells), two
+/// cities, two climates, two sites, three vegetation types, one to three columns per cell.
+/// Everything derives from the cell's row and column: no randomness.
+/// </summary>
+public static class SyntheticRegion
+{
+    public const int Rows = 9, Cols = 11;
+
+    public static RunSpec Build(int tileSize = 32, int firstYear = 2020, int lastYear = 2024, int[]? cellOutputYears = null)
+    {
+        var row = new List<int>(); var col = new List<int>(); var city = new List<int>(); var area = new List<double>();
+        var climate = new List<int>(); var site = new List<int>(); var landUse = new List<int>();
+        var start = new List<int> { 0 }; var veg = new List<int>(); var frac = new List<double>();
+        for (int r = 0; r < Rows; r++)
+            for (int c = 0; c < Cols; c++)
+            {
+                if ((r * 7 + c * 3) % 5 == 0) continue; // holes in the mask
+                row.Add(r); col.Add(c);
+                city.Add(c < 5 ? 0 : 1);
+                area.Add(1e6 * (0.5 + 0.5 * ((r + c) % 3) / 2.0));
+                climate.Add(r < 4 ? 0 : 1);
+                site.Add(c % 2);
+                int kind = (r + 2 * c) % 3;
+                landUse.Add(kind);
+                switch (kind)
+                {
+                    case 0: veg.Add(0); frac.Add(0.9); break;
+                    case 1: veg.Add(1); frac.Add(0.5); veg.Add(2); frac.Add(0.3); break;
+                    default: veg.Add(2); frac.Add(0.4); veg.Add(0); frac.Add(0.2); veg.Add(1); frac.Add(0.1); break;
+                }
+                start.Add(veg.Count);
+            }
+        int years = lastYear - firstYear + 1;
+        return new RunSpec
+        {
+            ScenarioName = "synthetic",
+            FirstYear = firstYear,
+            LastYear = lastYear,
+            TileSize = tileSize,
+            GridRows = Rows,
+            GridCols = Cols,
+            CityIds = ["C0", "C1"],
+            CityNames = ["West", "East"],
+            VegetationTypes =
+            [
+                new VegetationType { Name = "dbf", Epc = new EcophysParameters { Title = "deciduous", Woody = true, SpecificLeafArea = 32 } },
+                new VegetationType { Name = "c3grass", Epc = new EcophysParameters { Title = "grass", C3 = true, SpecificLeafArea = 49 } },
+                new VegetationType { Name = "enf", Epc = new EcophysParameters { Title = "evergreen", Woody = true, Evergreen = true, SpecificLeafArea = 12 } },
+            ],
+            Sites = [new SiteParameters { Latitude = 40 }, new SiteParameters { Latitude = 39, SandPercent = 50, SiltPercent = 30 }],
+            Climates = [Met(8.0, 2), Met(12.5, 3)],
+            Cells = new CellTable
+            {
+                Row = [.. row], Col = [.. col], City = [.. city], AreaM2 = [.. area], Climate = [.. climate], Site = [.. site],
+                LandUse = [.. landUse], ColumnStart = [.. start], ColumnVegetation = [.. veg], ColumnFraction = [.. frac],
+            },
+            Co2ByYear = Enumerable.Range(0, years).Select(y => 410.0 + 2.5 * y).ToArray(),
+            NDepositionByYear = Enumerable.Range(0, years).Select(_ => 0.002).ToArray(),
+            SpinupCo2 = 300,
+            SpinupNDeposition = 0.001,
+            CellOutputYears = cellOutputYears ?? Enumerable.Range(firstYear, years).ToArray(),
+            CheckpointEveryYears = 2,
+        };
+    }
+
+    /// <summary>A smooth seasonal met series, <paramref name="years"/> years long, mean temperature <paramref name="meanC"/> [°C].</summary>
+    static MetSeries Met(double meanC, int years)
+    {
+        int n = years * MetSeries.DaysPerYear;
+        var tmax = new double[n]; var tmin = new double[n]; var prcp = new double[n];
+        var vpd = new double[n]; var srad = new double[n]; var dayl = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int y = i / MetSeries.DaysPerYear;
+            double phase = 2 * Math.PI * (i % MetSeries.DaysPerYear - 105) / MetSeries.DaysPerYear;
+            double t = meanC + 14 * Math.Sin(phase) + 0.3 * y;
+            tmax[i] = t + 5; tmin[i] = t - 5;
+            prcp[i] = (i % 4 == 0) ? 6 : 0;
+            vpd[i] = 600 + 400 * Math.Sin(phase);
+            srad[i] = 250 + 150 * Math.Sin(phase);
+            dayl[i] = 43200 + 10000 * Math.Sin(phase);
+        }
+        return new MetSeries(Enumerable.Range(1990, years).ToArray(), tmax, tmin, prcp, vpd, srad, dayl);
+    }
+}

@@ -1,0 +1,65 @@
+using CarbonSim.Model.Accounting;
+using CarbonSim.Model.LandUse;
+using static CarbonSim.Model.Tests.LandUse.LandUseTestData;
+
+namespace CarbonSim.Model.Tests.LandUse;
+
+public class GreenSpaceTests
+{
+    [Fact]
+    public void ClassTable_HasTheReviewClasses_AndMixesSumToOne()
+    {
+        var t = GreenSpaceTable.Load(DataPath("jjj", "green_space_classes.csv"));
+        Assert.Equal(new[] { "attached_green", "forest_land", "park", "protective_green", "regional_green", "square" }, t.Keys.ToArray());
+        foreach (var m in t.Values) Assert.Equal(1.0, m.Shares.Values.Sum() + m.Sealed, 9);
+        Assert.True(t["square"].Sealed > t["park"].Sealed);
+        Assert.Equal(0.0, t["forest_land"].Sealed);
+    }
+
+    [Fact]
+    public void ClassTable_BadShares_AreRejected()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gs_{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "class,dbf,enf,shrub,c3grass,sealed\npark,0.5,0.2,0.1,0.1,0.2\n");
+        try { Assert.Contains("line 2 (park)", Assert.Throws<InvalidInputException>(() => GreenSpaceTable.Load(path)).Message); }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void AddArea_FollowsALinearPathFromDonor()
+    {
+        // Beijing, 1 km² cells: +10 km² of protective green (class 2) by 2030 from cropland (class 0), start 2020.
+        var start = new[] { 500, 100, 40, 360 };
+        var target = new AddGreenArea(110000, ClassIndex: 2, DonorClass: 0, ByYear: 2030, AddKm2: 10);
+        var d2025 = GreenSpacePlanner.Apply(start, 2025, 2020, start, target, 1e6);
+        Assert.Equal(new[] { 495, 100, 45, 360 }, d2025);
+        var d2035 = GreenSpacePlanner.Apply(start, 2035, 2020, start, target, 1e6);
+        Assert.Equal(new[] { 490, 100, 50, 360 }, d2035);
+        Assert.Equal(start.Sum(), d2035.Sum());
+    }
+
+    [Fact]
+    public void ParkPerPerson_UsesCityPopulation()
+    {
+        var beijing = CityFacts.Load(DataPath("jjj", "cities.csv")).Single(c => c.Id == 110000);
+        Assert.Equal(21893095, beijing.Population);
+        // 20 m² per person by 2030 on 1 km² cells: 20 × 21,893,095 / 1e6 = 437.86 → 438 cells.
+        var start = new[] { 10000, 300, 0 };
+        var t = new GreenAreaPerPerson(110000, ClassIndex: 1, DonorClass: 0, ByYear: 2030, M2PerPerson: 20, Population: beijing.Population);
+        var d = GreenSpacePlanner.Apply(start, 2030, 2020, start, t, 1e6);
+        Assert.Equal(438, d[1]);
+        Assert.Equal(10000 - 138, d[0]);
+    }
+
+    [Fact]
+    public void TargetTheDonorCannotSupply_IsRejected()
+    {
+        var start = new[] { 5, 0 };
+        var t = new AddGreenArea(120000, 1, 0, 2030, 9);
+        var ex = Assert.Throws<InvalidInputException>(() => GreenSpacePlanner.Apply(start, 2030, 2020, start, t, 1e6, "scenario.yaml"));
+        Assert.Contains("city 120000 year 2030", ex.Message);
+        Assert.Contains("exceeds the available cells", ex.Message);
+        Assert.Contains("population", Assert.Throws<InvalidInputException>(() =>
+            GreenSpacePlanner.Apply(start, 2030, 2020, start, new GreenAreaPerPerson(1, 1, 0, 2030, 10, double.NaN), 1e6)).Message);
+    }
+}
