@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Parameters;
 using CarbonSim.Model.Scenarios;
 using NetTopologySuite.Algorithm.Locate;
@@ -16,8 +17,8 @@ namespace CarbonSim.Model.Region;
 /// </summary>
 public static class RegionBuilder
 {
-    /// <param name="metReader">Reads a BIOME-BGC met file (path, header lines) into a <see cref="MetSeries"/>; needed only
-    /// when the scenario uses <c>climate.met_files</c> (the kernel's reader is passed in by the engine).</param>
+    /// <param name="metReader">Reads a BIOME-BGC met file (path, header lines) into a <see cref="MetSeries"/> when the
+    /// scenario uses <c>climate.met_files</c>; default <see cref="MetReader.Read"/>.</param>
     public static RegionSetup Build(Scenario scenario, Func<string, int, MetSeries>? metReader = null)
     {
         var projection = new AlbersEqualArea(scenario.Grid.Projection);
@@ -230,9 +231,7 @@ public static class RegionBuilder
         {
             if (zone != LandUseClassTable.AnyZone && !cityIds.Contains(zone))
                 throw new InvalidInputException(scenario.SourcePath, $"climate.met_files.{zone}", zone, $"a city id of the region ({string.Join(", ", cityIds.Order())}) or '*'");
-            if (metReader is null)
-                throw new InvalidInputException(scenario.SourcePath, $"climate.met_files.{zone}", spec.Path, "a met-file reader (the engine supplies the kernel's MetReader; validate only checks the files exist)");
-            var met = metReader(spec.Path, spec.HeaderLines);
+            var met = (metReader ?? MetReader.Read)(spec.Path, spec.HeaderLines);
             double lat = spec.Latitude ?? MeanLatitude(cells, zone == LandUseClassTable.AnyZone ? null : cities.First(c => c.Id == zone).Index);
             zones[zone] = new ClimateZone(zone, zone == LandUseClassTable.AnyZone ? "all other cities" : cities.First(c => c.Id == zone).Name,
                 $"met file {spec.Path}", met, Site(spec.ElevationM, lat));

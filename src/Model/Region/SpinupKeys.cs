@@ -9,7 +9,7 @@ namespace CarbonSim.Model.Region;
 
 /// <summary>
 /// Stable content hash of everything a spin-up depends on. Byte layout (little-endian, version-tagged):
-/// tag "carbonsim-spinup-v1"; the 43 .epc values; site (depth, sand, silt, clay, elevation, latitude,
+/// tag "carbonsim-spinup-v1"; the .epc parameter values in line order (EpcFields.All); site (depth, sand, silt, clay, elevation, latitude,
 /// albedo, N deposition, N fixation); spin-up CO2, mode and max years; the met series (year count, then
 /// each year label and every daily Tmax, Tmin, Prcp, VPD, Srad, DayLength value). Doubles hash by their
 /// IEEE-754 bits, so the key is identical on every machine.

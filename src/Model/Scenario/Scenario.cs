@@ -86,9 +86,9 @@ public sealed record LandUseSpec
 public sealed record LandUseGeneratorSpec(long Seed, string CitiesPath, string TargetsPath, string GreenSpacePath,
     double UrbanAreaPerPersonM2, double DefaultGreenCoveragePct);
 
-/// <summary>One vegetation type: its name and its BIOME-BGC .epc file.</summary>
-/// <param name="Values">The 43 numeric values of lines 2–44 of the .epc, in file order (used for the spin-up key).</param>
-public sealed record VegetationSpec(string Name, string EpcPath, ImmutableArray<double> Values);
+/// <summary>One vegetation type: its name, its parameter file (.epc, or the named YAML twin) and the parameters read from it.</summary>
+/// <param name="Values">The parameter values in .epc line order (EpcFields.All; flags as 0/1): what the spin-up key hashes.</param>
+public sealed record VegetationSpec(string Name, string EpcPath, CarbonSim.Model.Parameters.EcophysParameters Parameters, ImmutableArray<double> Values);
 
 /// <summary>Climate forcing: either monthly normals driving the weather generator, or BIOME-BGC met files per zone.</summary>
 public sealed record ClimateSpec

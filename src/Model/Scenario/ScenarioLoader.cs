@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
+using CarbonSim.Model.Io.BiomeBgc;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -136,8 +137,10 @@ public static class ScenarioLoader
                 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-'))
                 throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), keyNode), key,
                     "a vegetation type name of letters, digits, '_' or '-', other than sealed/bare/water");
-            var path = ExistingFile(m, key, dir, "an existing BIOME-BGC .epc file");
-            b[key] = new VegetationSpec(key, path, EpcFingerprint.ReadValues(path));
+            var path = ExistingFile(m, key, dir, "an existing BIOME-BGC .epc file (or its .yaml twin)");
+            var ext = Path.GetExtension(path).ToLowerInvariant();
+            var parameters = ext is ".yaml" or ".yml" ? EpcYaml.Read(path) : EpcReader.Read(path);
+            b[key] = new VegetationSpec(key, path, parameters, [.. EpcFields.All.Select(f => f.Get(parameters))]);
         }
         if (b.Count == 0) throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", "an empty mapping", "at least one vegetation type");
         return b.ToImmutable();

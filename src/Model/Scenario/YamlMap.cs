@@ -23,7 +23,10 @@ internal sealed class YamlMap
     public string KeyPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
     public static string Place(string keyPath, YamlNode node) => $"{keyPath} (line {node.Start.Line})";
     public string Place(string key) => Node.Children.TryGetValue(new YamlScalarNode(key), out var n)
-        ? Place(KeyPath(key), n) : $"{KeyPath(key)} (in mapping at line {Node.Start.Line})";
+        ? Place(KeyPath(key), n) : MissingPlace(key);
+
+    /// <summary>Place of a key that is absent: the key path and the mapping it should be in.</summary>
+    public string MissingPlace(string key) => Path.Length == 0 ? $"{key} (top level)" : $"{KeyPath(key)} (in '{Path}' at line {Node.Start.Line})";
 
     public bool Has(string key) { _known.Add(key); return Node.Children.ContainsKey(new YamlScalarNode(key)); }
 
@@ -34,7 +37,7 @@ internal sealed class YamlMap
     }
 
     public YamlNode Require(string key, string expectation)
-        => Get(key) ?? throw new InvalidInputException(File, $"{KeyPath(key)} (in mapping at line {Node.Start.Line})", "missing", expectation);
+        => Get(key) ?? throw new InvalidInputException(File, MissingPlace(key), "missing", expectation);
 
     public string ScalarText(string key, YamlNode n, string expectation)
         => n is YamlScalarNode s && s.Value is not null ? s.Value
@@ -58,7 +61,7 @@ internal sealed class YamlMap
     {
         var n = Get(key);
         if (n is null)
-            return fallback ?? throw new InvalidInputException(File, $"{KeyPath(key)} (in mapping at line {Node.Start.Line})", "missing", expectation);
+            return fallback ?? throw new InvalidInputException(File, MissingPlace(key), "missing", expectation);
         var s = ScalarText(key, n, expectation);
         if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < min || v > max)
             throw new InvalidInputException(File, Place(KeyPath(key), n), s, expectation);
@@ -69,7 +72,7 @@ internal sealed class YamlMap
     {
         var n = Get(key);
         if (n is null)
-            return fallback ?? throw new InvalidInputException(File, $"{KeyPath(key)} (in mapping at line {Node.Start.Line})", "missing", expectation);
+            return fallback ?? throw new InvalidInputException(File, MissingPlace(key), "missing", expectation);
         var s = ScalarText(key, n, expectation);
         if (!long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
             throw new InvalidInputException(File, Place(KeyPath(key), n), s, expectation);
@@ -98,7 +101,7 @@ internal sealed class YamlMap
     }
 
     public YamlMap RequireMap(string key)
-        => OptionalMap(key) ?? throw new InvalidInputException(File, $"{KeyPath(key)} (in mapping at line {Node.Start.Line})", "missing", $"a '{key}' section");
+        => OptionalMap(key) ?? throw new InvalidInputException(File, MissingPlace(key), "missing", $"a '{key}' section");
 
     public YamlSequenceNode? OptionalSequence(string key)
     {
