@@ -50,17 +50,24 @@ public static class LandUseGenerator
         int n = cells.Count;
         var cls = new string?[n];
 
-        double Noise(int i, string purpose) => SmoothNoise(spec.Seed, purpose, cells[i].X, cells[i].Y);
+        var fields = new Dictionary<string, NoiseField>(StringComparer.Ordinal);
+        double Noise(int i, string purpose)
+        {
+            if (!fields.TryGetValue(purpose, out var field)) fields[purpose] = field = new NoiseField(spec.Seed, purpose);
+            return field.At(cells[i].X, cells[i].Y);
+        }
 
         // 1. Urban cores, their green, and a ring of regional green.
         double greenBuilt = table.Require("built_up", classTablePath, "class 'built_up'").DefaultMix.VegetatedFraction;
         double greenMix = 0.5 * table.Require("park", classTablePath, "class 'park'").DefaultMix.VegetatedFraction
                         + 0.2 * table.Require("protective_green", classTablePath, "class 'protective_green'").DefaultMix.VegetatedFraction
                         + 0.3 * table.Require("attached_green", classTablePath, "class 'attached_green'").DefaultMix.VegetatedFraction;
+        var byCity = Enumerable.Range(0, cityIds.Count).Select(_ => new List<int>()).ToArray();
+        for (int i = 0; i < n; i++) byCity[cells[i].CityIndex].Add(i);
         for (int c = 0; c < cityIds.Count; c++)
         {
             var f = facts[c];
-            var members = Enumerable.Range(0, n).Where(i => cells[i].CityIndex == c).ToList();
+            var members = byCity[c];
             if (members.Count == 0) continue;
             double areaM2 = f.Population * spec.UrbanAreaPerPersonM2;
             double radiusKm = Math.Sqrt(areaM2 / Math.PI) / 1000;
@@ -97,7 +104,8 @@ public static class LandUseGenerator
         {
             depth[i] = geo.MountainDepthKm(cells[i].Lon, cells[i].Lat);
             coast[i] = geo.CoastDistanceKm(cells[i].Lon, cells[i].Lat);
-            bashang[i] = JjjGeography.IsBashang(cells[i].Lon, cells[i].Lat);
+            double jitter = 0.5 * (Noise(i, "bashang") - 0.5); // [degrees] ragged plateau edge
+            bashang[i] = JjjGeography.IsBashang(cells[i].Lon + jitter, cells[i].Lat + jitter);
         }
         foreach (var province in facts.Select(f => f.Province).Distinct().Order(StringComparer.Ordinal))
         {
@@ -109,7 +117,7 @@ public static class LandUseGenerator
                 if (count <= 0) return;
                 foreach (var i in members.Where(i => cls[i] is null).OrderByDescending(suitability).ThenBy(i => i).Take(count)) cls[i] = c;
             }
-            Allocate("forest", Quota("forest"), i => Math.Min(depth[i], 80) / 40 - (bashang[i] ? 0.8 : 0) + 0.8 * Noise(i, "forest"));
+            Allocate("forest", Quota("forest"), i => Math.Min(depth[i], 60) / 60 - (bashang[i] ? 0.8 : 0) + 1.0 * Noise(i, "forest"));
             int urbanCount = members.Count(i => cls[i] is string s && UrbanClasses.Contains(s));
             Allocate("built_up", Quota("built_up") - urbanCount, i => (depth[i] == 0 ? 1 : -depth[i] / 20) + 0.5 * Noise(i, "village"));
             Allocate("cropland", Quota("cropland"), i => (depth[i] == 0 ? 1 : bashang[i] ? 0.6 : 0.5 - depth[i] / 30) + 0.6 * Noise(i, "crop"));
@@ -168,9 +176,11 @@ public static class LandUseGenerator
 
     /// <summary>Uniform [0,1) hash of (seed, purpose, x, y rounded to metres).</summary>
     public static double WhiteNoise(long seed, string purpose, double x, double y)
+        => Hash01(StreamRandom.Mix((ulong)seed ^ StreamRandom.Fnv1a(purpose)), x, y);
+
+    private static double Hash01(ulong stream, double x, double y)
     {
-        ulong h = StreamRandom.Mix((ulong)seed ^ StreamRandom.Fnv1a(purpose));
-        h = StreamRandom.Mix(h ^ (ulong)(long)Math.Round(x));
+        ulong h = StreamRandom.Mix(stream ^ (ulong)(long)Math.Round(x));
         h = StreamRandom.Mix(h ^ ((ulong)(long)Math.Round(y) * 0x9E3779B97F4A7C15UL));
         return (h >> 11) * (1.0 / (1UL << 53));
     }
@@ -179,17 +189,32 @@ public static class LandUseGenerator
     /// Smooth value noise in [0,1): 0.6 × bilinear lattice noise at 40 km + 0.25 × at 12 km + 0.15 × white noise,
     /// lattice values hashed from (seed, purpose, lattice index).
     /// </summary>
-    public static double SmoothNoise(long seed, string purpose, double x, double y)
-        => 0.6 * Lattice(seed, purpose + "/40", x, y, 40000) + 0.25 * Lattice(seed, purpose + "/12", x, y, 12000) + 0.15 * WhiteNoise(seed, purpose, x, y);
+    public static double SmoothNoise(long seed, string purpose, double x, double y) => new NoiseField(seed, purpose).At(x, y);
 
-    private static double Lattice(long seed, string purpose, double x, double y, double spacing)
+    /// <summary>A named smooth noise field; its stream hashes are computed once.</summary>
+    public sealed class NoiseField
     {
-        double gx = x / spacing, gy = y / spacing;
-        long ix = (long)Math.Floor(gx), iy = (long)Math.Floor(gy);
-        double fx = gx - ix, fy = gy - iy;
-        fx = fx * fx * (3 - 2 * fx); fy = fy * fy * (3 - 2 * fy);
-        double V(long a, long b) => WhiteNoise(seed, purpose, a * 7919.0, b * 104729.0);
-        double v00 = V(ix, iy), v10 = V(ix + 1, iy), v01 = V(ix, iy + 1), v11 = V(ix + 1, iy + 1);
-        return (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
+        private readonly ulong _coarse, _fine, _white;
+
+        public NoiseField(long seed, string purpose)
+        {
+            _coarse = StreamRandom.Mix((ulong)seed ^ StreamRandom.Fnv1a(purpose + "/40"));
+            _fine = StreamRandom.Mix((ulong)seed ^ StreamRandom.Fnv1a(purpose + "/12"));
+            _white = StreamRandom.Mix((ulong)seed ^ StreamRandom.Fnv1a(purpose));
+        }
+
+        /// <summary>[0,1) Noise at projected x, y [m].</summary>
+        public double At(double x, double y) => 0.6 * Lattice(_coarse, x, y, 40000) + 0.25 * Lattice(_fine, x, y, 12000) + 0.15 * Hash01(_white, x, y);
+
+        private static double Lattice(ulong stream, double x, double y, double spacing)
+        {
+            double gx = x / spacing, gy = y / spacing;
+            long ix = (long)Math.Floor(gx), iy = (long)Math.Floor(gy);
+            double fx = gx - ix, fy = gy - iy;
+            fx = fx * fx * (3 - 2 * fx); fy = fy * fy * (3 - 2 * fy);
+            double V(long a, long b) => Hash01(stream, a * 7919.0, b * 104729.0);
+            double v00 = V(ix, iy), v10 = V(ix + 1, iy), v01 = V(ix, iy + 1), v11 = V(ix + 1, iy + 1);
+            return (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
+        }
     }
 }
