@@ -67,6 +67,7 @@ public static class SyntheticRegion
             SpinupNDeposition = 0.001,
             CellOutputYears = cellOutputYears ?? Enumerable.Range(firstYear, years).ToArray(),
             CheckpointEveryYears = 2,
+            SpinupMaxYears = 200,
         };
     }
 

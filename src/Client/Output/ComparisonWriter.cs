@@ -264,9 +264,10 @@ public static class ComparisonWriter
         }
         var names = cityIds.Select(id => runs[0].Cities.Rows.First(r => r.Entity == id).Labels.GetValueOrDefault("city_name", id)).ToArray();
         plt.Axes.Bottom.SetTicks(Enumerable.Range(0, cityIds.Count).Select(i => (double)i).ToArray(), names);
-        plt.Axes.Bottom.TickLabelStyle.Rotation = -35;
-        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plt.Axes.Margins(bottom: 0);
+        // Slanted city names hanging down-right from their ticks, with room below the axis for them.
+        plt.Axes.Bottom.TickLabelStyle.Rotation = 35;
+        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plt.Axes.Bottom.MinimumSize = 30 + 5 * names.Max(n => n.Length);
         plt.Add.HorizontalLine(0, 1, Colors.Black);
         plt.YLabel($"Δ {column} vs {runs[0].Label}");
         plt.Title($"Difference from baseline, last common year: {column}");

@@ -9,6 +9,8 @@ public sealed record OutputWriterOptions
     public bool Overwrite { get; init; }
     /// <summary>Draw the PNG charts and map.</summary>
     public bool Charts { get; init; } = true;
+    /// <summary>Also write each raster as a GeoTIFF (float32) with a <c>.tif.aux.xml</c> holding the CRS.</summary>
+    public bool GeoTiff { get; init; } = true;
     /// <summary>Called with each file's relative path right after it is written (progress; tests inject failures here).</summary>
     public Action<string>? AfterFile { get; init; }
 }
@@ -57,6 +59,8 @@ public static class OutputWriter
                 AsciiGrid.Write(Path.Combine(dir, RasterDir), grid, layer);
                 string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
                 Done(stem + ".asc"); Done(stem + ".prj");
+                if (o.GeoTiff)
+                    foreach (var f in GeoTiff.Write(Path.Combine(dir, RasterDir), grid, layer)) Done($"{RasterDir}/{f}");
             }
         }
 

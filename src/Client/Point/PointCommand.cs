@@ -124,7 +124,7 @@ public static class PointCommand
         }
         catch (InvalidInputException e)
         {
-            stderr.WriteLine($"carbonsim point: {OneLine(e.Message)}");
+            stderr.WriteLine($"carbonsim point: {Shorten(OneLine(e.Message), workingDirectory)}");
             return ExitBadInput;
         }
         catch (MassBalanceException e)
@@ -134,12 +134,19 @@ public static class PointCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"carbonsim point: cannot write outputs: {OneLine(e.Message)}");
+            stderr.WriteLine($"carbonsim point: cannot write outputs: {Shorten(OneLine(e.Message), workingDirectory)}");
             return ExitBadInput;
         }
     }
 
     private static string OneLine(string s) => s.Replace("\r", " ").Replace("\n", " ");
+
+    /// <summary>Shows paths under the working directory as the user wrote them (relative), like BIOME-BGC.</summary>
+    private static string Shorten(string message, string workingDirectory)
+    {
+        string wd = Path.GetFullPath(workingDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return message.Replace(wd, "");
+    }
 
     private sealed class UsageException(string message) : Exception(message);
 

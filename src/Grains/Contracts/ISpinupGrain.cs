@@ -8,7 +8,9 @@ namespace CarbonSim.Grains.Contracts;
 public interface ISpinupGrain : IGrainWithStringKey
 {
     /// <summary>The equilibrium state vector (kernel layout). Computes it on the first call; later calls return the stored one.</summary>
-    [Alias("GetEquilibrium")]
+    /// <remarks>A spin-up is thousands of simulated years (about a second on one core, much more on a
+    /// busy machine), so its response timeout is long.</remarks>
+    [Alias("GetEquilibrium"), ResponseTimeout("00:30:00")]
     Task<SpinupResult> GetEquilibrium(SpinupRequest request);
 
     [Alias("GetInfo")]

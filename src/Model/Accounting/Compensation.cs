@@ -83,6 +83,27 @@ public static class Compensation
         : esc >= 1 && ecc < 1 ? CompensationZone.Receiving
         : CompensationZone.Balance;
 
+    /// <summary>
+    /// Builds the inputs of a year from the engine's city sinks (kg C a-1, NEP or NBP, positive = uptake),
+    /// the emission inventory and GDP table, and optional k_i (default 1). Every city of the sink list must
+    /// be in the inventory and in the GDP table; a missing one is an error naming it.
+    /// </summary>
+    public static IReadOnlyList<CityBudgetInput> Assemble(int year, IReadOnlyDictionary<int, double> sinkKgC,
+        IReadOnlyDictionary<int, string> names, EmissionInventory emissions, IReadOnlyDictionary<int, CityEconomy> economy,
+        IReadOnlyDictionary<int, double>? k = null, string gdpSource = "economy")
+    {
+        var list = new List<CityBudgetInput>();
+        foreach (var id in sinkKgC.Keys.OrderBy(i => i))
+        {
+            if (!economy.TryGetValue(id, out var e))
+                throw new InvalidInputException(gdpSource, $"city {id}", "no GDP row", "a GDP for every simulated city");
+            var em = emissions.For(id, year);
+            list.Add(new CityBudgetInput(id, names.TryGetValue(id, out var n) ? n : id.ToString(),
+                TonnesCo2FromKgC(sinkKgC[id]), em.TonnesCo2, e.GdpBillionRmb, k != null && k.TryGetValue(id, out var kv) ? kv : 1.0));
+        }
+        return list;
+    }
+
     public static CompensationYear Evaluate(int year, IReadOnlyList<CityBudgetInput> cities, double pricePerTCo2, string source = "compensation")
     {
         if (!double.IsFinite(pricePerTCo2) || pricePerTCo2 < 0)

@@ -165,7 +165,7 @@ public sealed class CellModel
         return acc.ToSummary(state, metYearIndex % MetYears, forcing.Co2Ppm);
     }
 
-    internal void RunYear(CellState state, int metYearIndex, YearForcing forcing, ref YearAccumulator acc, IDailyObserver? daily)
+    internal void RunYear(CellState state, int metYearIndex, YearForcing forcing, ref YearAccumulator acc, IDailyObserver? daily, PoolFluxRecorder? recorder = null)
     {
         int metYear = ((metYearIndex % MetYears) + MetYears) % MetYears;
         var f = new DailyFluxes();
@@ -177,6 +177,7 @@ public sealed class CellModel
             DailyStep.Run(this, state, metDay, forcing, ref f, ref d);
             balance.Check(state, in f, Label, metDay);
             acc.Add(state, in f, in d);
+            recorder?.Add(state, in f);
             if (daily is not null) daily.OnDay(DailyStep.Output(state, in f, in d, metYear, yday + 1));
         }
         state.NextMetYear = (metYear + 1) % MetYears;

@@ -40,7 +40,7 @@ public sealed record SpinupResult(CellState State, int Years, bool Steady, doubl
 /// <summary>
 /// BIOME-BGC 4.2's spin-up (science notes §1.6) and an accelerated alternative.
 /// </summary>
-public static class Spinup
+public static partial class Spinup
 {
     /// <summary>[a] Block length: the largest multiple of the met record not above 100 years (records of 50+ years: the record).</summary>
     public static int BlockLength(int metYears) => metYears < 50 ? metYears * (100 / metYears) : metYears;

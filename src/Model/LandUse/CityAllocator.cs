@@ -50,36 +50,54 @@ public static class CityAllocator
             surplus[c] = Math.Max(0, currentCounts[c] - demand[c]);
         }
 
-        var usable = candidates
-            .Where(c => c.CityId == cityId && c.FromClass >= 0 && c.FromClass < k && c.ToClass >= 0 && c.ToClass < k
-                        && need[c.ToClass] > 0 && surplus[c.FromClass] > 0)
-            .OrderByDescending(c => c.Potential).ThenBy(c => c.CellId).ThenBy(c => c.ToClass)
-            .ToArray();
+        var filtered = new List<Candidate>();
+        foreach (var c in candidates)
+            if (c.CityId == cityId && c.FromClass >= 0 && c.FromClass < k && c.ToClass >= 0 && c.ToClass < k
+                && need[c.ToClass] > 0 && surplus[c.FromClass] > 0)
+                filtered.Add(c);
+        var usable = filtered.ToArray();
+        Array.Sort(usable, RankOrder);
 
         // Compact cell index (ascending cell id) for the flow repair.
-        var cellIds = usable.Select(c => c.CellId).Distinct().OrderBy(i => i).ToArray();
+        var ids = new int[usable.Length];
+        for (int i = 0; i < ids.Length; i++) ids[i] = usable[i].CellId;
+        Array.Sort(ids);
+        int distinct = 0;
+        for (int i = 0; i < ids.Length; i++) if (i == 0 || ids[i] != ids[i - 1]) ids[distinct++] = ids[i];
+        var cellIds = ids[..distinct];
         var cellIndex = new Dictionary<int, int>(cellIds.Length);
         for (int i = 0; i < cellIds.Length; i++) cellIndex[cellIds[i]] = i;
         var cellFrom = new int[cellIds.Length];
         var assigned = new int[cellIds.Length];
         Array.Fill(assigned, -1);
         var options = new List<int>[cellIds.Length];   // target classes offered for each cell, ascending
-        var potential = new Dictionary<(int, int), double>();
-        foreach (var c in usable)
+        var optionPotential = new List<double>[cellIds.Length];
+        var candCell = new int[usable.Length];
+        for (int u = 0; u < usable.Length; u++)
         {
+            var c = usable[u];
             int i = cellIndex[c.CellId];
+            candCell[u] = i;
             cellFrom[i] = c.FromClass;
             (options[i] ??= new List<int>()).Add(c.ToClass);
-            potential[(i, c.ToClass)] = c.Potential;
+            (optionPotential[i] ??= new List<double>()).Add(c.Potential);
         }
-        foreach (var o in options) o?.Sort();
+        for (int i = 0; i < options.Length; i++)
+        {
+            var o = options[i]; var pot = optionPotential[i];
+            if (o.Count < 2) continue;
+            var keys = o.ToArray(); var vals = pot.ToArray();
+            Array.Sort(keys, vals);
+            options[i] = keys.ToList(); optionPotential[i] = vals.ToList();
+        }
 
         var gained = new int[k];
         var lost = new int[k];
         // Greedy pass by potential.
-        foreach (var c in usable)
+        for (int u = 0; u < usable.Length; u++)
         {
-            int i = cellIndex[c.CellId];
+            var c = usable[u];
+            int i = candCell[u];
             if (assigned[i] >= 0 || gained[c.ToClass] >= need[c.ToClass] || lost[c.FromClass] >= surplus[c.FromClass]) continue;
             assigned[i] = c.ToClass; gained[c.ToClass]++; lost[c.FromClass]++;
         }
@@ -91,11 +109,20 @@ public static class CityAllocator
         var winners = new List<Candidate>();
         for (int i = 0; i < cellIds.Length; i++)
             if (assigned[i] >= 0)
-                winners.Add(new Candidate(cellIds[i], cityId, cellFrom[i], assigned[i], potential[(i, assigned[i])]));
+                winners.Add(new Candidate(cellIds[i], cityId, cellFrom[i], assigned[i], optionPotential[i][options[i].IndexOf(assigned[i])]));
         var shortfalls = new List<Shortfall>();
         for (int c = 0; c < k; c++)
             if (gained[c] < need[c]) shortfalls.Add(new Shortfall(cityId, year, c, need[c] - gained[c]));
         return new AllocationResult(cityId, year, winners.ToArray(), shortfalls.ToArray());
+    }
+
+    /// <summary>Ranking: potential descending, then cell id ascending, then target class ascending.</summary>
+    public static int RankOrder(Candidate a, Candidate b)
+    {
+        int c = b.Potential.CompareTo(a.Potential);
+        if (c != 0) return c;
+        c = a.CellId.CompareTo(b.CellId);
+        return c != 0 ? c : a.ToClass.CompareTo(b.ToClass);
     }
 
     // Nodes: 0 = source, 1..k = source classes, k+1..k+n = cells, k+n+1..2k+n = target classes, 2k+n+1 = sink.

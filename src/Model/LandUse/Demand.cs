@@ -59,6 +59,39 @@ public sealed record MarkovChain(double[,] P, int StepYears)
         return new MarkovChain(p, stepYears).Validate(source);
     }
 
+    /// <summary>
+    /// Reads a given matrix from CSV: header <c>from,&lt;class&gt;,&lt;class&gt;,...</c> naming every class once,
+    /// then one row per source class (any order; every class once). Validated as in <see cref="Validate"/>.
+    /// </summary>
+    public static MarkovChain Parse(string source, string[] classNames, string csvText, int stepYears)
+    {
+        var csv = Accounting.CsvRows.Parse(source, csvText);
+        int k = classNames.Length;
+        if (csv.Header.Length != k + 1 || csv.Header[0] != "from")
+            throw new InvalidInputException(source, "line 1", string.Join(",", csv.Header), $"from followed by the {k} class names");
+        var col = new int[k];
+        for (int c = 0; c < k; c++)
+        {
+            col[c] = Array.IndexOf(classNames, csv.Header[c + 1]);
+            if (col[c] < 0) throw new InvalidInputException(source, $"line 1 column {c + 2}", csv.Header[c + 1], $"one of [{string.Join(", ", classNames)}]");
+        }
+        if (col.Distinct().Count() != k) throw new InvalidInputException(source, "line 1", string.Join(",", csv.Header), "each class once");
+        var p = new double[k, k];
+        var seen = new bool[k];
+        foreach (var r in csv.Rows)
+        {
+            var name = csv.Text(r, 0);
+            int j = Array.IndexOf(classNames, name);
+            if (j < 0) throw new InvalidInputException(source, $"line {r.Line} column from", name, $"one of [{string.Join(", ", classNames)}]");
+            if (seen[j]) throw new InvalidInputException(source, $"line {r.Line} column from", name, "each class once");
+            seen[j] = true;
+            for (int c = 0; c < k; c++) p[j, col[c]] = csv.Number(r, c + 1);
+        }
+        for (int j = 0; j < k; j++)
+            if (!seen[j]) throw new InvalidInputException(source, "rows", $"no row for {classNames[j]}", "one row per class");
+        return new MarkovChain(p, stepYears).Validate(source);
+    }
+
     /// <summary>Square, entries finite and ≥ 0, each row summing to 1 within 1e-6, step ≥ 1 year.</summary>
     public MarkovChain Validate(string source = "scenario")
     {

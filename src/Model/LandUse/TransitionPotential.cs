@@ -82,8 +82,10 @@ public static class TransitionPotential
     /// allowed transition to another class with its potential TP = S_k · (Ω0 + w_k·share_k) · (1 − ε_j).
     /// Candidates are in local cell order, then target class order. Also returns the tile's current
     /// class counts per city (sorted by city id), which the city needs to compute its gains and losses.
+    /// <paramref name="keep"/> (city, from, to) optionally drops transitions the city will not use (e.g. to a
+    /// class that does not grow this year) to shorten the message; the winners do not change.
     /// </summary>
-    public static TileOffer Offer(TileCells cells, LandUseRules rules)
+    public static TileOffer Offer(TileCells cells, LandUseRules rules, Func<int, int, int, bool>? keep = null)
     {
         cells.Validate();
         var w = cells.Window;
@@ -111,6 +113,7 @@ public static class TransitionPotential
                 for (int to = 0; to < k; to++)
                 {
                     if (to == from || !rules.Allowed[from, to]) continue;
+                    if (keep != null && !keep(city, from, to)) continue;
                     double s = rules.Suitability[to].Evaluate(cells.KmToCentre[i], toBuilt[i], cells.ElevationM[i], cells.SlopeDeg[i]);
                     double omega = rules.NeighbourhoodFloor + rules.NeighbourhoodWeight[to] * shares[i * k + to];
                     double tp = s * omega * inertia;

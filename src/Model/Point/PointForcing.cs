@@ -22,11 +22,11 @@ namespace CarbonSim.Model.Point;
 public static class PointForcing
 {
     /// <summary>Forcing of every spin-up year.</summary>
-    public static YearForcing Spinup(BgcIni ini) =>
+    public static YearInputs Spinup(BgcIni ini) =>
         new(ini.Time.FirstYear, ini.Co2.ConstantPpm, ini.Site.NDeposition, ini.Site.NFixation);
 
     /// <summary>Forcing of calendar year <paramref name="year"/> of a normal run.</summary>
-    public static YearForcing ForYear(PointInputs inputs, int year)
+    public static YearInputs ForYear(PointInputs inputs, int year)
     {
         var ini = inputs.Ini;
         double co2 = ini.Co2.Mode == Co2Mode.AnnualFile ? inputs.Co2File!.ValueFor(year) : ini.Co2.ConstantPpm;
@@ -35,7 +35,7 @@ public static class PointForcing
             ndep = inputs.NdepFile.ValueFor(year);
         else if (ini.Co2.Mode != Co2Mode.Constant && ini.RampNdep.Enabled)
             ndep = RampedNdep(ini, inputs.Co2File!, year);
-        return new YearForcing(year, co2, ndep, ini.Site.NFixation);
+        return new YearInputs(year, co2, ndep, ini.Site.NFixation);
     }
 
     /// <summary>

@@ -147,15 +147,6 @@ public sealed class AnnualAccumulator
         };
     }
 
-    /// <summary>Builds the spin-up row of spin-up year <paramref name="spinupYear"/>.</summary>
-    public SpinupRow ToSpinupRow(int spinupYear)
-    {
-        if (_days == 0) throw new InvalidOperationException("AnnualAccumulator: no days added.");
-        const double g = ReportUnits.GramsPerKilogram;
-        return new SpinupRow(spinupYear, _laiMax, _last.LeafC * g, _last.VegC * g, _last.LitterCInclCwd * g,
-            _last.SoilC * g, _last.TotalC * g, _last.SoilMineralN * g);
-    }
-
     /// <summary>Starts a new year.</summary>
     public void Reset()
     {

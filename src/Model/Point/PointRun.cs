@@ -66,6 +66,8 @@ public static class PointRun
         var ini = inputs.Ini;
         int metYears = inputs.Met.YearCount;
 
+        var model = kernel.Prepare(inputs);
+
         // Starting state: restart (RESTART read flag) or the ini's initial-state blocks.
         double[] state;
         int metYear;
@@ -76,7 +78,7 @@ public static class PointRun
         }
         else
         {
-            state = kernel.InitialState(inputs);
+            state = model.InitialState();
             metYear = 0;
         }
 
@@ -84,20 +86,10 @@ public static class PointRun
         var spinRows = new List<SpinupRow>();
         if (options.DoesSpinup(ini))
         {
-            var acc = new AnnualAccumulator();
-            int current = 1;
-            void OnSpinDay(int spinYear, int yday, PointDay d)
-            {
-                if (spinYear != current)
-                {
-                    if (acc.Days > 0) spinRows.Add(acc.ToSpinupRow(current));
-                    acc.Reset();
-                    current = spinYear;
-                }
-                acc.Add(d);
-            }
-            var outcome = kernel.Spinup(inputs, state, metYear, PointForcing.Spinup(ini), options.Accelerated, OnSpinDay);
-            if (acc.Days > 0) spinRows.Add(acc.ToSpinupRow(current));
+            var outcome = model.Spinup(state, metYear, PointForcing.Spinup(ini), options.Accelerated);
+            const double g = ReportUnits.GramsPerKilogram;
+            foreach (var y in outcome.Trajectory)
+                spinRows.Add(new SpinupRow(y.Year, y.MaxLai, y.LeafC * g, y.VegC * g, y.LitterCInclCwd * g, y.SoilC * g, y.TotalC * g, y.SoilMineralN * g));
             spin = outcome;
             metYear = ini.Restart.KeepMetYear || options.Mode != PointMode.SpinAndGo ? outcome.NextMetYear % metYears : 0;
         }
@@ -115,7 +107,7 @@ public static class PointRun
                 if (metYear >= metYears) metYear = 0;
                 var forcing = PointForcing.ForYear(inputs, year);
                 acc.Reset();
-                kernel.RunYear(inputs, state, metYear, forcing, (yday, d) =>
+                model.RunYear(state, metYear, forcing, (yday, d) =>
                 {
                     acc.Add(d);
                     if (wantDaily) daily.Add(AnnualAccumulator.Daily(year, yday, d));

@@ -36,6 +36,10 @@ public class OutputWriterTests
             "rasters/total_c_2022_tC_ha.asc", "rasters/total_c_2022_tC_ha.prj",
             "rasters/npp_2020_gC_m2_yr.asc", "rasters/npp_2020_gC_m2_yr.prj",
             "rasters/npp_2022_gC_m2_yr.asc", "rasters/npp_2022_gC_m2_yr.prj",
+            "rasters/total_c_2020_tC_ha.tif", "rasters/total_c_2020_tC_ha.tif.aux.xml",
+            "rasters/total_c_2022_tC_ha.tif", "rasters/total_c_2022_tC_ha.tif.aux.xml",
+            "rasters/npp_2020_gC_m2_yr.tif", "rasters/npp_2020_gC_m2_yr.tif.aux.xml",
+            "rasters/npp_2022_gC_m2_yr.tif", "rasters/npp_2022_gC_m2_yr.tif.aux.xml",
         ];
         var onDisk = Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
@@ -238,7 +242,7 @@ public class OutputWriterTests
         Assert.Equal(new string('b', 64), root.GetProperty("inputs").GetProperty("landuse.asc").GetString());
         Assert.Equal(2.25, root.GetProperty("timings")[1].GetProperty("wall_seconds").GetDouble());
         var files = root.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(15, files.Count);
+        Assert.Equal(23, files.Count);
         foreach (var f in files)
         {
             var p = f.GetProperty("path").GetString()!;

@@ -97,3 +97,15 @@ internal sealed class TempDir : IDisposable
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
     public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
 }
+
+/// <summary>Locates the repository's <c>data/</c> folder (walks up to CarbonSim.sln).</summary>
+internal static class RepoData
+{
+    public static string Path(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "CarbonSim.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("CarbonSim.sln not found above " + AppContext.BaseDirectory);
+        return System.IO.Path.Combine([dir.FullName, "data", .. parts]);
+    }
+}

@@ -122,4 +122,23 @@ public class CompensationTests
         Assert.Contains("listed twice", Assert.Throws<InvalidInputException>(() => Compensation.Evaluate(2030, new[] { ok, ok }, 5)).Message);
         Assert.Contains("engel", Assert.Throws<InvalidInputException>(() => Compensation.PearlAbilityToPay(0)).Message);
     }
+
+    [Fact]
+    public void Assemble_ConvertsSinksAndNamesMissingCities()
+    {
+        var inv = EmissionInventory.LoadCeads(Data("jjj", "emissions.csv"));
+        var eco = CityEconomy.Load(Data("jjj", "economy.csv"));
+        Assert.Null(eco[110000].EngelCoefficient);
+        var names = new Dictionary<int, string> { [110000] = "Beijing" };
+        var inputs = Compensation.Assemble(2019, new Dictionary<int, double> { [110000] = 3e9 }, names, inv, eco);
+        var b = Assert.Single(inputs);
+        Assert.Equal(3e9 / 1000 * 44 / 12, b.SinkTCo2, 6);
+        Assert.Equal(88.16e6, b.EmissionTCo2, 3);
+        Assert.Equal(3610.26, b.GdpBillionRmb);
+        Assert.Equal(1.0, b.K);
+        var ex = Assert.Throws<InvalidInputException>(() => Compensation.Assemble(2019, new Dictionary<int, double> { [999999] = 1 }, names, inv, eco, gdpSource: "economy.csv"));
+        Assert.Contains("economy.csv: city 999999", ex.Message);
+        var eco2 = new Dictionary<int, CityEconomy>(eco) { [999999] = new CityEconomy(999999, 2020, 1, null) };
+        Assert.Contains("city 999999", Assert.Throws<InvalidInputException>(() => Compensation.Assemble(2019, new Dictionary<int, double> { [999999] = 1 }, names, inv, eco2)).Message);
+    }
 }

@@ -22,7 +22,7 @@ public static class TestData
     /// <summary>A fresh empty temporary directory.</summary>
     public static string NewTempDir(string tag)
     {
-        string d = Path.Combine(Path.GetTempPath(), "carbonsim-tests", tag + "-" + Guid.NewGuid().ToString("N")[..8]);
+        string d = Path.Combine(Path.GetTempPath(), "carbonsim-point-tests", tag + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(d);
         return d;
     }

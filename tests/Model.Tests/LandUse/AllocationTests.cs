@@ -142,3 +142,24 @@ public class AllocationTests
         Assert.Contains("one of the land-use classes", Assert.Throws<InvalidInputException>(() => r.ClassIndex("wetland", "scenario.yaml", "demand[3].class")).Message);
     }
 }
+
+public class OfferFilterTests
+{
+    [Fact]
+    public void KeepFilter_ShortensTheOffer_ButNotTheWinners()
+    {
+        var (map, city, prot, km, elev, slope) = LandUseTestData.Landscape(30, 30, seed: 12);
+        var rules = LandUseTestData.Rules();
+        var cells = new TileCells(TileWindow.Cut(map, 0, 0, 30, 30, rules.Halo), city, prot, km, elev, slope);
+        var full = TransitionPotential.Offer(cells, rules);
+        var cc = full.Counts[0];
+        var demand = (int[])cc.Counts.Clone();
+        demand[LandUseTestData.Built] += 12; demand[LandUseTestData.Crop] -= 12;
+        var slim = TransitionPotential.Offer(cells, rules, (c, from, to) => c == cc.CityId && from == LandUseTestData.Crop && to == LandUseTestData.Built);
+        Assert.True(slim.Candidates.Length < full.Candidates.Length / 3);
+        var a = CityAllocator.SelectWinners(cc.CityId, 2021, cc.Counts, demand, full.Candidates);
+        var b = CityAllocator.SelectWinners(cc.CityId, 2021, cc.Counts, demand, slim.Candidates);
+        Assert.True(a.MeetsDemand);
+        Assert.Equal(a.Winners, b.Winners);
+    }
+}

@@ -78,4 +78,17 @@ public class DemandTests
         Assert.Contains("line 2 class", unknown.Message); Assert.Contains("wetland", unknown.Message);
         Assert.Contains("no row", Assert.Throws<InvalidInputException>(() => t.For(2, 2030, 100)).Message);
     }
+
+    [Fact]
+    public void Markov_ParsedFromCsv_ByClassName()
+    {
+        var names = new[] { "cropland", "forest", "builtup" };
+        var m = MarkovChain.Parse("markov.csv", names, "from,forest,cropland,builtup\nbuiltup,0,0,1\ncropland,0.1,0.8,0.1\nforest,0.95,0.05,0\n", 5);
+        Assert.Equal(0.8, m.P[0, 0]); Assert.Equal(0.1, m.P[0, 1]); Assert.Equal(0.95, m.P[1, 1]); Assert.Equal(1.0, m.P[2, 2]);
+        var unknown = Assert.Throws<InvalidInputException>(() => MarkovChain.Parse("markov.csv", names, "from,forest,cropland,wetland\n", 5));
+        Assert.Contains("wetland", unknown.Message);
+        var badRow = Assert.Throws<InvalidInputException>(() => MarkovChain.Parse("markov.csv", names, "from,forest,cropland,builtup\nbuiltup,0,0,1\ncropland,0.1,0.8,0.2\nforest,0.95,0.05,0\n", 5));
+        Assert.Contains("markov.csv", badRow.Message); Assert.Contains("row 0", badRow.Message);
+        Assert.Contains("no row for forest", Assert.Throws<InvalidInputException>(() => MarkovChain.Parse("markov.csv", names, "from,forest,cropland,builtup\nbuiltup,0,0,1\ncropland,0.1,0.8,0.1\n", 5)).Message);
+    }
 }

@@ -18,50 +18,57 @@ public sealed class FakePointKernel : IPointKernel
     /// <summary>[a] Spin-up length the fake reports (capped by the ini maximum).</summary>
     public int SpinupYears { get; init; } = 3;
 
-    public double[] InitialState(PointInputs inputs)
-    {
-        var c = inputs.Ini.CarbonState;
-        return [c.Soil1C + c.Soil2C + c.Soil3C + c.Soil4C, c.MaxLeafC, inputs.Ini.NitrogenState.SoilMineralN, 0];
-    }
+    public IPointModel Prepare(PointInputs inputs) => new Model(inputs, SpinupYears);
 
-    public void RunYear(PointInputs inputs, double[] state, int metYear, YearForcing forcing, Action<int, PointDay>? onDay)
+    private sealed class Model(PointInputs inputs, int spinupYears) : IPointModel
     {
-        var met = inputs.Met;
-        for (int yday = 1; yday <= MetSeries.DaysPerYear; yday++)
+        public double[] InitialState()
         {
-            int d = metYear * MetSeries.DaysPerYear + yday - 1;
-            double gpp = 1e-5 * met.Srad[d] * forcing.Co2Ppm / 300.0;
-            double npp = 0.4 * gpp;
-            double hr = 1e-4 * state[0];
-            double fire = 1e-6;
-            state[0] += npp - hr - fire;
-            state[1] = 0.1 + 0.01 * Math.Sin(yday / 58.0);
-            state[2] += forcing.NDeposition / 365.0;
-            state[3] += 1;
-            double soilw = 150 + met.Prcp[d];
-            onDay?.Invoke(yday, new PointDay
+            var c = inputs.Ini.CarbonState;
+            return [c.Soil1C + c.Soil2C + c.Soil3C + c.Soil4C, c.MaxLeafC, inputs.Ini.NitrogenState.SoilMineralN, 0];
+        }
+
+        public void RunYear(double[] state, int metYear, YearInputs forcing, Action<int, PointDay>? onDay)
+        {
+            var met = inputs.Met;
+            for (int yday = 1; yday <= MetSeries.DaysPerYear; yday++)
             {
-                Gpp = gpp, Npp = npp, Nep = npp - hr, NeeUptakePositive = npp - hr - fire, Mr = 0.5 * gpp, Gr = 0.1 * gpp,
-                Hr = hr, Fire = fire, Et = 0.5 * met.Prcp[d] + 0.1, Evap = 0.3 * met.Prcp[d], Trans = 0.2 * met.Prcp[d] + 0.1,
-                Outflow = 0, Prcp = met.Prcp[d], Tavg = 0.5 * (met.Tmax[d] + met.Tmin[d]), Co2 = forcing.Co2Ppm,
-                ProjLai = state[1] * 12, SoilWater = soilw, Vwc = soilw / 1000, LeafC = state[1], FrootC = state[1],
-                VegC = 10 * state[1], LitterCInclCwd = 0.3, CwdC = 0.2, SoilC = state[0], TotalC = 10 * state[1] + 0.3 + state[0],
-                SoilMineralN = state[2],
-            });
+                int d = metYear * MetSeries.DaysPerYear + yday - 1;
+                double gpp = 1e-5 * met.Srad[d] * forcing.Co2Ppm / 300.0;
+                double npp = 0.4 * gpp;
+                double hr = 1e-4 * state[0];
+                double fire = 1e-6;
+                state[0] += npp - hr - fire;
+                state[1] = 0.1 + 0.01 * Math.Sin(yday / 58.0);
+                state[2] += forcing.NDeposition / 365.0;
+                state[3] += 1;
+                double soilw = 150 + met.Prcp[d];
+                onDay?.Invoke(yday, new PointDay
+                {
+                    Gpp = gpp, Npp = npp, Nep = npp - hr, NeeUptakePositive = npp - hr - fire, Mr = 0.5 * gpp, Gr = 0.1 * gpp,
+                    Hr = hr, Fire = fire, Et = 0.5 * met.Prcp[d] + 0.1, Evap = 0.3 * met.Prcp[d], Trans = 0.2 * met.Prcp[d] + 0.1,
+                    Outflow = 0, Prcp = met.Prcp[d], Tavg = 0.5 * (met.Tmax[d] + met.Tmin[d]), Co2 = forcing.Co2Ppm,
+                    ProjLai = state[1] * 12, SoilWater = soilw, Vwc = soilw / 1000, LeafC = state[1], FrootC = state[1],
+                    VegC = 10 * state[1], LitterCInclCwd = 0.3, CwdC = 0.2, SoilC = state[0], TotalC = 10 * state[1] + 0.3 + state[0],
+                    SoilMineralN = state[2],
+                });
+            }
         }
-    }
 
-    public SpinupOutcome Spinup(PointInputs inputs, double[] state, int metYear, YearForcing forcing, bool accelerated,
-        Action<int, int, PointDay>? onDay)
-    {
-        int years = Math.Min(accelerated ? 1 : SpinupYears, inputs.MaxSpinupYears);
-        for (int y = 1; y <= years; y++)
+        public SpinupOutcome Spinup(double[] state, int metYear, YearInputs forcing, bool accelerated)
         {
-            if (metYear >= inputs.Met.YearCount) metYear = 0;
-            RunYear(inputs, state, metYear, forcing, onDay is null ? null : (yday, d) => onDay(y, yday, d));
-            metYear++;
+            int years = Math.Min(accelerated ? 1 : spinupYears, inputs.MaxSpinupYears);
+            var traj = new List<SpinupYearValues>();
+            for (int y = 1; y <= years; y++)
+            {
+                if (metYear >= inputs.Met.YearCount) metYear = 0;
+                double maxLai = 0;
+                RunYear(state, metYear, forcing, (_, d) => maxLai = Math.Max(maxLai, d.ProjLai));
+                traj.Add(new SpinupYearValues(y, maxLai, state[1], 10 * state[1], 0.3, state[0], 10 * state[1] + 0.3 + state[0], state[2]));
+                metYear++;
+            }
+            return new SpinupOutcome(years, years < inputs.MaxSpinupYears, -0.0004, metYear % inputs.Met.YearCount, traj);
         }
-        return new SpinupOutcome(years, years < inputs.MaxSpinupYears, -0.0004, metYear % inputs.Met.YearCount);
     }
 }
 

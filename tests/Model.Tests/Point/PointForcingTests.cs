@@ -22,7 +22,7 @@ public class PointForcingTests
     {
         var ini = Enf with { RampNdep = Enf.RampNdep with { Enabled = true } };
         var f = PointForcing.ForYear(Inputs(ini, Co2), 1952);
-        Assert.Equal(new YearForcing(1952, 294.842, 0.0001, 0.0004), f);
+        Assert.Equal(new YearInputs(1952, 294.842, 0.0001, 0.0004), f);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class PointForcingTests
         var f = PointForcing.ForYear(Inputs(ini, Co2, ndep), 1951);
         Assert.Equal(0.003, f.NDeposition);
         Assert.Equal(310, f.Co2Ppm);
-        Assert.Equal(new YearForcing(1950, 294.842, 0.0001, 0.0004), PointForcing.Spinup(ini));
+        Assert.Equal(new YearInputs(1950, 294.842, 0.0001, 0.0004), PointForcing.Spinup(ini));
     }
 
     [Fact]

@@ -52,8 +52,8 @@ public class PointRunTests
         var ini = EnfIni();
         var inputs = Inputs(ini with { Time = ini.Time with { SimYears = 1 } });
         var days = new List<PointDay>();
-        new FakePointKernel().RunYear(inputs, new FakePointKernel().InitialState(inputs), 0,
-            PointForcing.ForYear(inputs, 1950), (_, d) => days.Add(d));
+        var m = new FakePointKernel().Prepare(inputs);
+        m.RunYear(m.InitialState(), 0, PointForcing.ForYear(inputs, 1950), (_, d) => days.Add(d));
         var row = PointRun.Execute(inputs, new PointRunOptions(), new FakePointKernel()).AnnualRows.Single();
         Assert.Equal(days.Sum(d => d.Gpp) * 1000, row.Gpp, 9);
         Assert.Equal(days.Sum(d => d.NeeUptakePositive) * 1000, row.NeeUptakePositive, 9);
@@ -80,7 +80,7 @@ public class PointRunTests
     {
         var inputs = Inputs(EnfIni(spinup: true));
         var r = PointRun.Execute(inputs, new PointRunOptions(), new FakePointKernel { SpinupYears = 5 });
-        Assert.Equal(5, r.Spinup!.Value.Years);
+        Assert.Equal(5, r.Spinup!.Years);
         Assert.Equal(Enumerable.Range(1, 5), r.SpinupRows.Select(s => s.SpinupYear));
         Assert.Empty(r.AnnualRows);
         Assert.False(r.NormalRun);
