@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CarbonSim.Model.Climate;
 using CarbonSim.Model.Scenarios;
@@ -31,10 +32,10 @@ public readonly record struct GeneratorCell(double X, double Y, double Lon, doub
 public static class LandUseGenerator
 {
     /// <summary>Class names the generator emits; each must be in the class table.</summary>
-    public static IReadOnlyList<string> ClassNames { get; } =
+    public static ImmutableArray<string> ClassNames { get; } =
         ["cropland", "forest", "grassland", "water_wetland", "built_up", "unused", "park", "protective_green", "attached_green", "regional_green"];
 
-    private static readonly string[] UrbanClasses = ["built_up", "park", "protective_green", "attached_green"];
+    private static ImmutableArray<string> UrbanClasses { get; } = ["built_up", "park", "protective_green", "attached_green"];
 
     private sealed record CityFacts(string Province, double Lon, double Lat, double Population);
 
