@@ -20,4 +20,8 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>The results of a finished run; fails if the run is not done.</summary>
     [Alias("GetOutcome")]
     Task<RunOutcome> GetOutcome();
+
+    /// <summary>Asks the run to stop at the next year boundary (phase becomes Cancelled); no-op once finished.</summary>
+    [Alias("Cancel")]
+    Task Cancel();
 }
