@@ -86,6 +86,8 @@ public sealed class SimulationGrain(
 
     public Task<RunProgress> GetProgress() => Task.FromResult(_progress);
 
+    public Task<RunSpec?> GetSpec() => Task.FromResult(_spec);
+
     public async Task Cancel()
     {
         if (_progress.IsFinished || _spec is null) return;

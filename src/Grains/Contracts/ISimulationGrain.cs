@@ -24,4 +24,8 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>Asks the run to stop at the next year boundary (phase becomes Cancelled); no-op once finished.</summary>
     [Alias("Cancel")]
     Task Cancel();
+
+    /// <summary>The spec the run was submitted with (null if nothing was submitted under this id).</summary>
+    [Alias("GetSpec")]
+    Task<RunSpec?> GetSpec();
 }
