@@ -31,6 +31,8 @@ public static class OutputWriter
 {
     /// <summary>Sub-folder for rasters.</summary>
     public const string RasterDir = "rasters";
+    /// <summary>Name of the per-cell city code layer (written when <see cref="RunResults.CellCity"/> is set).</summary>
+    public const string CityCodeLayer = "city";
 
     /// <summary>Writes every output file for <paramref name="r"/> into <paramref name="outDir"/>.</summary>
     /// <exception cref="IOException">The folder exists and <see cref="OutputWriterOptions.Overwrite"/> is false.</exception>
@@ -38,6 +40,7 @@ public static class OutputWriter
     {
         options ??= new OutputWriterOptions();
         r.Validate();
+        r = CityFeatures.WithBoundaryDetails(r);
         var (full, (files, warnings)) = AtomicDirectory.Write(outDir, options.Overwrite, dir => WriteInto(r, dir, options));
         return new WrittenOutput(full, files, warnings);
     }
@@ -62,6 +65,17 @@ public static class OutputWriter
                 if (o.GeoTiff)
                     foreach (var f in GeoTiff.Write(Path.Combine(dir, RasterDir), grid, layer)) Done($"{RasterDir}/{f}");
             }
+            if (r.CellCity is { } cc)
+            {
+                // City code (GB/T 2260, e.g. 110000) per cell; exact in float32 up to 2^24.
+                var codes = cc.Select(k => k >= 0 && double.TryParse(r.Cities[k].Id, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : double.NaN).ToArray();
+                var layer = new RasterLayer(CityCodeLayer, "code", r.FirstYear, codes);
+                AsciiGrid.Write(Path.Combine(dir, RasterDir), grid, layer);
+                string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
+                Done(stem + ".asc"); Done(stem + ".prj");
+                if (o.GeoTiff)
+                    foreach (var f in GeoTiff.Write(Path.Combine(dir, RasterDir), grid, layer)) Done($"{RasterDir}/{f}");
+            }
         }
 
         CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName);
@@ -80,7 +94,8 @@ public static class OutputWriter
                                ?? r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2).OrderBy(l => l.Year).LastOrDefault();
                 if (r.Grid is { } g && mapLayer is not null)
                 {
-                    Charts.Map(g, mapLayer, $"Total carbon {mapLayer.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.MapFile));
+                    Charts.Map(g, mapLayer, $"Total carbon {mapLayer.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.MapFile),
+                        cellCity: r.CellCity, cityNames: r.Cities.Select(c => c.Name).ToList());
                     Done(Charts.MapFile); charts.Add((Charts.MapFile, $"Total carbon density {mapLayer.Year} [t C ha-1]"));
                 }
             }

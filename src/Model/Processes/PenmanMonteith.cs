@@ -13,6 +13,40 @@ public static class PenmanMonteith
     /// <summary>[°C] Half-width of the central difference for the saturation-pressure slope.</summary>
     public const double SlopeDelta = 0.2;
 
+    /// <summary>Temperature-dependent terms of the combination equation, computed once per day.</summary>
+    public readonly struct Coefficients
+    {
+        /// <summary>[kg m-3] Air density.</summary>
+        public readonly double Rho;
+        /// <summary>[s m-1] Resistance to radiative heat transfer.</summary>
+        public readonly double Rr;
+        /// <summary>[J kg-1] Latent heat of vaporisation.</summary>
+        public readonly double Lhvap;
+        /// <summary>[Pa °C-1] Slope of the saturation vapour pressure curve.</summary>
+        public readonly double Slope;
+
+        public Coefficients(double ta)
+        {
+            double tk = ta + ZeroCelsius;
+            Rho = 1.292 - 0.00428 * ta;
+            Rr = Rho * SpecificHeatAir / (4.0 * StefanBoltzmann * (tk * tk * tk));
+            Lhvap = 2.5023e6 - 2430.54 * ta;
+            double t1 = ta + SlopeDelta, t2 = ta - SlopeDelta;
+            double pvs1 = 610.7 * Math.Exp(17.38 * t1 / (239.0 + t1));
+            double pvs2 = 610.7 * Math.Exp(17.38 * t2 / (239.0 + t2));
+            Slope = (pvs1 - pvs2) / (t1 - t2);
+        }
+    }
+
+    /// <summary>[kg m-2 s-1] Evaporation rate from precomputed temperature terms (see <see cref="Evaporation(double,double,double,double,double,double)"/>).</summary>
+    public static double Evaporation(in Coefficients c, double pa, double vpd, double irad, double rv, double rh)
+    {
+        double rhr = rh * c.Rr / (rh + c.Rr);
+        double e = (c.Slope * irad + c.Rho * SpecificHeatAir * vpd / rhr) /
+                   (pa * SpecificHeatAir * rv / (c.Lhvap * MolecularWeightRatio * rhr) + c.Slope);
+        return e / c.Lhvap;
+    }
+
     /// <summary>
     /// [kg m-2 s-1] Evaporation rate. <paramref name="ta"/> [°C], <paramref name="pa"/> [Pa],
     /// <paramref name="vpd"/> [Pa], <paramref name="irad"/> [W m-2], <paramref name="rv"/>,
@@ -20,18 +54,8 @@ public static class PenmanMonteith
     /// </summary>
     public static double Evaporation(double ta, double pa, double vpd, double irad, double rv, double rh)
     {
-        double tk = ta + ZeroCelsius;
-        double rho = 1.292 - 0.00428 * ta;                            // [kg m-3] air density
-        double rr = rho * SpecificHeatAir / (4.0 * StefanBoltzmann * (tk * tk * tk)); // radiative resistance
-        double rhr = rh * rr / (rh + rr);
-        double lhvap = 2.5023e6 - 2430.54 * ta;                       // [J kg-1]
-        double t1 = ta + SlopeDelta, t2 = ta - SlopeDelta;
-        double pvs1 = 610.7 * Math.Exp(17.38 * t1 / (239.0 + t1));
-        double pvs2 = 610.7 * Math.Exp(17.38 * t2 / (239.0 + t2));
-        double s = (pvs1 - pvs2) / (t1 - t2);
-        double e = (s * irad + rho * SpecificHeatAir * vpd / rhr) /
-                   (pa * SpecificHeatAir * rv / (lhvap * MolecularWeightRatio * rhr) + s);
-        return e / lhvap;
+        var c = new Coefficients(ta);
+        return Evaporation(in c, pa, vpd, irad, rv, rh);
     }
 
     /// <summary>[-] Temperature and pressure correction of conductances, ((T+273.15)/293.15)^1.75 · 101300/P (Jones 1992).</summary>
