@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CarbonSim.Model;
@@ -208,6 +207,10 @@ public static class ComparisonWriter
             catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
             {
                 warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+                string[] all = [RegionTotalCChart, RegionFluxChart, CityDeltaChart];
+                foreach (var f in all) File.Delete(Path.Combine(dir, f));
+                files.RemoveAll(all.Contains);
+                charts.Clear();
             }
         }
 
