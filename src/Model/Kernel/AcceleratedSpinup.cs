@@ -9,8 +9,9 @@ namespace CarbonSim.Model.Kernel;
 /// <param name="UseSecant">Use the secant step on the N balance (else plain cascade iteration).</param>
 /// <param name="SaturatedCycles">Cycles with full N supplement, each followed by the cascade equilibrium (an upper bound).</param>
 /// <param name="CycleYears">[a] Cycle length (0 = the met record length).</param>
+/// <param name="SaturatedCycleYears">[a] Length of the N-saturated cycles (0 = the cycle length).</param>
 /// <param name="SeedSecantFromSaturated">Experimental: seed the secant with the saturated state's N balance.</param>
-public sealed record AcceleratedSpinupOptions(int EstablishYears = 20, int MaxSolveCycles = 6, int SettleYears = 0, double ConvergedChange = 0.005, double SolveSupplement = 0.0, bool UseSecant = true, int SaturatedCycles = 2, int CycleYears = 0, bool SeedSecantFromSaturated = false);
+public sealed record AcceleratedSpinupOptions(int EstablishYears = 20, int MaxSolveCycles = 3, int SettleYears = 0, double ConvergedChange = 0.01, double SolveSupplement = 0.0, bool UseSecant = true, int SaturatedCycles = 2, int CycleYears = 0, bool SeedSecantFromSaturated = false, int SaturatedCycleYears = 22);
 
 /// <summary>
 /// Records, over whole met cycles, the mean size of each slow pool and its mean decomposition
@@ -71,12 +72,12 @@ public static partial class Spinup
     /// standard spin-up accumulates over millennia; stops when the soil-C total changes by less
     /// than <c>ConvergedChange</c>. (4) Optional settling years.
     /// </summary>
-    public static SpinupResult RunAccelerated(CellModel model, SpinupOptions? options = null, AcceleratedSpinupOptions? accelerated = null)
+    public static SpinupResult RunAccelerated(CellModel model, SpinupOptions? options = null, AcceleratedSpinupOptions? accelerated = null, CellState? start = null)
     {
         var o = options ?? new SpinupOptions();
         var a = accelerated ?? new AcceleratedSpinupOptions();
         double ndep = o.NDeposition ?? model.Site.NDeposition;
-        var s = model.BareGround(o.FirstYearMaxLeafC, o.FirstYearMaxStemC, o.SoilWaterFraction);
+        var s = start?.Clone() ?? model.BareGround(o.FirstYearMaxLeafC, o.FirstYearMaxStemC, o.SoilWaterFraction);
         var traj = new List<SpinupYear>();
         int years = 0;
         double lastSoilMean = 0, prevSoilMean = double.NaN, lastTotalMean = 0, prevTotalMean = double.NaN;
@@ -106,7 +107,7 @@ public static partial class Spinup
         {
             var rec = new PoolFluxRecorder();
             var startPools = PoolFluxRecorder.Pools(s);
-            Years(cycleYears, 1.0, rec);
+            Years(a.SaturatedCycleYears > 0 ? a.SaturatedCycleYears : cycleYears, 1.0, rec);
             var eqSat = CascadeEquilibrium(model.Vegetation, rec, startPools, PoolFluxRecorder.Pools(s));
             SetPools(model.Vegetation, s, eqSat, 1.0);
             if (a.SeedSecantFromSaturated && c == a.SaturatedCycles - 1)

@@ -31,6 +31,8 @@ public sealed class CellModel
 
     // per-day derived met, index = metYear * 365 + yday0
     internal readonly double[] Tmax, Tmin, Tavg, Tday, Tnight, TsoilRunningMean, Prcp, Vpd, Shortwave, Par, DayLength, Gcorr;
+    /// <summary>Per-day values that need transcendental functions, computed once (both snow states for soil temperature).</summary>
+    internal readonly DayMet[] Days;
 
     public CellModel(EcophysParameters ecophys, SiteParameters site, MetSeries met, ClimateOffsets? offsets = null, string label = "cell")
     {
@@ -72,6 +74,22 @@ public sealed class CellModel
         LongTermMeanTavg = sum / n;
         TsoilRunningMean = MetDerived.TrailingWeightedMean(Tavg, KernelConstants.SoilTemperatureWindow);
         Signals = PhenologySignals.Build(ecophys, met, Tavg, TsoilRunningMean, Tmax, Tmin, prcpCm);
+        Days = new DayMet[n];
+        for (int i = 0; i < n; i++)
+        {
+            double bare = MetDerived.SoilTemperature(TsoilRunningMean[i], LongTermMeanTavg, false);
+            double snow = MetDerived.SoilTemperature(TsoilRunningMean[i], LongTermMeanTavg, true);
+            Days[i] = new DayMet
+            {
+                TsoilBare = bare, TsoilSnow = snow,
+                Q10Day = MaintenanceRespiration.Q10Factor(Tday[i]), Q10Night = MaintenanceRespiration.Q10Factor(Tnight[i]),
+                Q10Avg = MaintenanceRespiration.Q10Factor(Tavg[i]),
+                Q10SoilBare = MaintenanceRespiration.Q10Factor(bare), Q10SoilSnow = MaintenanceRespiration.Q10Factor(snow),
+                DecompTBare = Decomposition.TemperatureScalar(bare), DecompTSnow = Decomposition.TemperatureScalar(snow),
+                PenmanMonteith = new PenmanMonteith.Coefficients(Tday[i]),
+                Kinetics = new Photosynthesis.Kinetics(Tday[i], Pressure),
+            };
+        }
     }
 
     /// <summary>
@@ -183,6 +201,14 @@ public sealed class CellModel
         state.NextMetYear = (metYear + 1) % MetYears;
         state.YearsRun += 1;
     }
+}
+
+/// <summary>Per-day precomputed terms (see <see cref="CellModel"/>).</summary>
+internal struct DayMet
+{
+    public double TsoilBare, TsoilSnow, Q10Day, Q10Night, Q10Avg, Q10SoilBare, Q10SoilSnow, DecompTBare, DecompTSnow;
+    public PenmanMonteith.Coefficients PenmanMonteith;
+    public Photosynthesis.Kinetics Kinetics;
 }
 
 /// <summary>Sums a year's daily values without allocating (one per RunYear).</summary>

@@ -25,19 +25,18 @@ public static class DailyStep
         Snow.Compute(in d, s.SnowWater, ref f);                                          // 7
         double daysSinceRain = s.SnowWater > 0.0 ? s.DaysSinceRain
             : SoilEvaporation.Compute(in d, m.Gcorr[metDay], s.DaysSinceRain, ref f);
-        d.Vwc = m.Soil.Vwc(s.SoilWater);                                                 // 8
-        d.Psi = m.Soil.Psi(s.SoilWater);
+        m.Soil.Status(s.SoilWater, out d.Vwc, out d.Psi, out double logMinusPsi);         // 8
         MaintenanceRespiration.Compute(s, v, ref d, ref f);                              // 9
         if (s.LeafC != 0.0 && d.DayLength > 0.0)                                         // 10
             CanopyConductance.Compute(ref d, v, m.Gcorr[metDay], ref f);
         else
             f.CanopyToSoil = f.PrcpToCanopy;
         if (s.LeafC != 0.0 && remGrowth > 0 && d.DayLength > 0.0)                         // 11
-            Photosynthesis.Compute(ref d, v, ref f);
+            Photosynthesis.Compute(ref d, v, in d.Kinetics, ref f);
         f.NDeposition = forcing.NDeposition / KernelConstants.DaysPerYear;               // 12
         f.NFixation = m.Site.NFixation / KernelConstants.DaysPerYear;
         f.Outflow = m.Soil.Outflow(s.SoilWater);                                         // 13
-        d.DecompRateScalar = Decomposition.TemperatureScalar(d.Tsoil) * Decomposition.WaterScalar(d.Psi, m.Soil.PsiSaturation);
+        d.DecompRateScalar = d.DecompTemperatureScalar * m.Soil.DecompositionWaterScalar(d.Psi, logMinusPsi);
         Decomposition.Compute(s, v, d.DecompRateScalar, ref f, out var potential);       // 14
         Allocation.Compute(s, v, in potential, forcing.NSupplementFraction, ref f);      // 15
         GrowthRespiration.Compute(ref f);                                                // 17
@@ -57,7 +56,14 @@ public static class DailyStep
     {
         d.Tmax = m.Tmax[metDay]; d.Tmin = m.Tmin[metDay]; d.Tavg = m.Tavg[metDay];
         d.Tday = m.Tday[metDay]; d.Tnight = m.Tnight[metDay];
-        d.Tsoil = MetDerived.SoilTemperature(m.TsoilRunningMean[metDay], m.LongTermMeanTavg, s.SnowWater > 0.0);
+        ref readonly var day = ref m.Days[metDay];
+        bool snow = s.SnowWater > 0.0;
+        d.Tsoil = snow ? day.TsoilSnow : day.TsoilBare;
+        d.Q10Soil = snow ? day.Q10SoilSnow : day.Q10SoilBare;
+        d.DecompTemperatureScalar = snow ? day.DecompTSnow : day.DecompTBare;
+        d.Q10Day = day.Q10Day; d.Q10Night = day.Q10Night; d.Q10Avg = day.Q10Avg;
+        d.PenmanMonteith = day.PenmanMonteith;
+        d.Kinetics = day.Kinetics;
         d.Prcp = m.Prcp[metDay]; d.Vpd = m.Vpd[metDay];
         d.Shortwave = m.Shortwave[metDay]; d.Par = m.Par[metDay]; d.DayLength = m.DayLength[metDay];
         d.Pressure = m.Pressure; d.Co2 = co2;

@@ -43,6 +43,14 @@ public struct DayVars
     public double LeafConductanceSunlit, LeafConductanceShaded;
     /// <summary>[µmol m-2 s-1] Net assimilation per projected LAI, sunlit / shaded.</summary>
     public double AssimSunlit, AssimShaded;
+    /// <summary>[-] Q10 factors of maintenance respiration at Tday, Tnight, Tavg and Tsoil (precomputed per day).</summary>
+    public double Q10Day, Q10Night, Q10Avg, Q10Soil;
+    /// <summary>[-] Decomposition temperature scalar at Tsoil.</summary>
+    public double DecompTemperatureScalar;
+    /// <summary>Penman–Monteith terms at Tday.</summary>
+    public Processes.PenmanMonteith.Coefficients PenmanMonteith;
+    /// <summary>Farquhar enzyme kinetics at Tday.</summary>
+    public Processes.Photosynthesis.Kinetics Kinetics;
     /// <summary>[-] Decomposition rate scalar (temperature × water).</summary>
     public double DecompRateScalar;
 }

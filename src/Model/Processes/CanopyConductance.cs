@@ -40,15 +40,15 @@ public static class CanopyConductance
         double transTime = dayl;
         if (canopyWater != 0.0)
         {
-            double rate = PenmanMonteith.Evaporation(d.Tday, d.Pressure, vpd, d.SwAbsorbed, 1.0 / gcEvap, 1.0 / gcSh);
+            double rate = PenmanMonteith.Evaporation(in d.PenmanMonteith, d.Pressure, vpd, d.SwAbsorbed, 1.0 / gcEvap, 1.0 / gcSh);
             double evapTime = canopyWater / rate;
             if (evapTime > dayl) { evap = rate * dayl; transTime = 0.0; }
             else { evap = canopyWater; transTime = dayl - evapTime; }
         }
         if (transTime > 0.0 || canopyWater == 0.0)
         {
-            double tSun = PenmanMonteith.Evaporation(d.Tday, d.Pressure, vpd, d.SwAbsPerSunlitLai, 1.0 / gtSun, 1.0 / glSh);
-            double tShade = PenmanMonteith.Evaporation(d.Tday, d.Pressure, vpd, d.SwAbsPerShadedLai, 1.0 / gtShade, 1.0 / glSh);
+            double tSun = PenmanMonteith.Evaporation(in d.PenmanMonteith, d.Pressure, vpd, d.SwAbsPerSunlitLai, 1.0 / gtSun, 1.0 / glSh);
+            double tShade = PenmanMonteith.Evaporation(in d.PenmanMonteith, d.Pressure, vpd, d.SwAbsPerShadedLai, 1.0 / gtShade, 1.0 / glSh);
             trans = tSun * transTime * d.SunlitLai + tShade * transTime * d.ShadedLai;
         }
         f.CanopyEvaporation = evap;

@@ -16,28 +16,29 @@ public static class MaintenanceRespiration
     /// <summary>[-] Q10 factor exp(ln Q10 · (T − 20)/10), avoiding pow.</summary>
     public static double Q10Factor(double t) => Math.Exp(LnQ10 * (t - MaintenanceRespRefTemperature) / 10.0);
 
+    /// <remarks>Uses the per-day Q10 factors in <paramref name="d"/> (<see cref="Q10Factor"/> of Tday, Tnight, Tavg, Tsoil).</remarks>
     public static void Compute(CellState s, VegetationConstants v, ref DayVars d, ref DailyFluxes f)
     {
         if (s.LeafC != 0.0)
         {
             double t1 = s.LeafN * MaintenanceRespPerN;
-            double qDay = Q10Factor(d.Tday);
+            double qDay = d.Q10Day;
             f.LeafDayMr = t1 * qDay * d.DayLength / SecondsPerDay;
             double nSun = 1.0 / (d.SunlitSla * v.Epc.LeafCn), nShade = 1.0 / (d.ShadedSla * v.Epc.LeafCn);
             double toMolar = 1.0 / (SecondsPerDay * KgCPerMicromol);
             d.DayLeafMrSunlit = nSun * MaintenanceRespPerN * qDay * toMolar;
             d.DayLeafMrShaded = nShade * MaintenanceRespPerN * qDay * toMolar;
-            f.LeafNightMr = t1 * Q10Factor(d.Tnight) * (SecondsPerDay - d.DayLength) / SecondsPerDay;
+            f.LeafNightMr = t1 * d.Q10Night * (SecondsPerDay - d.DayLength) / SecondsPerDay;
         }
         else
         {
             d.DayLeafMrSunlit = d.DayLeafMrShaded = 0.0;
         }
-        double qSoil = Q10Factor(d.Tsoil);
+        double qSoil = d.Q10Soil;
         if (s.FrootC != 0.0) f.FrootMr = s.FrootN * MaintenanceRespPerN * qSoil;
         if (v.Woody)
         {
-            f.LiveStemMr = s.LiveStemN * MaintenanceRespPerN * Q10Factor(d.Tavg);
+            f.LiveStemMr = s.LiveStemN * MaintenanceRespPerN * d.Q10Avg;
             f.LiveCrootMr = s.LiveCrootN * MaintenanceRespPerN * qSoil;
         }
     }

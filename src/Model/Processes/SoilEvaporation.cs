@@ -14,7 +14,7 @@ public static class SoilEvaporation
     public static double Compute(in DayVars d, double gcorr, double daysSinceRain, ref DailyFluxes f)
     {
         double rbl = BareSoilResistance / gcorr;
-        double potential = PenmanMonteith.Evaporation(d.Tday, d.Pressure, d.Vpd, d.SwTransmitted, rbl, rbl) * d.DayLength;
+        double potential = PenmanMonteith.Evaporation(in d.PenmanMonteith, d.Pressure, d.Vpd, d.SwTransmitted, rbl, rbl) * d.DayLength;
         double dsr = daysSinceRain, evap;
         if (f.PrcpToSoil >= potential)
         {

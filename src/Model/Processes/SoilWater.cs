@@ -35,6 +35,9 @@ public sealed class SoilWater
         VwcFieldCapacity = VwcSaturation * Math.Pow(FieldCapacityPsi / PsiSaturation, 1.0 / B);
         WaterFieldCapacity = Depth * VwcFieldCapacity * WaterDensity;
         WaterSaturation = Depth * VwcSaturation * WaterDensity;
+        _logMinusPsiSat = Math.Log(-PsiSaturation);
+        _logMinusPsiMin = Math.Log(-DecompositionMinPsi);
+        _logPsiMinOverPsiSat = Math.Log(DecompositionMinPsi / PsiSaturation);
     }
 
     /// <summary>[m3 m-3] Volumetric water content of <paramref name="soilWater"/> [kg m-2].</summary>
@@ -42,6 +45,30 @@ public sealed class SoilWater
 
     /// <summary>[MPa] Soil water potential at <paramref name="soilWater"/> [kg m-2].</summary>
     public double Psi(double soilWater) => PsiSaturation * Math.Pow(Vwc(soilWater) / VwcSaturation, B);
+
+    /// <summary>
+    /// Volumetric water content [m3 m-3], ψ [MPa] and ln(−ψ) (for the decomposition water scalar)
+    /// with one log and one exp: ln(−ψ) = ln(−ψsat) + b ln(θ/θsat).
+    /// </summary>
+    public void Status(double soilWater, out double vwc, out double psi, out double logMinusPsi)
+    {
+        vwc = Vwc(soilWater);
+        logMinusPsi = _logMinusPsiSat + B * Math.Log(vwc / VwcSaturation);
+        psi = -Math.Exp(logMinusPsi);
+    }
+
+    /// <summary>
+    /// [-] Decomposition water scalar (Andren &amp; Paustian 1987) from ψ and ln(−ψ):
+    /// ln(ψmin/ψ)/ln(ψmin/ψsat), 0 below −10 MPa, 1 above saturation.
+    /// </summary>
+    public double DecompositionWaterScalar(double psi, double logMinusPsi)
+    {
+        if (psi < DecompositionMinPsi) return 0.0;
+        if (psi > PsiSaturation) return 1.0;
+        return (_logMinusPsiMin - logMinusPsi) / _logPsiMinOverPsiSat;
+    }
+
+    private readonly double _logMinusPsiSat, _logMinusPsiMin, _logPsiMinOverPsiSat;
 
     /// <summary>
     /// [kg m-2 d-1] Outflow (science notes §1 step 13): all water above saturation, else half of the
