@@ -65,11 +65,11 @@ public static class ResultsCommand
     public static async Task<WrittenOutput> WriteRun(IGrainFactory grains, JobEntry entry, string dir, OutputWriterOptions options)
     {
         var run = grains.GetGrain<ISimulationGrain>(entry.Id);
-        var progress = await run.GetProgress();
+        var progress = await ClusterJobs.Progress(grains, entry.Id);
         if (progress.Phase != RunPhase.Done)
             throw new JobException($"run {entry.Id} is {progress.Phase.ToString().ToLowerInvariant()}, not done{(progress.Error is { } e ? ": " + e : "")}");
-        var outcome = await run.GetOutcome();
-        var spec = await run.GetSpec() ?? throw new JobException($"run {entry.Id} has no stored spec");
+        var outcome = await ClusterJobs.Resilient(run.GetOutcome);
+        var spec = await ClusterJobs.Resilient(run.GetSpec) ?? throw new JobException($"run {entry.Id} has no stored spec");
         var timings = ClusterResults.Timings(progress);
         var results = entry.ScenarioPath is { } scenario && ClusterScenario.Results is { } label
             ? label(scenario, entry.ResolutionKm, entry.TileSize, spec, outcome, timings)

@@ -41,27 +41,49 @@ public static class ClusterJobs
         await grains.GetGrain<IBatchGrain>(entry.Id).Start(batch);
     }
 
-    public static async Task<JobEntry> Find(IGrainFactory grains, string id) =>
-        await Registry(grains).Get(id).WaitAsync(CallTimeout) ?? throw new JobException($"no run or batch with id '{id}' on this cluster (see carbonsim list)");
+    /// <summary>[s] How long a query keeps retrying while the cluster recovers from a lost silo (eviction takes 6-13 s).</summary>
+    static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(90);
 
-    public static Task<JobEntry[]> List(IGrainFactory grains) => Registry(grains).List().WaitAsync(CallTimeout);
+    /// <summary>
+    /// Calls <paramref name="call"/> (with a per-call timeout), retrying while the cluster recovers from a
+    /// lost silo: its grains (the registry, a coordinator) are unreachable until the silo is evicted and
+    /// they are re-activated elsewhere. Every call made this way is a query or idempotent.
+    /// </summary>
+    public static async Task<T> Resilient<T>(Func<Task<T>> call)
+    {
+        var until = DateTime.UtcNow + RecoveryBudget;
+        for (int attempt = 0; ; attempt++)
+        {
+            try { return await call().WaitAsync(CallTimeout); }
+            catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, 0.5 * (1 << Math.Min(attempt, 4)))));
+            }
+        }
+    }
+
+    public static async Task<JobEntry> Find(IGrainFactory grains, string id) =>
+        await Resilient(() => Registry(grains).Get(id)) ?? throw new JobException($"no run or batch with id '{id}' on this cluster (see carbonsim list)");
+
+    public static Task<JobEntry[]> List(IGrainFactory grains) => Resilient(() => Registry(grains).List());
 
     public static Task<RunProgress> Progress(IGrainFactory grains, string runId) =>
-        grains.GetGrain<ISimulationGrain>(runId).GetProgress().WaitAsync(CallTimeout);
+        Resilient(() => grains.GetGrain<ISimulationGrain>(runId).GetProgress());
 
     public static Task<BatchStatus> BatchStatus(IGrainFactory grains, string batchId) =>
-        grains.GetGrain<IBatchGrain>(batchId).GetStatus().WaitAsync(CallTimeout);
+        Resilient(() => grains.GetGrain<IBatchGrain>(batchId).GetStatus());
 
-    public static async Task Cancel(IGrainFactory grains, JobEntry entry)
+    public static Task Cancel(IGrainFactory grains, JobEntry entry) => Resilient(async () =>
     {
-        if (entry.Kind == JobKind.Batch) await grains.GetGrain<IBatchGrain>(entry.Id).Cancel().WaitAsync(CallTimeout);
-        else await grains.GetGrain<ISimulationGrain>(entry.Id).Cancel().WaitAsync(CallTimeout);
-    }
+        if (entry.Kind == JobKind.Batch) await grains.GetGrain<IBatchGrain>(entry.Id).Cancel();
+        else await grains.GetGrain<ISimulationGrain>(entry.Id).Cancel();
+        return 0;
+    });
 
     /// <summary>Tile activations of a run per silo (silo address → count), from the management grain.</summary>
     public static async Task<SortedDictionary<string, int>> TilesPerSilo(IGrainFactory grains, string runId)
     {
-        var stats = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics().WaitAsync(CallTimeout);
+        var stats = await Resilient(() => grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics());
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         string prefix = runId + "/";
         foreach (var s in stats)
