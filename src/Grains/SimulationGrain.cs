@@ -1,5 +1,6 @@
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace CarbonSim.Grains;
@@ -9,23 +10,60 @@ namespace CarbonSim.Grains;
 /// scheduler after <see cref="Start"/> returns: spin-ups in parallel, tile set-up in parallel, then
 /// per year: all tiles in parallel → cities (partials in ascending tile order) → region → record year.
 /// </summary>
-public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, ISimulationGrain
+/// <remarks>
+/// Durable (issue #4): the spec, the progress (last complete year) and the final outcome are kept in
+/// grain storage (Redis on a cluster). A new activation of an unfinished run (after its silo died, on
+/// the next status query or watchdog ping) re-drives the loop from the first year: spin-ups come from
+/// their grains' storage, tiles that survived answer completed years from memory, tiles that were lost
+/// reload their last checkpoint and recompute the years after it, and cities and the region re-record
+/// each year (idempotent). A tile call that fails (its silo died) is retried after re-initializing the
+/// tile and stepping it up to the year asked for; every step is deterministic, so the result is
+/// bit-identical to an undisturbed run.
+/// </remarks>
+public sealed class SimulationGrain(
+    ILogger<SimulationGrain> logger,
+    [PersistentState("spec", StorageNames.Engine)] IPersistentState<RunSpecRecord> storedSpec,
+    [PersistentState("progress", StorageNames.Engine)] IPersistentState<RunProgressRecord> storedProgress,
+    [PersistentState("outcome", StorageNames.Engine)] IPersistentState<RunOutcomeRecord> storedOutcome)
+    : Grain, ISimulationGrain
 {
-    /// <summary>[-] Attempts per tile call; a repeat is safe because a tile's year step is idempotent.</summary>
-    const int TileCallAttempts = 3;
-
     RunSpec? _spec;
     RunProgress _progress = new();
     int[][] _tiles = [];
+    TileSetup[] _setups = [];
     readonly List<CellSnapshot> _snapshots = [];
     Task? _loop;
     SpinupSummary[] _spinups = [];
+    readonly SemaphoreSlim _saving = new(1, 1);
 
     string RunId => this.GetPrimaryKeyString();
 
-    public Task Start(RunSpec spec)
+    /// <summary>UTC now, for progress timestamps only (status and ETA); never enters a result.</summary>
+    static DateTime Now => TimeProvider.System.GetUtcNow().UtcDateTime;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_spec is not null) return Task.CompletedTask;
+        if (storedProgress.RecordExists && storedProgress.State.Progress is { } saved)
+        {
+            _progress = saved;
+            if (storedSpec.State.Spec is { } spec)
+            {
+                _spec = spec;
+                _tiles = Tiling.Partition(spec.Cells, spec.GridCols, spec.TileSize);
+                if (!saved.IsFinished)
+                {
+                    logger.LogWarning("run {RunId} resumes after its coordinator was lost (last complete year {Year})", RunId, saved.LastCompletedYear);
+                    _progress = saved with { Resumes = saved.Resumes + 1, UpdatedUtc = Now };
+                    _loop = RunLoop(spec);
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task Start(RunSpec spec)
+    {
+        if (_spec is not null) return;
         RunSpecCheck.Validate(spec);
         _spec = spec;
         _tiles = Tiling.Partition(spec.Cells, spec.GridCols, spec.TileSize);
@@ -37,23 +75,40 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
             LastCompletedYear = spec.FirstYear - 1,
             TileCount = _tiles.Length,
             CellCount = spec.Cells.Count,
+            SubmittedUtc = Now,
+            UpdatedUtc = Now,
         };
+        storedSpec.State.Spec = spec;
+        await storedSpec.WriteStateAsync();
+        await SaveProgress();
         _loop = RunLoop(spec);
-        return Task.CompletedTask;
     }
 
     public Task<RunProgress> GetProgress() => Task.FromResult(_progress);
+
+    public Task<RunSpec?> GetSpec() => Task.FromResult(_spec);
+
+    public async Task Cancel()
+    {
+        if (_progress.IsFinished || _spec is null) return;
+        storedProgress.State.CancelRequested = true;
+        await SaveProgress();
+    }
 
     public async Task<RunOutcome> GetOutcome()
     {
         if (_progress.Phase != RunPhase.Done || _spec is null)
             throw new InvalidOperationException($"run {RunId} is {_progress.Phase}, not done{(_progress.Error is null ? "" : ": " + _progress.Error)}");
-        var spec = _spec;
+        return storedOutcome.State.Outcome ?? await CollectOutcome(_spec);
+    }
+
+    async Task<RunOutcome> CollectOutcome(RunSpec spec)
+    {
         var area = new double[spec.CityIds.Length];
         for (int i = 0; i < spec.Cells.Count; i++) area[spec.Cells.City[i]] += spec.Cells.AreaM2[i];
-        var cities = await Task.WhenAll(spec.CityIds.Select((id, c) =>
-            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).GetSeries(id, area[c])));
-        var region = await GrainFactory.GetGrain<IRegionGrain>(RunId).GetSeries();
+        var cities = await Task.WhenAll(spec.CityIds.Select((id, c) => Retry($"city {c} series", () =>
+            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).GetSeries(id, area[c]))));
+        var region = await Retry("region series", () => GrainFactory.GetGrain<IRegionGrain>(RunId).GetSeries());
         return new RunOutcome
         {
             RunId = RunId,
@@ -73,45 +128,81 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
             await Task.Yield();
             var allCells = Enumerable.Range(0, spec.Cells.Count);
             var combos = Tiling.DistinctCombos(spec.Cells, allCells);
-            _progress = _progress with { SpinupsTotal = combos.Length };
+            _progress = _progress with { SpinupsTotal = combos.Length, SpinupsDone = 0 };
             var equilibria = await Task.WhenAll(combos.Select(SpinUp));
             _spinups = equilibria.Select(e => new SpinupSummary(e.Years, e.Converged)).ToArray();
             var stateOf = new Dictionary<SpinupCombo, double[]>();
             for (int k = 0; k < combos.Length; k++) stateOf[combos[k]] = equilibria[k].State;
+            if (await CancelledAt()) return;
 
             var tiles = _tiles.Select((_, t) => GrainFactory.GetGrain<ITileGrain>(GrainKeys.Tile(RunId, t))).ToArray();
-            await Task.WhenAll(tiles.Select((tile, t) =>
+            _setups = _tiles.Select((cells, t) =>
             {
-                var tileCombos = Tiling.DistinctCombos(spec.Cells, _tiles[t]);
-                return tile.Initialize(new TileSetup
+                var tileCombos = Tiling.DistinctCombos(spec.Cells, cells);
+                return new TileSetup
                 {
                     Spec = spec,
-                    CellIndices = _tiles[t],
+                    CellIndices = cells,
                     Combos = tileCombos,
                     EquilibriumStates = tileCombos.Select(c => stateOf[c]).ToArray(),
-                });
-            }));
+                };
+            }).ToArray();
+            await Task.WhenAll(tiles.Select((tile, t) => Retry($"tile {t} set-up", async () => { await tile.Initialize(_setups[t]); return 0; })));
 
-            _progress = _progress with { Phase = RunPhase.Transient };
+            _progress = _progress with { Phase = RunPhase.Transient, YearsStartedUtc = _progress.YearsStartedUtc ?? Now, UpdatedUtc = Now };
+            await SaveProgress();
             for (int year = spec.FirstYear; year <= spec.LastYear; year++)
             {
+                if (await CancelledAt()) return;
                 await RunYear(spec, tiles, year);
-                _progress = _progress with { LastCompletedYear = year };
+                if (year > _progress.LastCompletedYear)
+                {
+                    _progress = _progress with { LastCompletedYear = year, UpdatedUtc = Now };
+                    await SaveProgress();
+                }
             }
-            _progress = _progress with { Phase = RunPhase.Done };
+            var outcome = await CollectOutcome(spec);
+            storedOutcome.State.Outcome = outcome;
+            await storedOutcome.WriteStateAsync();
+            _progress = _progress with { Phase = RunPhase.Done, UpdatedUtc = Now };
+            await SaveProgress();
         }
         catch (Exception e)
         {
             logger.LogError(e, "run {RunId} failed", RunId);
             var root = e is AggregateException { InnerException: { } inner } ? inner : e;
-            _progress = _progress with { Phase = RunPhase.Failed, Error = root.Message };
+            _progress = _progress with { Phase = RunPhase.Failed, Error = root.Message, UpdatedUtc = Now };
+            try { await SaveProgress(); }
+            catch (Exception saveError) { logger.LogError(saveError, "run {RunId}: could not record the failure", RunId); }
         }
+    }
+
+    /// <summary>True (and the run marked Cancelled) if a cancel was requested.</summary>
+    async Task<bool> CancelledAt()
+    {
+        if (!storedProgress.State.CancelRequested) return false;
+        _progress = _progress with { Phase = RunPhase.Cancelled, Error = "cancelled", UpdatedUtc = Now };
+        await SaveProgress();
+        return true;
+    }
+
+    /// <summary>Writes the progress record; serialized so the loop and <see cref="Cancel"/> never write at once.</summary>
+    async Task SaveProgress()
+    {
+        await _saving.WaitAsync();
+        try
+        {
+            storedProgress.State.Progress = _progress;
+            await storedProgress.WriteStateAsync();
+        }
+        finally { _saving.Release(); }
     }
 
     async Task<SpinupResult> SpinUp(SpinupCombo combo)
     {
         var request = SpinupRequests.For(_spec!, combo);
-        var state = await GrainFactory.GetGrain<ISpinupGrain>(SpinupKey.Of(request)).GetEquilibrium(request);
+        string key = SpinupKey.Of(request);
+        var state = await Retry($"spin-up {key[..8]}", () => GrainFactory.GetGrain<ISpinupGrain>(key).GetEquilibrium(request));
         _progress = _progress with { SpinupsDone = _progress.SpinupsDone + 1 };
         return state;
     }
@@ -120,7 +211,7 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
     {
         int y = year - spec.FirstYear;
         double co2 = spec.Co2ByYear[y], ndep = spec.NDepositionByYear[y];
-        var results = await Task.WhenAll(tiles.Select(tile => StepWithRetry(tile, year, co2, ndep)));
+        var results = await Task.WhenAll(tiles.Select((tile, t) => StepTile(spec, tile, t, year)));
 
         // Partials per city in ascending tile order (results are in tile order).
         const int n = CarbonVariables.Count;
@@ -129,9 +220,9 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
         foreach (var r in results)
             for (int p = 0; p < r.Cities.Length; p++)
                 partials[r.Cities[p]].Add(r.CitySums.AsSpan(p * n, n).ToArray());
-        var cityYears = await Task.WhenAll(partials.Select((list, c) =>
-            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).RecordYear(year, [.. list])));
-        await GrainFactory.GetGrain<IRegionGrain>(RunId).RecordYear(year, cityYears);
+        var cityYears = await Task.WhenAll(partials.Select((list, c) => Retry($"city {c} year {year}", () =>
+            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).RecordYear(year, [.. list]))));
+        await Retry($"region year {year}", () => GrainFactory.GetGrain<IRegionGrain>(RunId).RecordYear(year, cityYears));
 
         if (spec.CellOutputYears.Contains(year))
         {
@@ -143,13 +234,42 @@ public sealed class SimulationGrain(ILogger<SimulationGrain> logger) : Grain, IS
         }
     }
 
-    static async Task<TileYearResult> StepWithRetry(ITileGrain tile, int year, double co2, double ndep)
+    /// <summary>
+    /// One tile's year. If the call fails (typically: the tile's silo died), the tile is set up again
+    /// (a new activation reloads its last checkpoint), stepped through the years between its checkpoint
+    /// and <paramref name="year"/>, and asked again; repeated years are answered from its stored results.
+    /// </summary>
+    async Task<TileYearResult> StepTile(RunSpec spec, ITileGrain tile, int t, int year)
     {
-        for (int attempt = 1; ; attempt++)
+        double Co2(int y) => spec.Co2ByYear[y - spec.FirstYear];
+        double NDep(int y) => spec.NDepositionByYear[y - spec.FirstYear];
+        try { return await tile.StepYear(year, Co2(year), NDep(year)); }
+        catch (Exception e) when (!RecoveryPolicy.IsPermanent(e))
         {
-            try { return await tile.StepYear(year, co2, ndep); }
-            catch (TimeoutException) when (attempt < TileCallAttempts) { }
-            catch (SiloUnavailableException) when (attempt < TileCallAttempts) { }
+            logger.LogWarning("run {RunId}: tile {Tile} year {Year} failed ({Error}); recovering the tile", RunId, t, year, e.GetType().Name);
+        }
+        return await Retry($"tile {t} year {year}", async () =>
+        {
+            await tile.Initialize(_setups[t]);
+            int last = await tile.GetLastCompletedYear();
+            for (int y = Math.Max(last + 1, spec.FirstYear); y < year; y++) await tile.StepYear(y, Co2(y), NDep(y));
+            return await tile.StepYear(year, Co2(year), NDep(year));
+        }, firstPauseIndex: 1);
+    }
+
+    /// <summary>Calls <paramref name="call"/> until it succeeds, a permanent error occurs, or the recovery budget is spent.</summary>
+    async Task<T> Retry<T>(string what, Func<Task<T>> call, int firstPauseIndex = 0)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        for (int retry = firstPauseIndex; ; retry++)
+        {
+            if (retry > 0) await Task.Delay(RecoveryPolicy.Pause(retry));
+            try { return await call(); }
+            catch (Exception e) when (!RecoveryPolicy.IsPermanent(e)
+                && TimeProvider.System.GetElapsedTime(started).TotalSeconds < RecoveryPolicy.BudgetSeconds)
+            {
+                logger.LogWarning("run {RunId}: {What} failed ({Error}: {Message}); retrying", RunId, what, e.GetType().Name, e.Message);
+            }
         }
     }
 }

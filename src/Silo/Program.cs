@@ -1,8 +1,16 @@
-using CarbonSim.Grains.Hosting;
+using CarbonSim.Silo;
 using Microsoft.Extensions.Hosting;
 
-// A stand-alone silo on localhost (ports 11111/30000, in-memory storage). Redis clustering for
-// multi-node runs is issue #4.
-var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.UseLocalhostClustering().AddCarbonSimEngine());
-await builder.Build().RunAsync();
+// carbonsim-silo: see SiloOptions.Usage (or --help) and docs/cluster.md.
+SiloOptions options;
+try { options = SiloOptions.Parse(args); }
+catch (Exception e) when (e is ArgumentException or CarbonSim.Model.InvalidInputException)
+{
+    Console.Error.WriteLine($"carbonsim-silo: {e.Message}");
+    return 2;
+}
+if (options.Help) { Console.WriteLine(SiloOptions.Usage); return 0; }
+using var host = SiloHost.Build(options);
+Console.WriteLine($"carbonsim-silo: {options.Cluster?.ToString() ?? "localhost (in-memory storage)"}, silo port {options.SiloPort}, gateway port {options.GatewayPort}");
+await host.RunAsync();
+return 0;

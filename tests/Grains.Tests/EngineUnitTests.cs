@@ -60,7 +60,7 @@ public sealed class EngineUnitTests
         string key = SpinupKey.Of(Request(epc, 300));
         Assert.Equal(64, key.Length);
         Assert.Equal(key, SpinupKey.Of(Request(epc with { }, 300)));
-        Assert.NotEqual(key, SpinupKey.Of(Request(epc with { LeafCn = epc.LeafCn + 1e-9 }, 300)));
+        Assert.NotEqual(key, SpinupKey.Of(Request(epc with { LeafCn = epc.LeafCn * (1 + 1e-12) }, 300)));
         Assert.NotEqual(key, SpinupKey.Of(Request(epc, 300.0000001)));
         Assert.NotEqual(key, SpinupKey.Of(Request(epc, 300) with { Met = spec.Climates[1] }));
     }

@@ -1,5 +1,6 @@
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Parameters;
 
 namespace CarbonSim.Grains.Tests;
@@ -48,13 +49,12 @@ public static class SyntheticRegion
             GridCols = Cols,
             CityIds = ["C0", "C1"],
             CityNames = ["West", "East"],
-            VegetationTypes =
+            VegetationTypes = [Vegetation("dbf"), Vegetation("c3grass"), Vegetation("enf")],
+            Sites =
             [
-                new VegetationType { Name = "dbf", Epc = new EcophysParameters { Title = "deciduous", Woody = true, SpecificLeafArea = 32 } },
-                new VegetationType { Name = "c3grass", Epc = new EcophysParameters { Title = "grass", C3 = true, SpecificLeafArea = 49 } },
-                new VegetationType { Name = "enf", Epc = new EcophysParameters { Title = "evergreen", Woody = true, Evergreen = true, SpecificLeafArea = 12 } },
+                new SiteParameters { Latitude = 40, Elevation = 50, NDeposition = 0.002, NFixation = 0.0004 },
+                new SiteParameters { Latitude = 39, Elevation = 400, SandPercent = 50, SiltPercent = 30, NDeposition = 0.002, NFixation = 0.0004 },
             ],
-            Sites = [new SiteParameters { Latitude = 40 }, new SiteParameters { Latitude = 39, SandPercent = 50, SiltPercent = 30 }],
             Climates = [Met(8.0, 2), Met(12.5, 3)],
             Cells = new CellTable
             {
@@ -71,6 +71,21 @@ public static class SyntheticRegion
         };
     }
 
+    /// <summary>A vegetation type from the repository's BIOME-BGC reference .epc files.</summary>
+    static VegetationType Vegetation(string name) => new()
+    {
+        Name = name,
+        Epc = EpcReader.Read(Path.Combine(RepoRoot(), "data", "reference", "biomebgc", "inputs", "epc", name + ".epc")),
+    };
+
+    /// <summary>The repository root: the first folder above the test binaries that holds CarbonSim.sln.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CarbonSim.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"no CarbonSim.sln above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>A smooth seasonal met series, <paramref name="years"/> years long, mean temperature <paramref name="meanC"/> [°C].</summary>
     static MetSeries Met(double meanC, int years)
     {
@@ -84,8 +99,8 @@ public static class SyntheticRegion
             double t = meanC + 14 * Math.Sin(phase) + 0.3 * y;
             tmax[i] = t + 5; tmin[i] = t - 5;
             prcp[i] = (i % 4 == 0) ? 6 : 0;
-            vpd[i] = 600 + 400 * Math.Sin(phase);
-            srad[i] = 250 + 150 * Math.Sin(phase);
+            vpd[i] = 700 + 500 * Math.Sin(phase);
+            srad[i] = 300 + 150 * Math.Sin(phase);
             dayl[i] = 43200 + 10000 * Math.Sin(phase);
         }
         return new MetSeries(Enumerable.Range(1990, years).ToArray(), tmax, tmin, prcp, vpd, srad, dayl);

@@ -4,7 +4,6 @@ using CarbonSim.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 
 namespace CarbonSim.Client.Hosting;
 
@@ -30,7 +29,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort(),
                 serviceId: "carbonsim-embedded", clusterId: "carbonsim-embedded");
-            silo.Configure<ClusterOptions>(o => { o.ClusterId = "carbonsim-embedded"; o.ServiceId = "carbonsim-embedded"; });
             silo.AddCarbonSimEngine();
         });
         var host = builder.Build();

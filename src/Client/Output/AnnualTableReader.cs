@@ -12,10 +12,10 @@ public sealed class AnnualTableReader
 {
     /// <summary>Columns that hold labels, not numbers.</summary>
     public static readonly IReadOnlySet<string> LabelColumns =
-        new HashSet<string>(StringComparer.Ordinal) { "city_id", "city_name", "city_name_zh", "province" };
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["city_id", "city_name", "city_name_zh", "province"], StringComparer.Ordinal);
     /// <summary>Columns that are counts or keys rather than quantities to difference.</summary>
     public static readonly IReadOnlySet<string> KeyColumns =
-        new HashSet<string>(StringComparer.Ordinal) { "year", "n_cities" };
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["year", "n_cities"], StringComparer.Ordinal);
 
     /// <summary>One row: entity key (city id, or "region"), year, labels and numbers.</summary>
     public sealed record Row(string Entity, int Year, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, double> Values);

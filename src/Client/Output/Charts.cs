@@ -85,7 +85,10 @@ public static class Charts
     /// Map of a per-cell layer converted to its report unit (NODATA transparent), with a colour bar.
     /// Coordinates are the grid's own (degrees or metres); axes keep square units.
     /// </summary>
-    public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height)
+    /// <param name="cellCity">Optional city index per cell (−1 outside): city borders are drawn as dark cells and each city is labelled at the mean of its cell centres.</param>
+    /// <param name="cityNames">Names indexed like <paramref name="cellCity"/>.</param>
+    public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height,
+        int[]? cellCity = null, IReadOnlyList<string>? cityNames = null)
     {
         var (unit, _, factor) = AsciiGrid.ReportUnit(layer.Unit);
         // ScottPlot's heatmap needs at least 2×2 cells to derive its cell size; pad with NaN to the east/south.
@@ -107,6 +110,48 @@ public static class Charts
         hm.CellAlignment = Alignment.LowerLeft;
         double cs = grid.CellSize;
         hm.Extent = new CoordinateRect(grid.OriginX, grid.OriginX + (cols - 1) * cs, grid.OriginY - rows * cs, grid.OriginY - cs);
+        if (cellCity is not null && cellCity.Length == grid.CellCount)
+        {
+            // Border cells: inside a city with a 4-neighbour in another city or outside (0 → black), else NaN (transparent).
+            var border = new double[rows, cols];
+            int City(int r, int c) => r < 0 || c < 0 || r >= grid.Rows || c >= grid.Cols ? -1 : cellCity[grid.Index(r, c)];
+            for (int row = 0; row < rows; row++)
+                for (int col = 0; col < cols; col++)
+                {
+                    int k = City(row, col);
+                    bool edge = k >= 0 && (City(row - 1, col) != k || City(row + 1, col) != k || City(row, col - 1) != k || City(row, col + 1) != k);
+                    border[row, col] = edge ? 0.0 : double.NaN;
+                }
+            var bh = plt.Add.Heatmap(border);
+            bh.Colormap = new ScottPlot.Colormaps.Grayscale();
+            bh.ManualRange = new ScottPlot.Range(0, 1);
+            bh.NaNCellColor = Colors.Transparent;
+            bh.Opacity = 0.6;
+            bh.CellAlignment = Alignment.LowerLeft;
+            bh.Extent = hm.Extent;
+            if (cityNames is not null)
+            {
+                int n = cityNames.Count;
+                var sx = new double[n]; var sy = new double[n]; var cnt = new int[n];
+                for (int row = 0; row < grid.Rows; row++)
+                    for (int col = 0; col < grid.Cols; col++)
+                    {
+                        int k = cellCity[grid.Index(row, col)];
+                        if (k < 0 || k >= n) continue;
+                        var (x, y) = grid.CellCentre(row, col);
+                        sx[k] += x; sy[k] += y; cnt[k]++;
+                    }
+                for (int k = 0; k < n; k++)
+                {
+                    if (cnt[k] == 0) continue;
+                    var t = plt.Add.Text(cityNames[k], sx[k] / cnt[k], sy[k] / cnt[k]);
+                    t.LabelFontSize = 11;
+                    t.LabelFontColor = Colors.Black;
+                    t.LabelBackgroundColor = Colors.White.WithAlpha(0.6);
+                    t.LabelAlignment = Alignment.MiddleCenter;
+                }
+            }
+        }
         var bar = plt.Add.ColorBar(hm);
         bar.Label = unit;
         plt.Axes.SquareUnits();

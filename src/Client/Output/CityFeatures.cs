@@ -58,6 +58,39 @@ public static class CityFeatures
         return map;
     }
 
+    /// <summary>
+    /// The run with each city's missing pieces (empty <see cref="CityInfo.NameZh"/> or
+    /// <see cref="CityInfo.Province"/>, null geometry) taken from the boundaries file's feature with
+    /// the same <c>properties.id</c>; unchanged when there is no boundaries file or nothing is missing.
+    /// </summary>
+    public static RunResults WithBoundaryDetails(RunResults r)
+    {
+        if (r.BoundariesPath is not { } path || !r.Cities.Any(c => c.GeometryGeoJson is null || c.NameZh.Length == 0 || c.Province.Length == 0))
+            return r;
+        var byId = new Dictionary<string, (string? Zh, string? Province, string? Geometry)>(StringComparer.Ordinal);
+        using (var doc = JsonDocument.Parse(File.ReadAllBytes(path)))
+        {
+            if (!doc.RootElement.TryGetProperty("features", out var feats) || feats.ValueKind != JsonValueKind.Array)
+                throw new InvalidInputException(path, "features", doc.RootElement.ValueKind.ToString(), "a GeoJSON FeatureCollection");
+            foreach (var f in feats.EnumerateArray())
+            {
+                if (!f.TryGetProperty("properties", out var p) || !p.TryGetProperty("id", out var id)) continue;
+                string key = id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
+                string? Str(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                byId[key] = (Str("name_zh"), Str("province"), f.TryGetProperty("geometry", out var g) ? g.GetRawText() : null);
+            }
+        }
+        var cities = r.Cities.Select(c => byId.TryGetValue(c.Id, out var b)
+            ? c with
+            {
+                NameZh = c.NameZh.Length > 0 ? c.NameZh : b.Zh ?? "",
+                Province = c.Province.Length > 0 ? c.Province : b.Province ?? "",
+                GeometryGeoJson = c.GeometryGeoJson ?? b.Geometry,
+            }
+            : c).ToList();
+        return r with { Cities = cities };
+    }
+
     /// <summary>Writes the FeatureCollection to <paramref name="path"/>.</summary>
     public static void Write(RunResults r, string path)
     {

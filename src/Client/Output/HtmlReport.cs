@@ -83,6 +83,20 @@ public static class HtmlReport
             }
         }
 
+        // Region per year
+        sb.Append("<h2>Region per year</h2>\n<table><tr><th>Year</th><th>GPP [g C m⁻² a⁻¹]</th><th>NPP [g C m⁻² a⁻¹]</th>" +
+                  "<th>NEP [g C m⁻² a⁻¹]</th><th>NBP [g C m⁻² a⁻¹]</th><th>Total C [t C ha⁻¹]</th><th>Total C [Tg C]</th><th>Change [Tg C]</th></tr>\n");
+        RegionYear? prevYear = null;
+        foreach (var y in r.RegionYears.OrderBy(y => y.Year))
+        {
+            sb.Append($"<tr><td>{y.Year}</td><td class=\"n\">{N(U.ToGramsPerM2(y.Gpp), 1)}</td><td class=\"n\">{N(U.ToGramsPerM2(y.Npp), 1)}</td>" +
+                      $"<td class=\"n\">{N(U.ToGramsPerM2(y.Nep), 1)}</td><td class=\"n\">{N(U.ToGramsPerM2(y.Nbp), 1)}</td>" +
+                      $"<td class=\"n\">{N(U.ToTonnesPerHa(y.TotalC), 2)}</td><td class=\"n\">{N(U.KgToTg(y.TotalCKg), 3)}</td>" +
+                      $"<td class=\"n\">{(prevYear is null ? "" : N(U.KgToTg(y.TotalCKg) - U.KgToTg(prevYear.TotalCKg), 3))}</td></tr>\n");
+            prevYear = y;
+        }
+        sb.Append("</table>\n");
+
         // Files
         sb.Append("<h2>Data files</h2>\n<ul>\n");
         foreach (var f in dataFiles) sb.Append($"<li><a href=\"{H(f)}\">{H(f)}</a></li>\n");

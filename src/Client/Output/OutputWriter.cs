@@ -31,6 +31,8 @@ public static class OutputWriter
 {
     /// <summary>Sub-folder for rasters.</summary>
     public const string RasterDir = "rasters";
+    /// <summary>Name of the per-cell city code layer (written when <see cref="RunResults.CellCity"/> is set).</summary>
+    public const string CityCodeLayer = "city";
 
     /// <summary>Writes every output file for <paramref name="r"/> into <paramref name="outDir"/>.</summary>
     /// <exception cref="IOException">The folder exists and <see cref="OutputWriterOptions.Overwrite"/> is false.</exception>
@@ -38,6 +40,7 @@ public static class OutputWriter
     {
         options ??= new OutputWriterOptions();
         r.Validate();
+        r = CityFeatures.WithBoundaryDetails(r);
         var (full, (files, warnings)) = AtomicDirectory.Write(outDir, options.Overwrite, dir => WriteInto(r, dir, options));
         return new WrittenOutput(full, files, warnings);
     }
@@ -53,14 +56,23 @@ public static class OutputWriter
 
         if (r.Grid is { } grid && r.Rasters.Count > 0)
         {
-            Directory.CreateDirectory(Path.Combine(dir, RasterDir));
-            foreach (var layer in r.Rasters)
+            string rasterDir = Path.Combine(dir, RasterDir);
+            Directory.CreateDirectory(rasterDir);
+            void Raster(RasterLayer layer)
             {
-                AsciiGrid.Write(Path.Combine(dir, RasterDir), grid, layer);
+                AsciiGrid.Write(rasterDir, grid, layer);
                 string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
                 Done(stem + ".asc"); Done(stem + ".prj");
                 if (o.GeoTiff)
-                    foreach (var f in GeoTiff.Write(Path.Combine(dir, RasterDir), grid, layer)) Done($"{RasterDir}/{f}");
+                    foreach (var f in GeoTiff.Write(rasterDir, grid, layer)) Done($"{RasterDir}/{f}");
+            }
+            foreach (var layer in r.Rasters) Raster(layer);
+            if (r.CellCity is { } cc)
+            {
+                // City code (GB/T 2260, e.g. 110000) per cell; exact in float32 up to 2^24.
+                var codes = cc.Select(k => k >= 0 && double.TryParse(r.Cities[k].Id, System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : double.NaN).ToArray();
+                Raster(new RasterLayer(CityCodeLayer, "code", r.FirstYear, codes));
             }
         }
 
@@ -80,7 +92,8 @@ public static class OutputWriter
                                ?? r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2).OrderBy(l => l.Year).LastOrDefault();
                 if (r.Grid is { } g && mapLayer is not null)
                 {
-                    Charts.Map(g, mapLayer, $"Total carbon {mapLayer.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.MapFile));
+                    Charts.Map(g, mapLayer, $"Total carbon {mapLayer.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.MapFile),
+                        cellCity: r.CellCity, cityNames: r.Cities.Select(c => c.Name).ToList());
                     Done(Charts.MapFile); charts.Add((Charts.MapFile, $"Total carbon density {mapLayer.Year} [t C ha-1]"));
                 }
             }
@@ -88,6 +101,11 @@ public static class OutputWriter
             {
                 // Native SkiaSharp missing or mismatched: the data files are still valid; say so in the manifest.
                 warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+                // Charts are all or nothing: none (not even a half-written one) stays behind.
+                string[] all = [Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile];
+                foreach (var f in all) File.Delete(Path.Combine(dir, f));
+                files.RemoveAll(all.Contains);
+                charts.Clear();
             }
         }
 

@@ -1,11 +1,11 @@
+using CarbonSim.Model.Io.BiomeBgc;
+using CarbonSim.Model.Point;
+
 namespace CarbonSim.Client.Point;
 
 /// <summary>The production backend of the point verb.</summary>
 public static class PointBackends
 {
-    /// <summary>
-    /// The kernel-backed backend, or null while the process kernel is not wired in
-    /// (then the verb reports that and exits non-zero).
-    /// </summary>
-    public static PointBackend? Default() => null;
+    /// <summary>The process kernel with the BIOME-BGC .epc and met readers.</summary>
+    public static PointBackend? Default() => new(new BgcPointKernel(), EpcReader.Read, MetReader.Read);
 }

@@ -113,8 +113,11 @@ public static class PointCommand
             if (result.Spinup is { } s)
             {
                 stdout.WriteLine($"spin-up years: {s.Years}");
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"spin-up {(s.ReachedSteadyState ? "reached steady state" : "stopped at the maximum years")}; residual trend {s.ResidualTrend:F6} kgC m-2 a-1"));
+                if (p.Accelerated)
+                    stdout.WriteLine("spin-up: accelerated (kernel's equilibrium solver, not BIOME-BGC's steady-state rule)");
+                else
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"spin-up {(s.ReachedSteadyState ? "reached steady state" : "stopped at the maximum years")}; residual trend {s.ResidualTrend:F6} kgC m-2 a-1"));
             }
             if (result.NormalRun)
                 stdout.WriteLine($"simulated {result.AnnualRows.Count} years ({ini.Time.FirstYear}-{ini.Time.FirstYear + ini.Time.SimYears - 1})");
@@ -126,6 +129,11 @@ public static class PointCommand
         {
             stderr.WriteLine($"carbonsim point: {Shorten(OneLine(e.Message), workingDirectory)}");
             return ExitBadInput;
+        }
+        catch (NotSupportedException e)
+        {
+            stderr.WriteLine($"carbonsim point: {OneLine(e.Message)}");
+            return ExitUsage;
         }
         catch (MassBalanceException e)
         {

@@ -20,4 +20,12 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>The results of a finished run; fails if the run is not done.</summary>
     [Alias("GetOutcome")]
     Task<RunOutcome> GetOutcome();
+
+    /// <summary>Asks the run to stop at the next year boundary (phase becomes Cancelled); no-op once finished.</summary>
+    [Alias("Cancel")]
+    Task Cancel();
+
+    /// <summary>The spec the run was submitted with (null if nothing was submitted under this id).</summary>
+    [Alias("GetSpec")]
+    Task<RunSpec?> GetSpec();
 }

@@ -18,7 +18,7 @@ public interface ITileGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="co2">[ppm] Atmospheric CO2 of the year.</param>
     /// <param name="nDeposition">[kgN m-2 a-1] N deposition of the year.</param>
-    /// <remarks>A 1,024-cell tile-year is about a second of CPU; the timeout allows for a busy machine.
+    /// <remarks>A 1,024-cell tile-year is a few tenths of a second of CPU; the timeout allows for a busy machine.
     /// The coordinator retries on timeout, which is safe because the step is idempotent.</remarks>
     [Alias("StepYear"), ResponseTimeout("00:05:00")]
     Task<TileYearResult> StepYear(int year, double co2, double nDeposition);

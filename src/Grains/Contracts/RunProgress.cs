@@ -12,6 +12,8 @@ public enum RunPhase
     Transient = 2,
     Done = 3,
     Failed = 4,
+    /// <summary>Stopped on request (<c>carbonsim cancel</c>) at a year boundary.</summary>
+    Cancelled = 5,
 }
 
 /// <summary>A snapshot of a run's progress; cheap to ask for at any time.</summary>
@@ -32,8 +34,15 @@ public sealed record RunProgress
     [Id(7)] public int CellCount { get; init; }
     /// <summary>Failure message when <see cref="Phase"/> is <see cref="RunPhase.Failed"/>.</summary>
     [Id(8)] public string? Error { get; init; }
+    /// <summary>When the run was submitted, when its years began, and when progress last changed
+    /// (UTC, for status and ETA only: never used in any computation of results).</summary>
+    [Id(9)] public DateTime? SubmittedUtc { get; init; }
+    [Id(10)] public DateTime? YearsStartedUtc { get; init; }
+    [Id(11)] public DateTime? UpdatedUtc { get; init; }
+    /// <summary>[-] How often the run was resumed after its coordinator was lost (e.g. a silo died).</summary>
+    [Id(12)] public int Resumes { get; init; }
 
     public int YearsTotal => LastYear - FirstYear + 1;
     public int YearsDone => Math.Max(0, LastCompletedYear - FirstYear + 1);
-    public bool IsFinished => Phase is RunPhase.Done or RunPhase.Failed;
+    public bool IsFinished => Phase is RunPhase.Done or RunPhase.Failed or RunPhase.Cancelled;
 }

@@ -21,7 +21,7 @@ public static class RunDriver
             var progress = await simulation.GetProgress();
             onProgress?.Invoke(progress);
             if (progress.Phase == RunPhase.Done) return await simulation.GetOutcome();
-            if (progress.Phase == RunPhase.Failed) throw new RunFailedException(runId, progress.Error ?? "unknown error");
+            if (progress.Phase is RunPhase.Failed or RunPhase.Cancelled) throw new RunFailedException(runId, progress.Error ?? progress.Phase.ToString().ToLowerInvariant());
             await Task.Delay(interval, cancellation);
         }
     }

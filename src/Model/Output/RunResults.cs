@@ -50,6 +50,12 @@ public sealed record RunResults
     public GridSpec? Grid { get; init; }
     /// <summary>Per-cell layers (<see cref="RasterLayer.TotalCarbon"/>, <see cref="RasterLayer.Npp"/>, …).</summary>
     public IReadOnlyList<RasterLayer> Rasters { get; init; } = [];
+    /// <summary>
+    /// [-] Optional: per cell of <see cref="Grid"/> (row-major, north row first) the index into
+    /// <see cref="Cities"/> of the city the cell belongs to, −1 outside every city. Used to draw city
+    /// borders and labels on the map (in any CRS) and written as a raster of city codes.
+    /// </summary>
+    public int[]? CellCity { get; init; }
     /// <summary>GeoJSON FeatureCollection of city boundaries (properties.id = <see cref="CityInfo.Id"/>), used when a city carries no geometry.</summary>
     public string? BoundariesPath { get; init; }
 
@@ -114,6 +120,15 @@ public sealed record RunResults
             foreach (var l in Rasters)
                 if (l.Values.Length != Grid.CellCount)
                     throw new InvalidInputException(src, $"Rasters[{l.Name}]", l.Values.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{Grid.CellCount} values (rows {Grid.Rows} × cols {Grid.Cols})");
+        }
+        if (CellCity is { } cc)
+        {
+            if (Grid is null) throw new InvalidInputException(src, "Grid", "null", "a grid when CellCity is given");
+            if (cc.Length != Grid.CellCount)
+                throw new InvalidInputException(src, "CellCity", cc.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{Grid.CellCount} values (rows {Grid.Rows} × cols {Grid.Cols})");
+            for (int i = 0; i < cc.Length; i++)
+                if (cc[i] < -1 || cc[i] >= Cities.Count)
+                    throw new InvalidInputException(src, $"CellCity[{i}]", cc[i].ToString(System.Globalization.CultureInfo.InvariantCulture), $"-1 or a city index 0..{Cities.Count - 1}");
         }
     }
 

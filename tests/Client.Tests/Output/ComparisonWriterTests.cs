@@ -72,6 +72,30 @@ public class ComparisonWriterTests
     }
 
     [Fact]
+    public void Runs_of_different_length_are_compared_over_shared_years()
+    {
+        using var tmp = new TempDir();
+        var full = SyntheticRun.Create() with { ScenarioName = "long" };
+        var shortRun = Variant("short", extraColumn: false);
+        int[] two = [2020, 2021];
+        shortRun = shortRun with
+        {
+            Years = two, CityYears = shortRun.CityYears.Where(c => c.Year <= 2021).ToList(),
+            RegionYears = shortRun.RegionYears.Where(c => c.Year <= 2021).ToList(),
+            Rasters = shortRun.Rasters.Where(l => l.Year == 2020).ToList(),
+        };
+        OutputWriter.WriteAll(full, tmp.Sub("a"), new OutputWriterOptions { Charts = false });
+        OutputWriter.WriteAll(shortRun, tmp.Sub("b"), new OutputWriterOptions { Charts = false });
+        var res = ComparisonWriter.WriteAll([tmp.Sub("a"), tmp.Sub("b")], tmp.Sub("cmp"));
+        var (_, rrows) = Csv.Read(Path.Combine(res.Directory, "compare_region_annual.csv"));
+        Assert.Equal(["2020", "2021"], rrows.Select(r => r[2]));
+        var (_, srows) = Csv.Read(Path.Combine(res.Directory, "compare_summary.csv"));
+        var nep = srows.Single(r => r[0] == "short" && r[2] == "region" && r[4] == "nep_TgC_yr");
+        Assert.Equal(("2020", "2021"), (nep[6], nep[7]));
+        Assert.Equal(2 * 0.02, double.Parse(nep[10], Inv), 9);
+    }
+
+    [Fact]
     public void Duplicate_scenario_names_get_distinct_labels()
     {
         var (tmp, a, b) = TwoRuns(nameB: "baseline");

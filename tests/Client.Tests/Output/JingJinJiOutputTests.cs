@@ -13,8 +13,8 @@ public class JingJinJiOutputTests
         var cities = doc.RootElement.GetProperty("features").EnumerateArray().Select(f =>
         {
             var p = f.GetProperty("properties");
-            return new CityInfo(p.GetProperty("id").GetString()!, p.GetProperty("name").GetString()!,
-                p.GetProperty("name_zh").GetString()!, p.GetProperty("province").GetString()!);
+            // As the engine fills it: id and name only; the writer takes the rest from the boundaries.
+            return new CityInfo(p.GetProperty("id").GetString()!, p.GetProperty("name").GetString()!, "", "");
         }).ToList();
         int[] years = [2020, 2021, 2022, 2023];
         var rows = new List<CityYear>();
@@ -50,5 +50,7 @@ public class JingJinJiOutputTests
         Assert.Equal("北京市", feats[0].GetProperty("properties").GetProperty("name_zh").GetString());
         var (_, rows) = Csv.Read(Path.Combine(res.Directory, "cities_annual.csv"));
         Assert.Equal(13 * 4, rows.Count);
+        Assert.Contains(rows, r => r[0] == "110000" && r[2] == "北京市" && r[3] == "Beijing");
+        Assert.Contains(rows, r => r[0] == "130100" && r[2] == "石家庄市" && r[3] == "Hebei");
     }
 }

@@ -40,6 +40,7 @@ public class OutputWriterTests
             "rasters/total_c_2022_tC_ha.tif", "rasters/total_c_2022_tC_ha.tif.aux.xml",
             "rasters/npp_2020_gC_m2_yr.tif", "rasters/npp_2020_gC_m2_yr.tif.aux.xml",
             "rasters/npp_2022_gC_m2_yr.tif", "rasters/npp_2022_gC_m2_yr.tif.aux.xml",
+            "rasters/city_code.asc", "rasters/city_code.prj", "rasters/city_code.tif", "rasters/city_code.tif.aux.xml",
         ];
         var onDisk = Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
@@ -155,6 +156,42 @@ public class OutputWriterTests
         Close(run.Rasters.Single(l => l.Name == "npp_2020").Values[1] * 1000, npp.Values[1].ToString("R", Inv), 1e-6);
     }
 
+    [Fact]
+    public void City_code_raster_marks_each_cell_with_its_city()
+    {
+        using var tmp = new TempDir();
+        var run = SyntheticRun.Create();
+        OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false });
+        var grid = AsciiGrid.Read(Path.Combine(tmp.Sub("o"), "rasters", "city_code.asc"));
+        for (int r = 0; r < 4; r++)
+            for (int c = 0; c < 5; c++)
+            {
+                double v = grid.Values[r * 5 + c];
+                if (SyntheticRun.IsNoData(r, c)) Assert.True(double.IsNaN(v));
+                else Assert.Equal(c < 3 ? 110000 : 120000, v);
+            }
+        var bad = run with { CellCity = new int[20] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5 } };
+        var ex = Assert.Throws<CarbonSim.Model.InvalidInputException>(() => bad.Validate());
+        Assert.Contains("CellCity[19]", ex.Message);
+    }
+
+    [Fact]
+    public void Report_links_every_data_file_and_states_the_comparison()
+    {
+        using var tmp = new TempDir();
+        var run = SyntheticRun.Create();
+        var res = OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false });
+        var html = File.ReadAllText(Path.Combine(res.Directory, "report.html"));
+        foreach (var f in res.Files.Where(f => f != "report.html" && f != "manifest.json"))
+            Assert.Contains($"href=\"{f}\"", html);
+        Assert.Contains("<td>Tianjin, Coast</td><td>天津市</td>", html);
+        Assert.Contains("<td class=\"within\">within</td>", html);  // regional NPP 317 in 223–356
+        Assert.Contains("<td class=\"above\">above</td>", html);    // 104.7 t C ha-1 above 98.7
+        foreach (var chk in CarbonSim.Model.Output.PublishedComparison.Evaluate(run))
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(chk.Explanation), html);
+        Assert.DoesNotContain("wall_seconds", html); // timings stay in the manifest
+    }
+
     private static double Num(object? v) => v switch
     {
         JsonElement e => e.GetDouble(),
@@ -242,7 +279,7 @@ public class OutputWriterTests
         Assert.Equal(new string('b', 64), root.GetProperty("inputs").GetProperty("landuse.asc").GetString());
         Assert.Equal(2.25, root.GetProperty("timings")[1].GetProperty("wall_seconds").GetDouble());
         var files = root.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(23, files.Count);
+        Assert.Equal(27, files.Count);
         foreach (var f in files)
         {
             var p = f.GetProperty("path").GetString()!;

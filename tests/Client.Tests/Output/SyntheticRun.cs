@@ -82,6 +82,8 @@ internal static class SyntheticRun
                 RasterLayer.Npp(2020, Layer(g, 2020, 0.3)),
                 RasterLayer.Npp(2022, Layer(g, 2022, 0.3)),
             ],
+            // Beijing (index 0) west of column 3, Tianjin from column 3 on; -1 where no data.
+            CellCity = Enumerable.Range(0, g.CellCount).Select(i => IsNoData(i / g.Cols, i % g.Cols) ? -1 : i % g.Cols < 3 ? 0 : 1).ToArray(),
             BoundariesPath = boundaries,
             Spinup = new SpinupStats(3, 18, 1200, 2000, 0),
             Timings = [new PhaseTiming("spinup", 1.5), new PhaseTiming("transient", 2.25)],

@@ -123,6 +123,52 @@ public class PointBadFileTests(Xunit.Abstractions.ITestOutputHelper log)
         Assert.DoesNotContain(ws.OutputFiles(), f => !f.EndsWith("in.bin"));
     }
 
+    /// <summary>Replaces the first token of a line of a copied epc file and points the base ini at it.</summary>
+    private static Action<PointWorkspace> EpcLine(int line, string token) => ws =>
+    {
+        ws.Write(Ini, BaseIni(ws).Replace("epc/enf.epc", "epc/bad.epc"));
+        ws.Write("epc/bad.epc", TestData.ReplaceFirstToken(ws.Read("epc/enf.epc"), line, token));
+    };
+
+    /// <summary>Edits the lines of a copied met file and points the base ini at it.</summary>
+    private static Action<PointWorkspace> MetEdit(Func<List<string>, List<string>> edit) => ws =>
+    {
+        ws.Write(Ini, BaseIni(ws).Replace("metdata/miss5093.mtc41", "metdata/bad.mtc41"));
+        var lines = ws.Read("metdata/miss5093.mtc41").Replace("\r\n", "\n").Split('\n').ToList();
+        ws.Write("metdata/bad.mtc41", string.Join("\n", edit(lines)));
+    };
+
+    /// <summary>Cases read by the kernel's EpcReader / MetReader (real backend; they fail before any simulation).</summary>
+    public static TheoryData<Case> KernelReaderCases() => new()
+    {
+        new("epc non-numeric value", EpcLine(19, "42.O"), [], ["bad.epc", "line 19", "'42.O'", "leaf C:N"]),
+        new("epc flag not 0/1", EpcLine(3, "2"), [], ["bad.epc", "line 3", "'2'", "0 or 1"]),
+        new("epc litter fractions not summing to 1", EpcLine(26, "0.30"), [], ["bad.epc", "lines 24-26", "1.06", "summing to 1"]),
+        // 4 header lines; day d of 1960 is line 4 + 10*365 + d.
+        new("met year with 364 days (last day missing)", MetEdit(l => { l.RemoveAt(4 + 10 * 365 + 365 - 1); return l; }), [],
+            ["bad.mtc41", "line ", "364", "365 days per year"]),
+        new("met day missing mid-year", MetEdit(l => { l.RemoveAt(4 + 10 * 365 + 100 - 1); return l; }), [],
+            ["bad.mtc41", $"line {4 + 10 * 365 + 100}", "'yday 101'", "yday 100 (consecutive days 1-365)"]),
+        new("met non-numeric Tmax", MetEdit(l => { l[4 + 2 - 1] = l[4 + 2 - 1].Replace("-7.80", "-7,80"); return l; }), [],
+            ["bad.mtc41", "line 6", "-7,80", "number"]),
+    };
+
+    [Theory]
+    [MemberData(nameof(KernelReaderCases))]
+    public void BadEpcOrMetFileThroughTheKernelReaders(Case c)
+    {
+        using var ws = new PointWorkspace("bad-kernel");
+        ws.Write(Ini, BaseIni(ws));
+        c.Mutate(ws);
+        var (code, _, err) = ws.Run(PointBackends.Default(), [Ini, .. c.Args]);
+        log.WriteLine(err);
+        Assert.Equal(PointCommand.ExitBadInput, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        foreach (var fragment in c.Expect)
+            Assert.Contains(fragment, err);
+        Assert.Empty(ws.OutputFiles());
+    }
+
     [Fact]
     public void TheBaseCaseItselfSucceedsAndWritesFiles()
     {

@@ -124,3 +124,43 @@ public class EpcYamlTests
         Assert.Contains("well-formed YAML", e.Message);
     }
 }
+
+public class EpcShippedRoundTripTests
+{
+    public static IEnumerable<object[]> ShippedEpcFiles() =>
+        Directory.GetFiles(Path.Combine(TestData.BgcInputs, "epc"), "*.epc").Order().Select(f => new object[] { Path.GetFileName(f) });
+
+    [Theory]
+    [MemberData(nameof(ShippedEpcFiles))]
+    public void EpcToYamlToEpcIsExact(string file)
+    {
+        var original = EpcReader.Read(Path.Combine(TestData.BgcInputs, "epc", file));
+
+        var yaml = new StringWriter();
+        EpcYaml.Write(original, yaml);
+        var fromYaml = EpcYaml.Parse(new StringReader(yaml.ToString()), file + ".yaml");
+        Assert.Equal(original, fromYaml);
+
+        var epc = new StringWriter();
+        EpcWriter.Write(fromYaml, epc);
+        var back = EpcReader.Parse(new StringReader(epc.ToString()), file + ".rewritten");
+        Assert.Equal(original, back);
+        foreach (var f in EpcFields.All)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(f.Get(original)), BitConverter.DoubleToInt64Bits(f.Get(back)));
+    }
+
+    [Fact]
+    public void YamlFilesOnDiskRoundTrip()
+    {
+        string dir = TestData.NewTempDir("epcyaml");
+        try
+        {
+            var p = EpcReader.Read(Path.Combine(TestData.BgcInputs, "epc", "c4grass.epc"));
+            string path = Path.Combine(dir, "c4grass.yaml");
+            EpcYaml.Write(p, path);
+            Assert.Equal(p, EpcYaml.Read(path));
+            Assert.False(EpcYaml.Read(path).C3);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}

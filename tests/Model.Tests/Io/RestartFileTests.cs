@@ -19,6 +19,7 @@ public class RestartFileTests
         Assert.Equal(State.Select(BitConverter.DoubleToInt64Bits), r.State.Select(BitConverter.DoubleToInt64Bits));
         Assert.Single(Directory.GetFiles(Path.Combine(dir, "sub"))); // no temporary left behind
         Assert.Equal("CSRS"u8.ToArray(), File.ReadAllBytes(path)[..4]);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]
@@ -74,5 +75,29 @@ public class RestartFileTests
         Assert.Contains("truncated", Assert.Throws<InvalidInputException>(() => RestartFile.FromBytes([], "e")).Message);
         var missing = Assert.Throws<InvalidInputException>(() => RestartFile.Read("/nonexistent/restart.bin"));
         Assert.Contains("/nonexistent/restart.bin", missing.Message);
+    }
+}
+
+public class RestartCellStateTests
+{
+    [Fact]
+    public void KernelCellStateRoundTripsWithItsMetYear()
+    {
+        string dir = TestData.NewTempDir("restart-cell");
+        try
+        {
+            var s = new CarbonSim.Model.Kernel.CellState { SoilWater = 123.25, LeafC = 0.1 + 0.2, Soil4C = 7.5, MineralN = 1e-9, NextMetYear = 12 };
+            string path = Path.Combine(dir, "cell.restart");
+            RestartFile.Write(path, s);
+            var back = RestartFile.ReadCellState(path);
+            Assert.Equal(s.ToArray(), back.ToArray());
+            Assert.Equal(12, back.NextMetYear);
+            Assert.Equal(12, RestartFile.Read(path).MetYear);
+
+            RestartFile.Write(path, [1.0, 2.0], 0);
+            var e = Assert.Throws<InvalidInputException>(() => RestartFile.ReadCellState(path));
+            Assert.Contains($"{CarbonSim.Model.Kernel.CellState.Length} state values", e.Message);
+        }
+        finally { Directory.Delete(dir, true); }
     }
 }

@@ -30,7 +30,7 @@ public sealed record RestartData(int FormatVersion, string EngineVersion, int Me
 /// unexpected state length). Writes go to a temporary file in the same folder, then are renamed, so a
 /// crash never leaves a half-written restart.
 /// </summary>
-public static class RestartFile
+public static partial class RestartFile
 {
     /// <summary>[-] The four magic bytes.</summary>
     public const string Magic = "CSRS";

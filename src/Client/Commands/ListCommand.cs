@@ -1,0 +1,47 @@
+using System.Globalization;
+using CarbonSim.Client.Hosting;
+using CarbonSim.Grains.Batch;
+
+namespace CarbonSim.Client.Commands;
+
+/// <summary><c>carbonsim list</c>: every run and batch submitted to the cluster, newest last.</summary>
+public static class ListCommand
+{
+    public const string Usage =
+        """
+        usage: carbonsim list --cluster redis://host:port [--all]
+
+        Lists runs and batches (batch members only with --all): id, kind, name, submitted (UTC), phase, years.
+        """ + "\n" + ClusterCli.CommonUsage;
+
+    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("list", async () =>
+    {
+        var cli = ClusterCli.Parse(args, flags: ["--all"]);
+        if (cli.Help) { Console.WriteLine(Usage); return 0; }
+        await using var connection = await cli.ConnectAsync();
+        var entries = (await ClusterJobs.List(connection.Grains))
+            .Where(e => cli.Has("--all") || e.BatchId is null).OrderBy(e => e.SubmittedUtc).ToArray();
+        Console.WriteLine("id\tkind\tname\tsubmitted_utc\tphase\tyears_done");
+        foreach (var e in entries)
+        {
+            string phase, years;
+            try
+            {
+                if (e.Kind == JobKind.Batch)
+                {
+                    var b = await ClusterJobs.BatchStatus(connection.Grains, e.Id);
+                    (phase, years) = (b.Phase.ToString().ToLowerInvariant(), $"{b.Finished}/{b.Members.Length} members");
+                }
+                else
+                {
+                    var p = await ClusterJobs.Progress(connection.Grains, e.Id);
+                    (phase, years) = (p.Phase.ToString().ToLowerInvariant(), $"{p.YearsDone}/{p.YearsTotal}");
+                }
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException) { (phase, years) = ("unreachable", "?"); }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Id}\t{e.Kind.ToString().ToLowerInvariant()}\t{e.Name}\t{e.SubmittedUtc:yyyy-MM-ddTHH:mm:ssZ}\t{phase}\t{years}"));
+        }
+        return 0;
+    });
+}

@@ -1,0 +1,46 @@
+using CarbonSim.Client.Hosting;
+using CarbonSim.Grains.Batch;
+
+namespace CarbonSim.Client.Commands;
+
+/// <summary><c>carbonsim status [&lt;id&gt;]</c>: phase, year, % done, ETA and silos in use of a run (or every unfinished job).</summary>
+public static class StatusCommand
+{
+    public const string Usage =
+        """
+        usage: carbonsim status [<run-or-batch-id>] --cluster redis://host:port
+
+        With an id: the run's phase, last complete year, % done, ETA and the silos its tiles are on
+        (for a batch: each member). Without: every unfinished run and batch.
+        """ + "\n" + ClusterCli.CommonUsage;
+
+    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("status", async () =>
+    {
+        var cli = ClusterCli.Parse(args);
+        if (cli.Help) { Console.WriteLine(Usage); return 0; }
+        if (cli.Positionals.Count > 1) throw new ArgumentException("give at most one id");
+        await using var connection = await cli.ConnectAsync();
+        var grains = connection.Grains;
+        var entries = cli.Positionals.Count == 1
+            ? [await ClusterJobs.Find(grains, cli.Positionals[0])]
+            : (await ClusterJobs.List(grains)).Where(e => !e.Finished).OrderBy(e => e.SubmittedUtc).ToArray();
+        if (entries.Length == 0) Console.WriteLine("no unfinished runs or batches");
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == JobKind.Batch)
+            {
+                var b = await ClusterJobs.BatchStatus(grains, entry.Id);
+                Console.WriteLine($"{entry.Id}  batch {b.Phase.ToString().ToLowerInvariant()}  {b.Finished}/{b.Members.Length} members finished, {b.Running} running (concurrency {b.Concurrency})");
+                foreach (var m in b.Members)
+                    Console.WriteLine($"  {m.RunId}  {m.Label}  {m.Phase.ToString().ToLowerInvariant()}  {m.YearsDone}/{m.YearsTotal} years{(m.Error is null || m.Phase == Grains.Contracts.RunPhase.Done ? "" : "  error: " + m.Error)}");
+            }
+            else
+            {
+                var p = await ClusterJobs.Progress(grains, entry.Id);
+                var silos = p.IsFinished ? null : await ClusterJobs.TilesPerSilo(grains, entry.Id);
+                Console.WriteLine(ClusterJobs.Describe(entry.Id, p, silos, DateTime.UtcNow));
+            }
+        }
+        return 0;
+    });
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using CarbonSim.Client.Output;
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Output;
+using CityYear = CarbonSim.Model.Output.CityYear;
+using V = CarbonSim.Grains.Contracts.CarbonVariables;
+
+namespace CarbonSim.Client.Hosting;
+
+/// <summary>
+/// Turns a finished cluster run into the output folder <c>carbonsim run</c> writes (same writer,
+/// <see cref="OutputWriter.WriteAll"/>). For a run submitted from a scenario file the scenario is read
+/// again to label the outputs (boundaries, class areas, real grid: see <see cref="ClusterScenario"/>); for
+/// a run submitted as a prepared <c>.runspec</c> the labels come from the spec alone (city ids and names,
+/// a local grid of unit cells with no geographic reference, no boundaries).
+/// </summary>
+public static class ClusterResults
+{
+    /// <summary>Results from the spec and outcome alone.</summary>
+    public static RunResults FromSpec(RunSpec spec, RunOutcome outcome, string specSha256, IReadOnlyList<PhaseTiming> timings)
+    {
+        var cityYears = new List<CityYear>();
+        foreach (var series in outcome.Cities)
+            foreach (var year in series.Years)
+                cityYears.Add(Means(new CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = series.AreaM2 }, year, series.AreaM2));
+        double regionArea = spec.Cells.AreaM2.Sum();
+        var regionYears = outcome.Region
+            .Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = spec.CityIds.Length }, y, regionArea))
+            .ToList();
+        // A local grid of unit cells (no geographic reference): rasters open in QGIS, but not on a map.
+        var grid = new GridSpec(0, spec.GridRows, 1, spec.GridRows, spec.GridCols,
+            "LOCAL_CS[\"carbonsim grid (row, column)\",LOCAL_DATUM[\"none\",0],UNIT[\"cell\",1],AXIS[\"X\",EAST],AXIS[\"Y\",NORTH]]");
+        var rasters = new List<RasterLayer>();
+        foreach (var snap in outcome.CellSnapshots)
+        {
+            rasters.Add(RasterLayer.TotalCarbon(snap.Year, Layer(spec, grid, snap, V.TotalC)));
+            rasters.Add(RasterLayer.Npp(snap.Year, Layer(spec, grid, snap, V.Npp)));
+        }
+        var spinups = outcome.Spinups;
+        return new RunResults
+        {
+            ScenarioName = spec.ScenarioName,
+            ScenarioSha256 = specSha256,
+            Years = Enumerable.Range(spec.FirstYear, spec.YearCount).ToArray(),
+            Cities = spec.CityIds.Select((id, i) => new CityInfo(id, spec.CityNames.ElementAtOrDefault(i) ?? id, "", "")).ToArray(),
+            CityYears = cityYears,
+            RegionYears = regionYears,
+            Grid = grid,
+            Rasters = rasters,
+            Spinup = spinups.Length == 0 ? null : new SpinupStats(
+                spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
+            Timings = timings,
+        };
+    }
+
+    /// <summary>SHA-256 of the spec's stored form (what a <c>.runspec</c> file holds).</summary>
+    public static string SpecSha256(string specFile) => Manifest.Sha256(specFile);
+
+    /// <summary>Phase timings from the run's progress timestamps [s].</summary>
+    public static IReadOnlyList<PhaseTiming> Timings(RunProgress p)
+    {
+        var list = new List<PhaseTiming>();
+        if (p.SubmittedUtc is { } s && p.YearsStartedUtc is { } y) list.Add(new("spinup", (y - s).TotalSeconds));
+        if (p.YearsStartedUtc is { } y2 && p.UpdatedUtc is { } u) list.Add(new("transient", (u - y2).TotalSeconds));
+        return list;
+    }
+
+    static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
+    {
+        var kg = totals.TotalsKg();
+        double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;
+        return row with
+        {
+            Gpp = kg[V.Gpp] * w, Npp = kg[V.Npp] * w, Nep = kg[V.Nep] * w, Nbp = kg[V.Nbp] * w, Hr = kg[V.Hr] * w,
+            VegC = kg[V.VegetationC] * w, LitterC = kg[V.LitterC] * w, SoilC = kg[V.SoilC] * w, TotalC = kg[V.TotalC] * w,
+        };
+    }
+
+    static double[] Layer(RunSpec spec, GridSpec grid, CellSnapshot snap, int variable)
+    {
+        var values = new double[grid.CellCount];
+        Array.Fill(values, double.NaN);
+        for (int i = 0; i < spec.Cells.Count; i++)
+            values[spec.Cells.Row[i] * grid.Cols + spec.Cells.Col[i]] = snap.Values[i * V.Count + variable];
+        return values;
+    }
+
+    /// <summary>SHA-256 (hex) of some bytes.</summary>
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,112 @@
+using CarbonSim.Model;
+
+namespace CarbonSim.Grains.Persistence;
+
+/// <summary>
+/// Where a Redis-backed cluster lives and what it is called: the Redis address, an optional password
+/// (never printed: see <see cref="ToString"/>), the Orleans cluster id and service id. Silos and
+/// clients that share all four form one cluster.
+/// </summary>
+public sealed record ClusterSettings
+{
+    /// <summary>Environment variable holding the Redis address (<c>redis://host:port</c> or <c>host:port</c>).</summary>
+    public const string RedisVariable = "CARBONSIM_REDIS";
+    public const string PasswordVariable = "CARBONSIM_REDIS_PASSWORD";
+    public const string ClusterIdVariable = "CARBONSIM_CLUSTER_ID";
+    public const string ServiceIdVariable = "CARBONSIM_SERVICE_ID";
+    public const string DefaultClusterId = "carbonsim";
+    public const string DefaultServiceId = "carbonsim";
+
+    public required string RedisHost { get; init; }
+    public required int RedisPort { get; init; }
+    public string? Password { get; init; }
+    public int Database { get; init; }
+    public string ClusterId { get; init; } = DefaultClusterId;
+    public string ServiceId { get; init; } = DefaultServiceId;
+
+    /// <summary>StackExchange.Redis configuration string (contains the password if any: do not log it).</summary>
+    public string RedisConfiguration =>
+        $"{RedisHost}:{RedisPort},defaultDatabase={Database},abortConnect=false,connectTimeout=5000,syncTimeout=10000"
+        + (string.IsNullOrEmpty(Password) ? "" : $",password={Password}");
+
+    /// <summary>Whether Redis is on this machine's loopback interface (then silos advertise 127.0.0.1).</summary>
+    public bool IsLoopback => RedisHost is "127.0.0.1" or "localhost" or "::1" or "[::1]";
+
+    public override string ToString() =>
+        $"redis://{RedisHost}:{RedisPort}/{Database} cluster={ClusterId} service={ServiceId}{(string.IsNullOrEmpty(Password) ? "" : " (password set)")}";
+
+    /// <summary>
+    /// Resolves the settings from an explicit address (a <c>--cluster</c> flag) or, failing that, the
+    /// environment. Returns null when neither names a Redis address (embedded mode).
+    /// </summary>
+    /// <param name="address"><c>redis://[:password@]host[:port][/db]</c> or <c>host[:port]</c>; null = use <see cref="RedisVariable"/>.</param>
+    /// <param name="environment">Variable lookup (tests pass their own); null = the process environment.</param>
+    public static ClusterSettings? Resolve(string? address, string? clusterId = null, string? serviceId = null,
+        Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        string place = address is null ? $"environment {RedisVariable}" : "--cluster";
+        address ??= environment(RedisVariable);
+        if (string.IsNullOrWhiteSpace(address)) return null;
+        var parsed = Parse(address, place);
+        string? password = parsed.Password ?? NullIfEmpty(environment(PasswordVariable));
+        return parsed with
+        {
+            Password = password,
+            ClusterId = NullIfEmpty(clusterId) ?? NullIfEmpty(environment(ClusterIdVariable)) ?? DefaultClusterId,
+            ServiceId = NullIfEmpty(serviceId) ?? NullIfEmpty(environment(ServiceIdVariable)) ?? DefaultServiceId,
+        };
+    }
+
+    static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Parses a Redis address; bad ones throw <see cref="InvalidInputException"/> naming <paramref name="place"/>.</summary>
+    public static ClusterSettings Parse(string address, string place = "--cluster")
+    {
+        const string expected = "redis://[:password@]host[:port][/db] or host[:port]";
+        string s = address.Trim();
+        if (s.StartsWith("redis://", StringComparison.OrdinalIgnoreCase)) s = s["redis://".Length..];
+        else if (s.Contains("://", StringComparison.Ordinal))
+            throw new InvalidInputException("cluster address", place, Redact(address), expected);
+        string? password = null;
+        int at = s.LastIndexOf('@');
+        if (at >= 0)
+        {
+            string user = s[..at];
+            password = user.StartsWith(':') ? user[1..] : user.Contains(':') ? user[(user.IndexOf(':') + 1)..] : user;
+            password = Uri.UnescapeDataString(password);
+            s = s[(at + 1)..];
+        }
+        int db = 0;
+        int slash = s.IndexOf('/');
+        if (slash >= 0)
+        {
+            string dbText = s[(slash + 1)..];
+            if (dbText.Length > 0 && (!int.TryParse(dbText, out db) || db < 0))
+                throw new InvalidInputException("cluster address", place, Redact(address), expected + " (db a whole number ≥ 0)");
+            s = s[..slash];
+        }
+        string host = s;
+        int port = 6379;
+        int colon = s.LastIndexOf(':');
+        if (colon >= 0 && !s.EndsWith(']'))
+        {
+            host = s[..colon];
+            if (!int.TryParse(s[(colon + 1)..], out port) || port is < 1 or > 65535)
+                throw new InvalidInputException("cluster address", place, Redact(address), expected + " (port 1-65535)");
+        }
+        if (host.Length == 0)
+            throw new InvalidInputException("cluster address", place, Redact(address), expected + " (a host name)");
+        return new ClusterSettings { RedisHost = host, RedisPort = port, Password = password, Database = db };
+    }
+
+    /// <summary>The address with any password replaced by <c>***</c>.</summary>
+    public static string Redact(string address)
+    {
+        int at = address.LastIndexOf('@');
+        if (at < 0) return address;
+        int scheme = address.IndexOf("://", StringComparison.Ordinal);
+        int start = scheme >= 0 ? scheme + 3 : 0;
+        return at > start ? address[..start] + "***" + address[at..] : address;
+    }
+}

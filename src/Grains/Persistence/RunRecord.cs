@@ -1,0 +1,44 @@
+using CarbonSim.Grains.Contracts;
+
+namespace CarbonSim.Grains.Persistence;
+
+/// <summary>The durable part of a run: its spec, written once at submission (large; never rewritten).</summary>
+[GenerateSerializer, Alias("carbonsim.RunSpecRecord")]
+public sealed class RunSpecRecord
+{
+    [Id(0)] public RunSpec? Spec { get; set; }
+}
+
+/// <summary>The durable progress of a run, rewritten at every year boundary (small).</summary>
+[GenerateSerializer, Alias("carbonsim.RunProgressRecord")]
+public sealed class RunProgressRecord
+{
+    [Id(0)] public RunProgress? Progress { get; set; }
+    /// <summary>Set by <c>Cancel</c>; a resumed run honours it.</summary>
+    [Id(1)] public bool CancelRequested { get; set; }
+}
+
+/// <summary>The outcome of a finished run, written once when it is done, so results survive the loss of
+/// the city and region grains (which keep their series in memory).</summary>
+[GenerateSerializer, Alias("carbonsim.RunOutcomeRecord")]
+public sealed class RunOutcomeRecord
+{
+    [Id(0)] public RunOutcome? Outcome { get; set; }
+}
+
+/// <summary>
+/// How hard the coordinator tries before it gives up on a grain call: calls to a grain on a silo that
+/// just died fail (or time out) until the cluster evicts the silo (6-13 s with default membership
+/// settings, see docs/cluster.md), so a failed call is retried with growing pauses for this long.
+/// </summary>
+public static class RecoveryPolicy
+{
+    /// <summary>[s] Longest total time spent retrying one call.</summary>
+    public const double BudgetSeconds = 120;
+    /// <summary>[s] Pause before the n-th retry: 0.5, 1, 2, 4, then 5 s.</summary>
+    public static TimeSpan Pause(int retry) => TimeSpan.FromSeconds(Math.Min(5.0, 0.5 * Math.Pow(2, retry - 1)));
+
+    /// <summary>Errors that repeat identically on retry (bad input, broken mass balance): fail at once.</summary>
+    public static bool IsPermanent(Exception e) =>
+        e is ArgumentException or CarbonSim.Model.InvalidInputException or CarbonSim.Model.MassBalanceException or NotSupportedException;
+}

@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CarbonSim.Model.Climate;
+using CarbonSim.Model.Io.BiomeBgc;
+using CarbonSim.Model.Parameters;
+using CarbonSim.Model.Scenarios;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+
+namespace CarbonSim.Model.Region;
+
+/// <summary>
+/// Builds the <see cref="RegionSetup"/> of a scenario: projects the city polygons to the Albers equal-area
+/// grid, assigns each cell to the city whose polygon contains its centre (first city by id wins on a shared
+/// edge), reads or generates the land-use map, derives the surface columns of every cell from the class
+/// table, makes the climate zones (one per city) and keys the distinct spin-ups.
+/// </summary>
+public static class RegionBuilder
+{
+    /// <param name="metReader">Reads a BIOME-BGC met file (path, header lines) into a <see cref="MetSeries"/> when the
+    /// scenario uses <c>climate.met_files</c>; default <see cref="MetReader.Read"/>.</param>
+    public static RegionSetup Build(Scenario scenario, Func<string, int, MetSeries>? metReader = null)
+    {
+        var projection = new AlbersEqualArea(scenario.Grid.Projection);
+        var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid);
+        var grid = LayOut(cities, projection, scenario.Grid.ResolutionM);
+        var owner = AssignCells(cities, grid);
+
+        // Land cells, row-major.
+        var rows = new List<int>(); var cols = new List<int>(); var cityOf = new List<int>();
+        for (int r = 0; r < grid.Rows; r++)
+            for (int c = 0; c < grid.Cols; c++)
+            {
+                int o = owner[grid.RasterIndex(r, c)];
+                if (o >= 0) { rows.Add(r); cols.Add(c); cityOf.Add(o); }
+            }
+        int n = rows.Count;
+        if (n == 0)
+            throw new InvalidInputException(scenario.SourcePath, "grid.resolution_km", scenario.Grid.ResolutionKm.ToString(CultureInfo.InvariantCulture), "a resolution fine enough to put at least one cell centre inside a city");
+        var genCells = new GeneratorCell[n];
+        for (int i = 0; i < n; i++)
+        {
+            var (x, y) = grid.CellCentre(rows[i], cols[i]);
+            var (lon, lat) = projection.Inverse(x, y);
+            genCells[i] = new GeneratorCell(x, y, lon, lat, cityOf[i]);
+        }
+
+        var classes = scenario.LandUse.Classes;
+        var classNames = LandUse(scenario, grid, rows, cols, genCells, cities);
+
+        // Climate zones (one per city) and their sites.
+        var zones = MakeZones(scenario, cities, genCells, metReader);
+        var zoneByCity = cities.Select(c => zones.ContainsKey(c.Id) ? c.Id : LandUseClassTable.AnyZone).ToArray();
+
+        // Spin-ups and shared column arrays per (class, zone).
+        var spinups = new SortedDictionary<string, SpinupSetup>(StringComparer.Ordinal);
+        var keyOf = new Dictionary<(string Veg, string Zone), string>();
+        var columnCache = new Dictionary<(string Class, string Zone), (ImmutableArray<CellColumn> Cols, SurfaceMix Mix, int Code)>();
+        (ImmutableArray<CellColumn>, SurfaceMix, int) Columns(string cls, string zoneKey, string mixZone)
+        {
+            if (columnCache.TryGetValue((cls, zoneKey), out var hit)) return hit;
+            var lc = classes.Require(cls, scenario.LandUse.ClassTablePath, $"class '{cls}'");
+            var mix = lc.MixIn(mixZone);
+            var b = ImmutableArray.CreateBuilder<CellColumn>(mix.Columns.Length);
+            foreach (var col in mix.Columns)
+            {
+                if (!keyOf.TryGetValue((col.VegetationType, zoneKey), out var key))
+                {
+                    var veg = scenario.Vegetation[col.VegetationType];
+                    var z = zones[zoneKey];
+                    key = SpinupKeys.Compute(veg, z.Site, z.Met, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears);
+                    keyOf[(col.VegetationType, zoneKey)] = key;
+                    spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, z.Site, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears));
+                }
+                b.Add(new CellColumn(col.VegetationType, col.Fraction, key));
+            }
+            var result = (b.MoveToImmutable(), mix, lc.Code);
+            columnCache[(cls, zoneKey)] = result;
+            return result;
+        }
+
+        // Tiles.
+        int ts = scenario.Grid.TileSize;
+        int tileCols = (grid.Cols + ts - 1) / ts;
+        var tileMembers = new SortedDictionary<int, List<int>>();
+        for (int i = 0; i < n; i++)
+        {
+            int t = rows[i] / ts * tileCols + cols[i] / ts;
+            if (!tileMembers.TryGetValue(t, out var l)) tileMembers[t] = l = [];
+            l.Add(i);
+        }
+        var tileIndexOfRaw = new Dictionary<int, int>();
+        var tiles = ImmutableArray.CreateBuilder<TileSetup>(tileMembers.Count);
+        foreach (var (raw, members) in tileMembers)
+        {
+            tileIndexOfRaw[raw] = tiles.Count;
+            tiles.Add(new TileSetup(tiles.Count, raw / tileCols, raw % tileCols, [.. members]));
+        }
+
+        var cells = ImmutableArray.CreateBuilder<CellSetup>(n);
+        for (int i = 0; i < n; i++)
+        {
+            var city = cities[cityOf[i]];
+            string zoneKey = zoneByCity[cityOf[i]];
+            string mixZone = zoneKey == LandUseClassTable.AnyZone ? city.Id : zoneKey;
+            var (colsArr, mix, code) = Columns(classNames[i], zoneKey, mixZone);
+            int tile = tileIndexOfRaw[rows[i] / ts * tileCols + cols[i] / ts];
+            cells.Add(new CellSetup(i, rows[i], cols[i], city.Index, city.Id, genCells[i].Lon, genCells[i].Lat, grid.CellAreaM2,
+                classNames[i], code, colsArr, mix.SealedFraction, mix.BareFraction, mix.WaterFraction, zoneKey, scenario.Soil, tile));
+        }
+
+        var counts = new int[cities.Count];
+        foreach (var o in cityOf) counts[o]++;
+        return new RegionSetup
+        {
+            Scenario = scenario,
+            Grid = grid,
+            Cities = [.. cities.Select(c => new CityRegion(c.Index, c.Id, c.Name, c.AreaM2, counts[c.Index], c.LonLat, c.Repair))],
+            Cells = cells.MoveToImmutable(),
+            Tiles = tiles.MoveToImmutable(),
+            ClimateZones = [.. zones.Values.OrderBy(z => z.Key, StringComparer.Ordinal)],
+            Spinups = [.. spinups.Values],
+        };
+    }
+
+    /// <summary>The grid: the cities' projected bounding box snapped outwards to multiples of the resolution.</summary>
+    public static GridDefinition LayOut(IReadOnlyList<CityBoundary> cities, AlbersEqualArea projection, double res)
+    {
+        var env = new Envelope();
+        foreach (var c in cities) env.ExpandToInclude(c.Projected.EnvelopeInternal);
+        double xmin = Math.Floor(env.MinX / res) * res, ymax = Math.Ceiling(env.MaxY / res) * res;
+        int cols = Math.Max(1, (int)Math.Ceiling((env.MaxX - xmin) / res));
+        int rows = Math.Max(1, (int)Math.Ceiling((ymax - env.MinY) / res));
+        return new GridDefinition(projection, xmin, ymax, res, rows, cols);
+    }
+
+    /// <summary>City index owning each raster cell (−1 = outside every city), by indexed point-in-polygon of the cell centre.</summary>
+    public static int[] AssignCells(IReadOnlyList<CityBoundary> cities, GridDefinition grid)
+    {
+        var owner = new int[grid.Rows * grid.Cols];
+        Array.Fill(owner, -1);
+        double res = grid.ResolutionM;
+        foreach (var city in cities)
+        {
+            var locator = new IndexedPointInAreaLocator(city.Projected);
+            var e = city.Projected.EnvelopeInternal;
+            int c0 = Math.Max(0, (int)Math.Floor((e.MinX - grid.XMin) / res)), c1 = Math.Min(grid.Cols - 1, (int)Math.Floor((e.MaxX - grid.XMin) / res));
+            int r0 = Math.Max(0, (int)Math.Floor((grid.YMax - e.MaxY) / res)), r1 = Math.Min(grid.Rows - 1, (int)Math.Floor((grid.YMax - e.MinY) / res));
+            var p = new Coordinate();
+            for (int r = r0; r <= r1; r++)
+                for (int c = c0; c <= c1; c++)
+                {
+                    int k = grid.RasterIndex(r, c);
+                    if (owner[k] >= 0) continue;
+                    (p.X, p.Y) = grid.CellCentre(r, c);
+                    if (locator.Locate(p) != Location.Exterior) owner[k] = city.Index;
+                }
+        }
+        return owner;
+    }
+
+    private static string[] LandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, IReadOnlyList<CityBoundary> cities)
+    {
+        var lu = scenario.LandUse;
+        if (lu.Generator is { } gen)
+            return LandUseGenerator.Generate(gen, lu.Classes, lu.ClassTablePath, [.. cities.Select(c => c.Id)], cells, grid.CellAreaM2, gen.DefaultGreenCoveragePct);
+
+        var path = lu.RasterPath!;
+        var raster = EsriAsciiGrid.Read(path);
+        bool geographic = raster.Prj is { } prj && prj.TrimStart().StartsWith("GEOGCS", StringComparison.OrdinalIgnoreCase);
+        if (raster.Prj is { } p2 && !geographic && !p2.Contains("Albers", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidInputException(Path.ChangeExtension(path, ".prj"), "PROJCS", p2.Length > 60 ? p2[..60] + "…" : p2,
+                "a geographic (GEOGCS, lon/lat) or Albers equal-area coordinate system matching grid.projection");
+        // Check every value of the file, not only those under a cell.
+        for (int k = 0; k < raster.Values.Length; k++)
+        {
+            double v = raster.Values[k];
+            if (raster.NoData is double nd && v == nd) continue;
+            string place = $"row {k / raster.Cols}, col {k % raster.Cols}";
+            if (v != Math.Floor(v) || v < int.MinValue || v > int.MaxValue)
+                throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture), "an integer class code");
+            if (!lu.Classes.TryGetByCode((int)v, out _))
+                throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture),
+                    $"a class code of {lu.ClassTablePath} ({string.Join(", ", lu.Classes.Classes.Select(c => $"{c.Code}={c.Name}"))})");
+        }
+        var result = new string[cells.Length];
+        for (int i = 0; i < cells.Length; i++)
+        {
+            double x = geographic ? cells[i].Lon : cells[i].X, y = geographic ? cells[i].Lat : cells[i].Y;
+            int col = (int)Math.Floor((x - raster.XllCorner) / raster.CellSize);
+            int row = (int)Math.Floor((raster.YMax - y) / raster.CellSize);
+            string cellPlace = $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
+            if (row < 0 || row >= raster.Rows || col < 0 || col >= raster.Cols)
+                throw new InvalidInputException(path, cellPlace, "outside the raster", "a raster covering every cell of the region");
+            double v = raster.Value(row, col);
+            if (raster.NoData is double nd && v == nd)
+                throw new InvalidInputException(path, $"row {row}, col {col} ({cellPlace})", v.ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
+            lu.Classes.TryGetByCode((int)v, out var cls);
+            result[i] = cls.Name;
+        }
+        return result;
+    }
+
+    private static Dictionary<string, ClimateZone> MakeZones(Scenario scenario, IReadOnlyList<CityBoundary> cities, GeneratorCell[] cells, Func<string, int, MetSeries>? metReader)
+    {
+        var climate = scenario.Climate;
+        var zones = new Dictionary<string, ClimateZone>(StringComparer.Ordinal);
+        SiteParameters Site(double elevation, double latitude) => new()
+        {
+            SoilDepth = scenario.Soil.DepthM, SandPercent = scenario.Soil.SandPct, SiltPercent = scenario.Soil.SiltPct, ClayPercent = scenario.Soil.ClayPct,
+            Albedo = scenario.Soil.Albedo, Elevation = elevation, Latitude = latitude,
+            NDeposition = scenario.Nitrogen.DepositionKgPerM2PerYear, NFixation = scenario.Nitrogen.FixationKgPerM2PerYear,
+        };
+        if (climate.NormalsPath is { } normalsPath)
+        {
+            var stations = NormalsFiller.Fill(ClimateNormals.Read(normalsPath), climate.LapseRateKPerM, normalsPath);
+            var byId = stations.ToDictionary(s => s.CityId, StringComparer.Ordinal);
+            foreach (var city in cities)
+            {
+                if (!byId.TryGetValue(city.Id, out var st))
+                    throw new InvalidInputException(normalsPath, $"city_id {city.Id} ({city.Name})", "missing", "rows (station metadata at least) for every city of the region");
+                var met = WeatherGenerator.Generate(st, climate.Seed, city.Id, scenario.StartYear, scenario.YearCount);
+                zones[city.Id] = new ClimateZone(city.Id, $"{city.Name} ({st.Station})",
+                    st.Measured ? $"weather generator on station normals: {st.Source}" : $"weather generator on {st.Source}",
+                    met, Site(st.ElevationM, st.Latitude));
+            }
+            return zones;
+        }
+        var cityIds = cities.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (zone, spec) in climate.MetFiles)
+        {
+            if (zone != LandUseClassTable.AnyZone && !cityIds.Contains(zone))
+                throw new InvalidInputException(scenario.SourcePath, $"climate.met_files.{zone}", zone, $"a city id of the region ({string.Join(", ", cityIds.Order())}) or '*'");
+            var met = (metReader ?? MetReader.Read)(spec.Path, spec.HeaderLines);
+            double lat = spec.Latitude ?? MeanLatitude(cells, zone == LandUseClassTable.AnyZone ? null : cities.First(c => c.Id == zone).Index);
+            zones[zone] = new ClimateZone(zone, zone == LandUseClassTable.AnyZone ? "all other cities" : cities.First(c => c.Id == zone).Name,
+                $"met file {spec.Path}", met, Site(spec.ElevationM, lat));
+        }
+        foreach (var city in cities)
+            if (!zones.ContainsKey(city.Id) && !zones.ContainsKey(LandUseClassTable.AnyZone))
+                throw new InvalidInputException(scenario.SourcePath, "climate.met_files", $"no entry for city {city.Id} ({city.Name})", "an entry for every city or a '*' entry");
+        return zones;
+    }
+
+    private static double MeanLatitude(GeneratorCell[] cells, int? city)
+    {
+        double s = 0; int k = 0;
+        foreach (var c in cells) if (city is null || c.CityIndex == city) { s += c.Lat; k++; }
+        return k > 0 ? s / k : 0;
+    }
+
+    /// <summary>The land-use map as an ESRI ASCII grid of class codes on the scenario grid (NODATA −9999 outside the region), with .prj.</summary>
+    public static EsriAsciiGrid LandUseRaster(RegionSetup setup)
+    {
+        var g = setup.Grid;
+        var values = new double[g.Rows * g.Cols];
+        Array.Fill(values, -9999);
+        foreach (var c in setup.Cells) values[g.RasterIndex(c.Row, c.Col)] = c.LandUseCode;
+        return new EsriAsciiGrid(g.Cols, g.Rows, g.XMin, g.YMin, g.ResolutionM, -9999, values, g.Projection.ToEsriWkt());
+    }
+}

@@ -1,0 +1,356 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using CarbonSim.Model.Io.BiomeBgc;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CarbonSim.Model.Scenarios;
+
+/// <summary>
+/// Reads a scenario file (YAML, format in docs/scenario.md) into a validated <see cref="Scenario"/>.
+/// Strict: unknown keys, missing files, out-of-range values and inconsistent tables are
+/// <see cref="InvalidInputException"/>s naming the file, key path and line, value and expectation.
+/// Sections are parsed one method each, so later format versions add a section by adding a method.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Scenario format versions this loader understands.</summary>
+    public const int CurrentVersion = 1;
+
+    public static Scenario Load(string path)
+    {
+        var file = Path.GetFullPath(path);
+        if (!File.Exists(file)) throw new InvalidInputException(file, "file", path, "an existing scenario file");
+        var bytes = File.ReadAllBytes(file);
+        var root = ParseYaml(file, bytes);
+        var dir = Path.GetDirectoryName(file)!;
+
+        var version = (int)root.Integer("version", null, 1, int.MaxValue, $"format version {CurrentVersion}");
+        if (version != CurrentVersion)
+            throw new InvalidInputException(file, root.Place("version"), version.ToString(CultureInfo.InvariantCulture), $"format version {CurrentVersion}");
+        var name = root.RequireString("name", "a scenario name");
+
+        var years = root.RequireMap("years");
+        int start = (int)years.Integer("start", null, 1000, 3000, "a calendar year in [1000, 3000]");
+        int end = (int)years.Integer("end", null, 1000, 3000, "a calendar year in [1000, 3000]");
+        if (end < start)
+            throw new InvalidInputException(file, years.Place("end"), end.ToString(CultureInfo.InvariantCulture), $"a year >= years.start ({start})");
+        years.RejectUnknownKeys();
+
+        var region = ReadRegion(root.RequireMap("region"), dir);
+        var grid = ReadGrid(root.RequireMap("grid"));
+        var vegetation = ReadVegetation(root.RequireMap("vegetation"), dir);
+        var landUse = ReadLandUse(root.RequireMap("land_use"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
+        var climate = ReadClimate(root.RequireMap("climate"), dir);
+        var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
+        var nitrogen = ReadNitrogen(root.RequireMap("n_deposition"));
+        var soil = ReadSoil(root.RequireMap("soil"));
+        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start));
+        var outputs = ReadOutputs(root.OptionalMap("outputs"), start, end);
+        root.RejectUnknownKeys();
+
+        return new Scenario
+        {
+            SourcePath = file,
+            FileHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Name = name, Version = version, StartYear = start, EndYear = end,
+            Region = region, Grid = grid, LandUse = landUse, Vegetation = vegetation, Climate = climate,
+            Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
+        };
+    }
+
+    private static YamlMap ParseYaml(string file, byte[] bytes)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            var msg = (e.InnerException?.Message ?? e.Message).Replace('\n', ' ').Replace('\r', ' ');
+            throw new InvalidInputException(file, $"line {e.Start.Line}, column {e.Start.Column}", msg, "well-formed YAML", e);
+        }
+        catch (ArgumentException e) // duplicate keys in a mapping
+        {
+            throw new InvalidInputException(file, "document", e.Message.Replace('\n', ' '), "well-formed YAML with unique keys", e);
+        }
+        if (stream.Documents.Count != 1)
+            throw new InvalidInputException(file, "document", $"{stream.Documents.Count} documents", "exactly one YAML document");
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+            throw new InvalidInputException(file, $"line {stream.Documents[0].RootNode.Start.Line}", YamlMap.Describe(stream.Documents[0].RootNode), "a mapping of scenario sections");
+        return new YamlMap(file, "", map);
+    }
+
+    /// <summary>Resolves a path value relative to the scenario directory and checks that the file exists.</summary>
+    private static string ExistingFile(YamlMap m, string key, string dir, string what)
+    {
+        var n = m.Require(key, what);
+        var rel = m.ScalarText(key, n, what);
+        var full = Path.GetFullPath(Path.Combine(dir, rel));
+        if (rel.Length == 0 || !File.Exists(full))
+            throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), n), rel, $"{what} (looked for {full})");
+        return full;
+    }
+
+    private static RegionSpec ReadRegion(YamlMap m, string dir)
+    {
+        var path = ExistingFile(m, "boundaries", dir, "an existing GeoJSON file of city polygons");
+        var id = m.OptionalString("id_property") ?? "id";
+        var name = m.OptionalString("name_property") ?? "name";
+        var repair = m.Boolean("repair_invalid", false);
+        m.RejectUnknownKeys();
+        return new RegionSpec(path, id, name, repair);
+    }
+
+    private static GridSpec ReadGrid(YamlMap m)
+    {
+        var res = m.Number("resolution_km", 10, 1, 1000, "a cell size in km, >= 1");
+        var tile = (int)m.Integer("tile_size", 32, 1, 4096, "a tile edge in cells, in [1, 4096]");
+        var proj = AlbersProjectionSpec.ChinaAlbers;
+        var p = m.OptionalMap("projection");
+        if (p is not null)
+        {
+            var type = p.OptionalString("type") ?? "albers";
+            if (type != "albers") throw new InvalidInputException(m.File, p.Place("type"), type, "'albers' (equal-area conic)");
+            proj = new AlbersProjectionSpec(
+                p.Number("central_meridian", proj.CentralMeridian, -180, 180, "degrees in [-180, 180]"),
+                p.Number("latitude_of_origin", proj.LatitudeOfOrigin, -89, 89, "degrees in [-89, 89]"),
+                p.Number("standard_parallel_1", proj.StandardParallel1, -89, 89, "degrees in [-89, 89]"),
+                p.Number("standard_parallel_2", proj.StandardParallel2, -89, 89, "degrees in [-89, 89]"));
+            if (Math.Abs(proj.StandardParallel1 + proj.StandardParallel2) < 1e-9)
+                throw new InvalidInputException(m.File, p.Place("standard_parallel_2"), proj.StandardParallel2.ToString(CultureInfo.InvariantCulture), "standard parallels not symmetric about the equator");
+            p.RejectUnknownKeys();
+        }
+        m.RejectUnknownKeys();
+        return new GridSpec(res, tile, proj);
+    }
+
+    private static ImmutableSortedDictionary<string, VegetationSpec> ReadVegetation(YamlMap m, string dir)
+    {
+        var b = ImmutableSortedDictionary.CreateBuilder<string, VegetationSpec>(StringComparer.Ordinal);
+        foreach (var (key, keyNode, _) in m.Entries())
+        {
+            if (key.Length == 0 || key is LandUseClassTable.Sealed or LandUseClassTable.Bare or LandUseClassTable.Water or LandUseClassTable.AnyZone
+                || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-'))
+                throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), keyNode), key,
+                    "a vegetation type name of letters, digits, '_' or '-', other than sealed/bare/water");
+            var path = ExistingFile(m, key, dir, "an existing BIOME-BGC .epc file (or its .yaml twin)");
+            var ext = Path.GetExtension(path).ToLowerInvariant();
+            var parameters = ext is ".yaml" or ".yml" ? EpcYaml.Read(path) : EpcReader.Read(path);
+            b[key] = new VegetationSpec(key, path, parameters, [.. EpcFields.All.Select(f => f.Get(parameters))]);
+        }
+        if (b.Count == 0) throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", "an empty mapping", "at least one vegetation type");
+        return b.ToImmutable();
+    }
+
+    private static LandUseSpec ReadLandUse(YamlMap m, string dir, IReadOnlySet<string> vegetation)
+    {
+        var classesPath = ExistingFile(m, "classes", dir, "an existing class table CSV");
+        var table = LandUseClassTable.Read(classesPath, vegetation);
+        bool hasRaster = m.Has("raster"), hasGen = m.Has("generate");
+        if (hasRaster == hasGen)
+            throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", hasRaster ? "both 'raster' and 'generate'" : "neither 'raster' nor 'generate'",
+                "exactly one of 'raster' (an ESRI ASCII grid path) or 'generate' (generator settings)");
+        string? raster = null;
+        LandUseGeneratorSpec? gen = null;
+        if (hasRaster)
+        {
+            raster = ExistingFile(m, "raster", dir, "an existing ESRI ASCII grid (.asc) of class codes");
+            var ext = Path.GetExtension(raster).ToLowerInvariant();
+            if (ext != ".asc")
+                throw new InvalidInputException(m.File, m.Place("raster"), Path.GetFileName(raster), "an ESRI ASCII grid file ending in .asc");
+        }
+        else
+        {
+            var g = m.RequireMap("generate");
+            gen = new LandUseGeneratorSpec(
+                g.Integer("seed", null, long.MinValue, long.MaxValue, "an integer seed"),
+                ExistingFile(g, "cities", dir, "an existing cities CSV (id, province, centroid, population)"),
+                ExistingFile(g, "targets", dir, "an existing land-use targets CSV"),
+                ExistingFile(g, "green_space", dir, "an existing green-space CSV"),
+                g.Number("urban_m2_per_person", 150, 10, 2000, "m2 of built-up land per inhabitant, in [10, 2000]"),
+                g.Number("default_green_coverage_pct", 41, 0, 100, "a percentage in [0, 100]"));
+            g.RejectUnknownKeys();
+        }
+        m.RejectUnknownKeys();
+        return new LandUseSpec { ClassTablePath = classesPath, Classes = table, RasterPath = raster, Generator = gen };
+    }
+
+    private static ClimateSpec ReadClimate(YamlMap m, string dir)
+    {
+        bool hasNormals = m.Has("normals"), hasMet = m.Has("met_files");
+        if (hasNormals == hasMet)
+            throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", hasNormals ? "both 'normals' and 'met_files'" : "neither 'normals' nor 'met_files'",
+                "exactly one of 'normals' (monthly normals CSV for the weather generator) or 'met_files' (BIOME-BGC met files per zone)");
+        ClimateSpec spec;
+        if (hasNormals)
+        {
+            spec = new ClimateSpec
+            {
+                NormalsPath = ExistingFile(m, "normals", dir, "an existing monthly normals CSV"),
+                Seed = m.Integer("seed", null, long.MinValue, long.MaxValue, "an integer seed"),
+                LapseRateKPerM = m.Number("lapse_rate_k_per_km", 6.5, 0, 15, "a lapse rate in K per km, in [0, 15]") / 1000.0,
+            };
+        }
+        else
+        {
+            var mf = m.RequireMap("met_files");
+            var b = ImmutableSortedDictionary.CreateBuilder<string, MetFileSpec>(StringComparer.Ordinal);
+            foreach (var (zone, keyNode, value) in mf.Entries())
+            {
+                if (value is not YamlMappingNode vm)
+                    throw new InvalidInputException(m.File, YamlMap.Place(mf.KeyPath(zone), keyNode), YamlMap.Describe(value), "a mapping with path, header_lines, elevation_m (and optional latitude)");
+                var z = new YamlMap(m.File, mf.KeyPath(zone), vm);
+                var spec1 = new MetFileSpec(
+                    ExistingFile(z, "path", dir, "an existing BIOME-BGC met file"),
+                    (int)z.Integer("header_lines", 4, 0, 1000, "a number of header lines in [0, 1000]"),
+                    z.Number("elevation_m", null, -500, 9000, "an elevation in m, in [-500, 9000]"),
+                    z.Has("latitude") ? z.Number("latitude", null, -90, 90, "degrees in [-90, 90]") : null);
+                z.RejectUnknownKeys();
+                b[zone] = spec1;
+            }
+            if (b.Count == 0) throw new InvalidInputException(m.File, $"{mf.Path} (line {mf.Node.Start.Line})", "an empty mapping", "at least one zone (a city id or '*')");
+            spec = new ClimateSpec { MetFiles = b.ToImmutable(), Seed = m.Integer("seed", 0, long.MinValue, long.MaxValue, "an integer seed") };
+        }
+        m.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static Co2Spec ReadCo2(YamlMap m, string dir, int start, int end)
+    {
+        int modes = (m.Has("constant_ppm") ? 1 : 0) + (m.Has("trend") ? 1 : 0) + (m.Has("file") ? 1 : 0);
+        if (modes != 1)
+            throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", $"{modes} of constant_ppm/trend/file", "exactly one of 'constant_ppm', 'trend' or 'file'");
+        Co2Spec spec;
+        if (m.Has("constant_ppm"))
+            spec = new Co2Spec { Mode = Co2Mode.Constant, Ppm = m.Number("constant_ppm", null, 1, 5000, "a CO2 concentration in ppm, in [1, 5000]") };
+        else if (m.Has("trend"))
+        {
+            var t = m.RequireMap("trend");
+            spec = new Co2Spec
+            {
+                Mode = Co2Mode.Trend,
+                Ppm = t.Number("ppm", null, 1, 5000, "a CO2 concentration in ppm, in [1, 5000]"),
+                TrendStartYear = (int)t.Integer("year", start, 1000, 3000, "a calendar year"),
+                PpmPerYear = t.Number("ppm_per_year", null, -100, 100, "a trend in ppm per year, in [-100, 100]"),
+            };
+            t.RejectUnknownKeys();
+            foreach (var y in new[] { start, end })
+                if (spec.PpmIn(y) <= 0)
+                    throw new InvalidInputException(m.File, t.Place("ppm_per_year"), spec.PpmPerYear.ToString(CultureInfo.InvariantCulture), $"a trend keeping CO2 positive through {y}");
+        }
+        else
+        {
+            var path = ExistingFile(m, "file", dir, "an existing CO2 file (lines 'year ppm')");
+            spec = new Co2Spec { Mode = Co2Mode.File, FilePath = path, FileValues = ReadYearValueFile(path, start, end) };
+        }
+        m.RejectUnknownKeys();
+        return spec;
+    }
+
+    /// <summary>Reads a BIOME-BGC style annual file: one "year value" pair per line; must cover start..end.</summary>
+    internal static ImmutableSortedDictionary<int, double> ReadYearValueFile(string path, int start, int end)
+    {
+        var b = ImmutableSortedDictionary.CreateBuilder<int, double>();
+        var lines = File.ReadAllLines(path);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var t = lines[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (t.Length == 0) continue;
+            if (t.Length < 2 || !int.TryParse(t[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var year))
+                throw new InvalidInputException(path, $"line {i + 1}", lines[i].Trim(), "'year value' (an integer year and a number)");
+            if (!double.TryParse(t[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v <= 0 || v > 5000)
+                throw new InvalidInputException(path, $"line {i + 1}, year {year}", t[1], "a CO2 concentration in ppm, in (0, 5000]");
+            if (!b.TryAdd(year, v))
+                throw new InvalidInputException(path, $"line {i + 1}", year.ToString(CultureInfo.InvariantCulture), "each year once");
+        }
+        for (int y = start; y <= end; y++)
+            if (!b.ContainsKey(y))
+                throw new InvalidInputException(path, $"year {y}", "missing", $"a value for every simulated year {start}–{end}");
+        return b.ToImmutable();
+    }
+
+    private static NitrogenSpec ReadNitrogen(YamlMap m)
+    {
+        // Configured in the field's unit g N m-2 a-1; held internally in kg N m-2 a-1.
+        var dep = m.Number("g_n_per_m2_per_year", null, 0, 100, "N deposition in g N m-2 a-1, in [0, 100]");
+        var fix = m.Number("fixation_g_n_per_m2_per_year", 0.4, 0, 100, "N fixation in g N m-2 a-1, in [0, 100]");
+        m.RejectUnknownKeys();
+        return new NitrogenSpec(dep / 1000.0, fix / 1000.0);
+    }
+
+    private static SoilSpec ReadSoil(YamlMap m)
+    {
+        var depth = m.Number("depth_m", 1.0, 0.01, 50, "a soil depth in m, in [0.01, 50]");
+        var sand = m.Number("sand_pct", null, 0, 100, "a percentage in [0, 100]");
+        var silt = m.Number("silt_pct", null, 0, 100, "a percentage in [0, 100]");
+        var clay = m.Number("clay_pct", null, 0, 100, "a percentage in [0, 100]");
+        var albedo = m.Number("albedo", 0.2, 0, 1, "an albedo in [0, 1]");
+        if (Math.Abs(sand + silt + clay - 100) > 1e-6)
+            throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})",
+                $"sand {F(sand)} + silt {F(silt)} + clay {F(clay)} = {F(sand + silt + clay)}", "sand_pct + silt_pct + clay_pct = 100");
+        m.RejectUnknownKeys();
+        return new SoilSpec(depth, sand, silt, clay, albedo);
+    }
+
+    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2)
+    {
+        var modeText = m.OptionalString("mode") ?? "accelerated";
+        var mode = modeText switch
+        {
+            "accelerated" => SpinupMode.Accelerated,
+            "standard" => SpinupMode.Standard,
+            _ => throw new InvalidInputException(m.File, m.Place("mode"), modeText, "'accelerated' or 'standard'"),
+        };
+        var max = (int)m.Integer("max_years", 6000, 1, 100000, "a number of years in [1, 100000]");
+        var co2 = m.Number("co2_ppm", startCo2, 1, 5000, "a CO2 concentration in ppm, in [1, 5000]");
+        m.RejectUnknownKeys();
+        return new SpinupSpec(mode, max, co2);
+    }
+
+    private static OutputSpec ReadOutputs(YamlMap? m, int start, int end)
+    {
+        var defaultVars = ImmutableArray.Create("gpp", "npp", "nep", "vegc", "litrc", "soilc", "totalc");
+        if (m is null) return new OutputSpec(defaultVars, [start, end], "asc", true, true, true, true);
+        var vars = defaultVars;
+        var seq = m.OptionalSequence("variables");
+        if (seq is not null)
+        {
+            var b = ImmutableArray.CreateBuilder<string>();
+            foreach (var n in seq)
+            {
+                var v = YamlMap.Describe(n);
+                if (!OutputSpec.KnownVariables.Contains(v))
+                    throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath("variables"), n), v, $"an output variable ({string.Join(", ", OutputSpec.KnownVariables)})");
+                if (!b.Contains(v)) b.Add(v);
+            }
+            vars = b.ToImmutable();
+        }
+        ImmutableArray<int> years = [start, end];
+        var ys = m.OptionalSequence("raster_years");
+        if (ys is not null)
+        {
+            var b = ImmutableArray.CreateBuilder<int>();
+            foreach (var n in ys)
+            {
+                var s = YamlMap.Describe(n);
+                if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) || y < start || y > end)
+                    throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath("raster_years"), n), s, $"a simulated year in [{start}, {end}]");
+                if (!b.Contains(y)) b.Add(y);
+            }
+            b.Sort();
+            years = b.ToImmutable();
+        }
+        var fmt = m.OptionalString("raster_format") ?? "asc";
+        if (fmt is not ("asc" or "tif"))
+            throw new InvalidInputException(m.File, m.Place("raster_format"), fmt, "'asc' (ESRI ASCII grid) or 'tif' (GeoTIFF)");
+        var spec = new OutputSpec(vars, years, fmt, m.Boolean("city_table", true), m.Boolean("city_geojson", true), m.Boolean("charts", true), m.Boolean("report", true));
+        m.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using CarbonSim.Grains.Persistence;
+
+namespace CarbonSim.Silo;
+
+/// <summary>Command line of <c>carbonsim-silo</c>; every flag has an environment variable beside it.</summary>
+public sealed record SiloOptions
+{
+    public const string Usage =
+        """
+        carbonsim-silo: one CarbonSim silo (Microsoft Orleans 10)
+
+        usage: carbonsim-silo [--cluster redis://[:password@]host:port] [options]
+
+          --cluster <address>      Redis for clustering, grain storage and the job registry
+                                   (env CARBONSIM_REDIS). Without it: a single localhost silo with
+                                   in-memory storage (development only).
+          --cluster-id <id>        Orleans cluster id (env CARBONSIM_CLUSTER_ID, default carbonsim)
+          --service-id <id>        Orleans service id (env CARBONSIM_SERVICE_ID, default carbonsim);
+                                   storage keys are per service id, so keep it across restarts
+          --silo-port <port>       silo-to-silo port (env CARBONSIM_SILO_PORT, default 11111)
+          --gateway-port <port>    client gateway port (env CARBONSIM_GATEWAY_PORT, default 30000)
+          --advertise <ip>         address other silos and clients reach this silo at
+                                   (env CARBONSIM_ADVERTISE_IP; default 127.0.0.1 when Redis is on
+                                   loopback, else this host's first IPv4 address)
+          --watchdog-seconds <s>   how often this silo pings unfinished runs and batches so a run
+                                   whose coordinator died resumes on its own (env
+                                   CARBONSIM_WATCHDOG_SECONDS, default 10; 0 = off)
+          --log-level <level>      Information, Warning (default), Error
+          -h, --help               this text
+
+        The Redis password may also come from CARBONSIM_REDIS_PASSWORD; it is never printed.
+        """;
+
+    public ClusterSettings? Cluster { get; init; }
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+    public string? AdvertiseIp { get; init; }
+    public double WatchdogSeconds { get; init; } = 10;
+    public string LogLevel { get; init; } = "Warning";
+    public bool Help { get; init; }
+
+    public static SiloOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        string? cluster = null, clusterId = null, serviceId = null;
+        string? siloPort = environment("CARBONSIM_SILO_PORT"), gatewayPort = environment("CARBONSIM_GATEWAY_PORT");
+        string? advertise = environment("CARBONSIM_ADVERTISE_IP"), watchdog = environment("CARBONSIM_WATCHDOG_SECONDS");
+        string logLevel = "Warning";
+        bool help = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string a = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{a} needs a value");
+            switch (a)
+            {
+                case "-h" or "--help": help = true; break;
+                case "--cluster": cluster = Value(); break;
+                case "--cluster-id": clusterId = Value(); break;
+                case "--service-id": serviceId = Value(); break;
+                case "--silo-port": siloPort = Value(); break;
+                case "--gateway-port": gatewayPort = Value(); break;
+                case "--advertise": advertise = Value(); break;
+                case "--watchdog-seconds": watchdog = Value(); break;
+                case "--log-level": logLevel = Value(); break;
+                default: throw new ArgumentException($"unknown option '{a}' (see --help)");
+            }
+        }
+        return new SiloOptions
+        {
+            Help = help,
+            Cluster = help ? null : ClusterSettings.Resolve(cluster, clusterId, serviceId, environment),
+            SiloPort = Port(siloPort, "--silo-port", 11111),
+            GatewayPort = Port(gatewayPort, "--gateway-port", 30000),
+            AdvertiseIp = string.IsNullOrWhiteSpace(advertise) ? null : advertise.Trim(),
+            WatchdogSeconds = watchdog is null ? 10 : double.TryParse(watchdog, CultureInfo.InvariantCulture, out var w) && w >= 0 ? w
+                : throw new ArgumentException($"--watchdog-seconds: got '{watchdog}', expected a number ≥ 0"),
+            LogLevel = logLevel,
+        };
+    }
+
+    static int Port(string? text, string name, int fallback) =>
+        text is null ? fallback
+        : int.TryParse(text, out int p) && p is >= 1 and <= 65535 ? p
+        : throw new ArgumentException($"{name}: got '{text}', expected a port 1-65535");
+}

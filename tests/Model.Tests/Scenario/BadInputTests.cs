@@ -1,0 +1,157 @@
+using CarbonSim.Model.Region;
+using CarbonSim.Model.Scenarios;
+
+namespace CarbonSim.Model.Tests.Scenario;
+
+/// <summary>
+/// Bad inputs through <see cref="ScenarioLoader.Load"/> and <see cref="RegionBuilder.Build"/>: each case edits a
+/// scratch copy of the baseline scenario (or a file it names) and asserts that the message names the file, the
+/// place, the offending value and the expectation.
+/// </summary>
+public class BadInputTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>A case: edit the scenario text (given the scratch folder), then expect these message fragments.</summary>
+    public sealed record Case(Func<string, string, string> Edit, string File, string[] Fragments);
+
+    private static string Root => TestRepo.Root;
+    private static string Data(string rel) => Path.Combine(Root, "data", rel);
+
+    private static string Write(string dir, string name, string text)
+    {
+        var p = Path.Combine(dir, name);
+        File.WriteAllText(p, text);
+        return p;
+    }
+
+    private static string ReplaceOnce(string text, string from, string to)
+    {
+        int i = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(i >= 0, $"test setup: '{from}' not in the scenario");
+        return text[..i] + to + text[(i + from.Length)..];
+    }
+
+    private const string Square = "[[116.0,40.0],[116.5,40.0],[116.5,40.5],[116.0,40.5],[116.0,40.0]]";
+    private static string Fc(string geometry) =>
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"110000\",\"name\":\"Beijing\"},\"geometry\":" + geometry + "}]}";
+
+    /// <summary>Points the region at a one-feature GeoJSON written to the scratch folder.</summary>
+    private static Func<string, string, string> Boundaries(string geojson) => (t, dir) =>
+    {
+        Write(dir, "b.geojson", geojson);
+        return ReplaceOnce(t, Data("jjj/cities.geojson"), "b.geojson").Replace("  repair_invalid: true", "  repair_invalid: false");
+    };
+
+    /// <summary>Replaces the class table by an edited copy.</summary>
+    private static Func<string, string, string> ClassTable(Func<string, string> edit) => (t, dir) =>
+    {
+        Write(dir, "classes.csv", edit(File.ReadAllText(Data("vegetation/class_mix.csv"))));
+        return ReplaceOnce(t, Data("vegetation/class_mix.csv"), "classes.csv");
+    };
+
+    public static readonly Dictionary<string, Case> Cases = new()
+    {
+        ["malformed yaml"] = new((t, _) => ReplaceOnce(t, "years:\n  start: 2020", "years: [2020,\n  start: 2020"), "scenario.yaml",
+            ["line ", "expected well-formed YAML"]),
+        ["duplicate key"] = new((t, _) => ReplaceOnce(t, "name: jjj-baseline", "name: jjj-baseline\nname: again"), "scenario.yaml",
+            ["got '", "expected well-formed YAML"]),
+        ["unknown top-level key"] = new((t, _) => t + "colour: blue\n", "scenario.yaml",
+            ["colour (line ", "got 'colour'", "expected a known key of the scenario"]),
+        ["unknown nested key"] = new((t, _) => ReplaceOnce(t, "  tile_size: 32", "  tile_size: 32\n  resolutoin: 5"), "scenario.yaml",
+            ["grid.resolutoin (line ", "got 'resolutoin'", "expected a known key of 'grid'"]),
+        ["missing boundaries file"] = new((t, _) => ReplaceOnce(t, Data("jjj/cities.geojson"), "nope.geojson"), "scenario.yaml",
+            ["region.boundaries (line 10)", "got 'nope.geojson'", "expected an existing GeoJSON file"]),
+        ["missing section"] = new((t, _) => ReplaceOnce(t, "spinup:\n  mode: accelerated\n  max_years: 6000\n", ""), "scenario.yaml",
+            ["spinup (top level)", "got 'missing'", "expected a 'spinup' section"]),
+        ["wrong version"] = new((t, _) => ReplaceOnce(t, "version: 1", "version: 2"), "scenario.yaml",
+            ["version (line 3)", "got '2'", "expected format version 1"]),
+        ["years reversed"] = new((t, _) => ReplaceOnce(t, "  end: 2060", "  end: 2010"), "scenario.yaml",
+            ["years.end (line 7)", "got '2010'", "expected a year >= years.start (2020)"]),
+        ["resolution zero"] = new((t, _) => ReplaceOnce(t, "resolution_km: 10", "resolution_km: 0"), "scenario.yaml",
+            ["grid.resolution_km (line ", "got '0'", "expected a cell size in km, >= 1"]),
+        ["resolution not a number"] = new((t, _) => ReplaceOnce(t, "resolution_km: 10", "resolution_km: ten"), "scenario.yaml",
+            ["grid.resolution_km", "got 'ten'", "expected a cell size in km"]),
+        ["negative co2"] = new((t, _) => ReplaceOnce(t, "  trend:                    # observed-like: about 412 ppm in 2020, +2.4 ppm a-1\n    ppm: 412\n    year: 2020\n    ppm_per_year: 2.4", "  constant_ppm: -5"), "scenario.yaml",
+            ["co2.constant_ppm (line ", "got '-5'", "expected a CO2 concentration in ppm"]),
+        ["co2 trend turning negative"] = new((t, _) => ReplaceOnce(t, "ppm_per_year: 2.4", "ppm_per_year: -20"), "scenario.yaml",
+            ["co2.trend.ppm_per_year", "got '-20'", "expected a trend keeping CO2 positive through 2060"]),
+        ["co2 file missing a year"] = new((t, dir) =>
+        {
+            Write(dir, "co2.txt", string.Join("\n", Enumerable.Range(2020, 40).Select(y => $"{y} {400 + y - 2020}")));
+            return ReplaceOnce(t, "  trend:                    # observed-like: about 412 ppm in 2020, +2.4 ppm a-1\n    ppm: 412\n    year: 2020\n    ppm_per_year: 2.4", "  file: co2.txt");
+        }, "co2.txt", ["year 2060", "got 'missing'", "expected a value for every simulated year 2020–2060"]),
+        ["negative n deposition"] = new((t, _) => ReplaceOnce(t, "g_n_per_m2_per_year: 3.0", "g_n_per_m2_per_year: -1"), "scenario.yaml",
+            ["n_deposition.g_n_per_m2_per_year (line ", "got '-1'", "expected N deposition in g N m-2 a-1"]),
+        ["texture not summing to 100"] = new((t, _) => ReplaceOnce(t, "sand_pct: 30", "sand_pct: 40"), "scenario.yaml",
+            ["soil (line ", "got 'sand 40 + silt 50 + clay 20 = 110'", "expected sand_pct + silt_pct + clay_pct = 100"]),
+        ["bad spinup mode"] = new((t, _) => ReplaceOnce(t, "mode: accelerated", "mode: fast"), "scenario.yaml",
+            ["spinup.mode (line ", "got 'fast'", "expected 'accelerated' or 'standard'"]),
+        ["unknown output variable"] = new((t, _) => ReplaceOnce(t, "variables: [gpp,", "variables: [gdp,"), "scenario.yaml",
+            ["outputs.variables (line ", "got 'gdp'", "expected an output variable"]),
+        ["raster and generator both given"] = new((t, _) => ReplaceOnce(t, "  generate:", "  raster: " + Data("jjj/cities.csv") + "\n  generate:"), "scenario.yaml",
+            ["land_use (line ", "got 'both 'raster' and 'generate''", "expected exactly one of 'raster'"]),
+        ["missing epc file"] = new((t, _) => ReplaceOnce(t, Data("vegetation/dnf.epc"), "dnf-missing.epc"), "scenario.yaml",
+            ["vegetation.dnf (line ", "got 'dnf-missing.epc'", "expected an existing BIOME-BGC .epc file"]),
+        ["malformed epc"] = new((t, dir) =>
+        {
+            Write(dir, "bad.epc", "ECOFYS broken\n" + string.Join("\n", File.ReadAllLines(Data("vegetation/dbf.epc")).Skip(1)));
+            return ReplaceOnce(t, Data("vegetation/dnf.epc"), "bad.epc");
+        }, "bad.epc", ["line 1", "got 'ECOFYS'", "expected the keyword ECOPHYS"]),
+        ["class uses an unknown vegetation type"] = new(ClassTable(s => s.Replace("1,cropland,*,c3grass,1.0", "1,cropland,*,oak,1.0")), "classes.csv",
+            ["line 2, column 'component'", "got 'oak'", "expected 'sealed', 'bare', 'water' or a vegetation type of the scenario"]),
+        ["class missing from the table"] = new(ClassTable(s => string.Join("\n", s.Split('\n').Where(l => !l.Contains(",park,")))), "classes.csv",
+            ["class 'park'", "got 'park'", "expected a land-use class of the class table"]),
+        ["class fractions not summing to 1"] = new(ClassTable(s => s.Replace("7,park,*,dbf,0.55", "7,park,*,dbf,0.65")), "classes.csv",
+            ["class 'park', zone '*'", "got '1.1'", "expected fractions summing to 1"]),
+        ["class fraction out of range"] = new(ClassTable(s => s.Replace("1,cropland,*,c3grass,1.0", "1,cropland,*,c3grass,1.5")), "classes.csv",
+            ["line 2, column 'fraction'", "got '1.5'", "expected a fraction in [0, 1]"]),
+        ["non-polygon geojson"] = new(Boundaries(Fc("{\"type\":\"Point\",\"coordinates\":[116.0,40.0]}")), "b.geojson",
+            ["features[0].geometry (id 110000)", "got 'Point'", "expected a Polygon or MultiPolygon"]),
+        ["empty polygon"] = new(Boundaries(Fc("{\"type\":\"Polygon\",\"coordinates\":[]}")), "b.geojson",
+            ["features[0].geometry (id 110000)", "got 'empty Polygon'", "expected a non-empty Polygon or MultiPolygon"]),
+        ["self-intersecting polygon"] = new(Boundaries(Fc("{\"type\":\"Polygon\",\"coordinates\":[[[116.0,40.0],[117.0,41.0],[117.0,40.0],[116.0,41.0],[116.0,40.0]]]}")), "b.geojson",
+            ["features[0].geometry (id 110000) near", "got 'Self-intersection'", "expected a valid polygon"]),
+        ["unclosed ring"] = new(Boundaries(Fc("{\"type\":\"Polygon\",\"coordinates\":[[[116.0,40.0],[116.5,40.0],[116.5,40.5],[116.0,40.5]]]}")), "b.geojson",
+            ["got '", "expected a GeoJSON FeatureCollection"]),
+        ["feature without id"] = new(Boundaries(Fc("{\"type\":\"Polygon\",\"coordinates\":[" + Square + "]}").Replace("\"id\":\"110000\",", "")), "b.geojson",
+            ["features[0].properties.id", "got 'missing'", "expected a non-empty city id"]),
+        ["malformed geojson"] = new(Boundaries("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"), "b.geojson",
+            ["line 1", "expected a GeoJSON FeatureCollection"]),
+        ["normals with a partial city"] = new((t, dir) =>
+        {
+            var lines = File.ReadAllLines(Data("jjj/climate_normals.csv")).ToList();
+            int i = lines.FindIndex(l => l.StartsWith("110000,") && l.Contains(",3,11.6,0.4,8.3,"));
+            lines[i] = lines[i].Replace(",3,11.6,0.4,8.3,", ",3,,0.4,8.3,");
+            Write(dir, "normals.csv", string.Join("\n", lines));
+            return ReplaceOnce(t, Data("jjj/climate_normals.csv"), "normals.csv");
+        }, "normals.csv", ["line 4, column 'tmax_c'", "got ''", "expected a temperature in °C in [-60, 60] (all 12 months or none)"]),
+    };
+
+    public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });
+
+    [Fact]
+    public void There_are_at_least_twenty_cases() => Assert.True(Cases.Count >= 20, $"{Cases.Count} cases");
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Bad_input_names_file_place_value_and_expectation(string name)
+    {
+        var c = Cases[name];
+        var path = TestRepo.ScratchScenario();
+        var dir = Path.GetDirectoryName(path)!;
+        File.WriteAllText(path, c.Edit(File.ReadAllText(path), dir));
+        var e = Assert.Throws<InvalidInputException>(() => RegionBuilder.Build(ScenarioLoader.Load(path)));
+        output.WriteLine(e.Message);
+        Assert.Equal(c.File, Path.GetFileName(e.File));
+        Assert.StartsWith(e.File + ": ", e.Message);
+        foreach (var f in c.Fragments) Assert.Contains(f, e.Message);
+        Assert.False(string.IsNullOrEmpty(e.Place));
+        Assert.False(string.IsNullOrEmpty(e.Expected));
+    }
+
+    [Fact]
+    public void Missing_scenario_file_is_an_input_error()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ScenarioLoader.Load("/nonexistent/scenario.yaml"));
+        Assert.Contains("scenario.yaml: file: got '/nonexistent/scenario.yaml', expected an existing scenario file", e.Message);
+    }
+}
