@@ -43,7 +43,8 @@ public static class LandUseDemandPlan
                     for (int c = 1; c < k; c++) if (Math.Abs(cellsPerYear[c]) > Math.Abs(cellsPerYear[big])) big = c;
                     cellsPerYear[big] -= resid;
                 }
-                plan = new LinearTrendDemand(cellsPerYear).ProjectYearly(startCounts, s.StartYear, s.EndYear, cityId, s.SourcePath);
+                new LinearTrendDemand(cellsPerYear).ProjectYearly(startCounts, s.StartYear, s.EndYear, cityId, s.SourcePath); // validates (rates sum to 0, no class below 0)
+                plan = MonotoneTrend(startCounts, cellsPerYear, s.StartYear, s.EndYear);
                 break;
             default:
                 plan = luc.Demand.Markov!.ProjectYearly(startCounts, s.StartYear, s.EndYear);
@@ -65,6 +66,39 @@ public static class LandUseDemandPlan
             if (sum != total)
                 throw new InvalidInputException(s.SourcePath, $"city {cityId} year {y}", $"{sum} cells demanded",
                     sum > total ? $"at most the city's {total} cells (demand exceeds the available cells)" : $"exactly the city's {total} cells");
+        }
+        return plan;
+    }
+
+    /// <summary>
+    /// [cells] Linear-trend demand rounded so that every class moves only in the direction of its rate:
+    /// each year the real increment towards N(t0) + r·(t − t0) is rounded by largest remainder (ties to the
+    /// lower class index) keeping the total. Rounding the levels of each year independently (as
+    /// <see cref="LinearTrendDemand"/> does) can make a shrinking class grow back by one cell in a year,
+    /// which asks the allocation for a transition the scenario may forbid (e.g. grassland → built-up).
+    /// </summary>
+    public static SortedDictionary<int, int[]> MonotoneTrend(int[] start, double[] cellsPerYear, int startYear, int endYear)
+    {
+        int k = start.Length;
+        var plan = new SortedDictionary<int, int[]>();
+        var cur = (int[])start.Clone();
+        for (int y = startYear; y <= endYear; y++)
+        {
+            var inc = new int[k];
+            var rem = new double[k];
+            int sum = 0;
+            for (int c = 0; c < k; c++)
+            {
+                double target = start[c] + cellsPerYear[c] * (y - startYear) - cur[c];
+                inc[c] = (int)Math.Floor(target);
+                rem[c] = target - inc[c];
+                sum += inc[c];
+            }
+            // Σ target = 0, so −sum units (0 ≤ −sum < k) go to the largest remainders.
+            var order = Enumerable.Range(0, k).OrderByDescending(c => rem[c]).ThenBy(c => c).ToArray();
+            for (int u = 0; u < -sum; u++) inc[order[u]]++;
+            for (int c = 0; c < k; c++) cur[c] += inc[c];
+            plan[y] = (int[])cur.Clone();
         }
         return plan;
     }
