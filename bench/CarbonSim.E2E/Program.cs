@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using CarbonSim.Client.Cli;
+using CarbonSim.Client.Commands;
+using CarbonSim.E2E;
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Grains.Engine;
+
+// End-to-end engine overhead: the same scenario once through the engine (embedded silo, grains,
+// messages, output files) and once as bare kernel loops on the same cells and cores.
+// usage: dotnet run -c Release --project bench/CarbonSim.E2E -- [<scenario>] [--resolution <km>] [--tile-size <n>]
+var options = RunOptions.Parse(args) with { OutDir = Path.Combine(Path.GetTempPath(), $"carbonsim-e2e-{Environment.ProcessId}") };
+var inv = CultureInfo.InvariantCulture;
+var process = Process.GetCurrentProcess();
+
+try
+{
+    // Warm up the JIT on a small slice of the same region, so neither side pays for compilation.
+    var (_, fullSpec) = RunCommand.Prepare(options);
+    BareKernel.Run(Slice(fullSpec, 60, 2), new BgcKernel(), Environment.ProcessorCount);
+
+    var cpu0 = process.TotalProcessorTime;
+    var bare = BareKernel.Run(fullSpec, new BgcKernel(), Environment.ProcessorCount);
+    process.Refresh();
+    var bareCpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+
+    cpu0 = process.TotalProcessorTime;
+    var engine = await RunCommand.Execute(options, null);
+    process.Refresh();
+    var engineCpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+    var spec = engine.Spec;
+
+    // Same numbers? The engine's last-year cell values must equal the bare loops' bit for bit.
+    var last = engine.Outcome.CellSnapshots.SingleOrDefault(s => s.Year == spec.LastYear);
+    string identical = last is null ? "not compared (last year not among cell-output years)"
+        : last.Values.AsSpan().SequenceEqual(bare.LastYearCellValues) ? "identical" : "DIFFERENT";
+
+    double engineCompute = engine.SpinupSeconds + engine.TransientSeconds;
+    double bareCompute = bare.SpinupSeconds + bare.TransientSeconds;
+    Console.WriteLine(string.Create(inv, $"""
+        scenario {spec.ScenarioName}: {spec.Cells.Count} cells, {spec.Cells.ColumnCount} columns, {engine.Outcome.SpinupCount} spin-ups, {spec.YearCount} years, {engine.Outcome.TileCount} tiles of {spec.TileSize}x{spec.TileSize}, {Environment.ProcessorCount} cores
+        engine   total {engine.TotalSeconds,7:F2} s wall (validate+region {engine.TotalSeconds - engine.SiloStartSeconds - engineCompute - engine.WriteSeconds:F2}, silo start {engine.SiloStartSeconds:F2}, spin-up {engine.SpinupSeconds:F2}, years {engine.TransientSeconds:F2}, write {engine.WriteSeconds:F2}); {engineCpu:F2} s CPU
+        bare     total {bareCompute,7:F2} s wall (spin-up {bare.SpinupSeconds:F2}, years {bare.TransientSeconds:F2}); {bareCpu:F2} s CPU
+        overhead spin-up+years {100 * (engineCompute / bareCompute - 1),6:F1} % wall;  end to end (incl. silo start and writing, excl. validation) {100 * ((engineCompute + engine.SiloStartSeconds + engine.WriteSeconds) / bareCompute - 1),6:F1} % wall
+        results  last-year cell values engine vs bare: {identical}
+        """));
+}
+finally
+{
+    // (cleanup of the temporary output folder)
+    if (Directory.Exists(options.OutDir)) Directory.Delete(options.OutDir, recursive: true);
+}
+
+/// <summary>The first <paramref name="cells"/> cells and <paramref name="years"/> years of a run (for JIT warm-up).</summary>
+static RunSpec Slice(RunSpec spec, int cells, int years)
+{
+    var t = spec.Cells;
+    int n = Math.Min(cells, t.Count), columns = t.ColumnStart[n];
+    return spec with
+    {
+        LastYear = spec.FirstYear + years - 1,
+        Co2ByYear = spec.Co2ByYear[..years],
+        NDepositionByYear = spec.NDepositionByYear[..years],
+        CellOutputYears = [],
+        Cells = t with
+        {
+            Row = t.Row[..n], Col = t.Col[..n], City = t.City[..n], AreaM2 = t.AreaM2[..n], Climate = t.Climate[..n],
+            Site = t.Site[..n], LandUse = t.LandUse[..n], ColumnStart = t.ColumnStart[..(n + 1)],
+            ColumnVegetation = t.ColumnVegetation[..columns], ColumnFraction = t.ColumnFraction[..columns],
+        },
+    };
+}
