@@ -23,7 +23,8 @@ public static class RunCommand
     /// <summary>What a finished run produced (also used by the end-to-end benchmark).</summary>
     /// <param name="SiloStartSeconds">[s] Starting the embedded silo, or connecting to the cluster.</param>
     public sealed record Finished(RunResults Results, RunSpec Spec, RunOutcome Outcome, WrittenOutput Output, double SiloStartSeconds,
-        double SpinupSeconds, double TransientSeconds, double WriteSeconds, double TotalSeconds);
+        double SpinupSeconds, double TransientSeconds, double WriteSeconds, double TotalSeconds,
+        double SpinupCpuSeconds, double TransientCpuSeconds);
 
     public static async Task<int> Run(IReadOnlyList<string> args)
     {
@@ -79,18 +80,21 @@ public static class RunCommand
 
         clock.Restart();
         double spinupSeconds = 0;
+        var cpu0 = CpuSeconds();
+        double cpuAtYears = 0;
         var outcome = await RunDriver.RunAsync(grains, $"{spec.ScenarioName}-{stamp}", spec, p =>
         {
             if (p.Phase == RunPhase.Spinup) progress?.Report("spin-up", p.SpinupsDone, p.SpinupsTotal, $"{p.CellCount} cells, {p.TileCount} tiles");
             else
             {
-                if (spinupSeconds == 0) spinupSeconds = clock.Elapsed.TotalSeconds;
+                if (spinupSeconds == 0) { spinupSeconds = clock.Elapsed.TotalSeconds; cpuAtYears = CpuSeconds(); }
                 progress?.Report("years", p.YearsDone, p.YearsTotal, p.LastCompletedYear >= p.FirstYear ? $"{p.LastCompletedYear}" : "");
             }
         });
         progress?.Finish();
-        if (spinupSeconds == 0) spinupSeconds = clock.Elapsed.TotalSeconds;
+        if (spinupSeconds == 0) { spinupSeconds = clock.Elapsed.TotalSeconds; cpuAtYears = CpuSeconds(); }
         double transient = clock.Elapsed.TotalSeconds - spinupSeconds;
+        double cpuEnd = CpuSeconds();
 
         var timings = new List<PhaseTiming>
         {
@@ -100,8 +104,12 @@ public static class RunCommand
         clock.Restart();
         var written = OutputWriter.WriteAll(results, outDir);
         double write = clock.Elapsed.TotalSeconds;
-        return new Finished(results, spec, outcome, written, silo, spinupSeconds, transient, write, total.Elapsed.TotalSeconds);
+        return new Finished(results, spec, outcome, written, silo, spinupSeconds, transient, write, total.Elapsed.TotalSeconds,
+            cpuAtYears - cpu0, cpuEnd - cpuAtYears);
     }
+
+    /// <summary>[s] CPU time used by this process so far (all threads).</summary>
+    static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// <summary>Loads and validates the scenario, builds the region and the engine's run spec (also the cluster verbs' seam, <see cref="ClusterScenario"/>).</summary>
     public static (RegionSetup Setup, RunSpec Spec) Prepare(RunOptions options)
