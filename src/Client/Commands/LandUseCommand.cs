@@ -24,14 +24,15 @@ public static class LandUseCommand
     {
         if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
         {
-            Console.WriteLine("usage: carbonsim landuse SCENARIO.yaml [--pools pools.csv] [--out DIR] [--tile-size N] [--overwrite] [--no-charts]");
+            Console.WriteLine("usage: carbonsim landuse SCENARIO.yaml [--kernel] [--pools pools.csv] [--out DIR] [--tile-size N] [--overwrite] [--no-charts]\n" +
+                              "  --kernel: couple the allocation to the process kernel (one process; budgets when the scenario has a compensation section)");
             return args.Length == 0 ? 2 : 0;
         }
         try
         {
             string? scenarioPath = null, pools = null, outDir = null;
             int? tile = null;
-            bool overwrite = false, charts = true;
+            bool overwrite = false, charts = true, kernel = false;
             for (int i = 0; i < args.Length; i++)
             {
                 string a = args[i];
@@ -47,9 +48,10 @@ public static class LandUseCommand
                         break;
                     case "--overwrite": overwrite = true; break;
                     case "--no-charts": charts = false; break;
+                    case "--kernel": kernel = true; break;
                     default:
                         if (a.StartsWith("--", StringComparison.Ordinal) || scenarioPath is not null)
-                            throw new InvalidInputException("command line", $"argument {i + 1}", a, "one scenario file and --pools, --out, --tile-size, --overwrite, --no-charts");
+                            throw new InvalidInputException("command line", $"argument {i + 1}", a, "one scenario file and --kernel, --pools, --out, --tile-size, --overwrite, --no-charts");
                         scenarioPath = a;
                         break;
                 }
@@ -57,6 +59,19 @@ public static class LandUseCommand
             var scenario = ScenarioLoader.Load(scenarioPath ?? throw new InvalidInputException("command line", "scenario", "missing", "a scenario file"));
             pools ??= DefaultPools(scenario.SourcePath);
             var setup = RegionBuilder.Build(scenario);
+            if (kernel)
+            {
+                var coupled = CoupledScenarioRun.Run(setup, tile, progress: m => Console.Error.Write($"\r{m}        "));
+                Console.Error.WriteLine();
+                coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(coupled, scenario);
+                outDir ??= Path.Combine("out", scenario.Name + "-coupled");
+                var w2 = OutputWriter.WriteAll(coupled, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
+                double shortK = coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault("demand_shortfall_cells_yr"));
+                var r0 = coupled.RegionYears[0]; var r1 = coupled.RegionYears[^1];
+                Console.WriteLine($"{scenario.Name} (kernel + land-use change): {coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault("converted_cells_yr"))} cell conversions, demand shortfall {shortK} cells; " +
+                                  $"ecosystem C {(r0.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} -> {(r1.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} Tg C; written to {w2.Directory}");
+                return shortK == 0 ? 0 : 1;
+            }
             var result = LandUseScenarioRun.Run(setup, PoolTable.Load(pools), tile);
             var results = LandUseScenarioRun.ToRunResults(result, setup);
             outDir ??= Path.Combine("out", scenario.Name + "-landuse");

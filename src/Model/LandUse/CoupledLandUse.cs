@@ -22,13 +22,13 @@ public sealed record CoupledYear(int Year, RegionAllocationYear? Allocation, Sor
 /// </summary>
 public sealed class CoupledLandUse
 {
-    /// <summary>Runs one kernel year of a column in place and returns its NBP [kgC m-2 a-1] (positive = uptake).</summary>
-    public delegate double ColumnYear(int vegetation, CellState state);
+    /// <summary>Runs one kernel year of a column (of <paramref name="cell"/>, covering <paramref name="fraction"/> of it) in place and returns its NBP [kgC m-2 a-1] (positive = uptake).</summary>
+    public delegate double ColumnYear(int cell, double fraction, int vegetation, CellState state);
 
     private readonly AllocationDrivers _drivers;
     private readonly LandUseRules _rules;
     private readonly ConversionCarbonRules _conversion;
-    private readonly ClassColumns[] _mix;
+    private readonly Func<int, int, (int Vegetation, double Fraction)[]> _mixOf;
     private readonly CellState[] _equilibrium;
     private readonly double _cellAreaM2;
     private readonly int[][] _veg;
@@ -42,22 +42,38 @@ public sealed class CoupledLandUse
     /// <param name="cellAreaM2">[m2] Area of every cell.</param>
     public CoupledLandUse(LandUseMap map, AllocationDrivers drivers, LandUseRules rules, ConversionCarbonRules conversion,
         ClassColumns[] mix, CellState[] equilibrium, double cellAreaM2)
+        : this(map, drivers, rules, conversion, MixTable(mix, rules), equilibrium, cellAreaM2) { }
+
+    /// <param name="mixOf">Columns of a class in a cell (cell, class) → (index into <paramref name="equilibrium"/>, share of the cell), e.g. per climate zone.</param>
+    public CoupledLandUse(LandUseMap map, AllocationDrivers drivers, LandUseRules rules, ConversionCarbonRules conversion,
+        Func<int, int, (int Vegetation, double Fraction)[]> mixOf, CellState[] equilibrium, double cellAreaM2)
     {
         Map = map; _drivers = drivers; _rules = rules; _conversion = conversion; _equilibrium = equilibrium; _cellAreaM2 = cellAreaM2;
-        _mix = new ClassColumns[rules.ClassCount];
-        foreach (var m in mix) _mix[m.ClassIndex] = m;
-        for (int k = 0; k < _mix.Length; k++)
-            if (_mix[k] is null) throw new InvalidInputException("coupled land use", $"class {rules.ClassNames[k]}", "no column mix", "a column mix for every class");
+        _mixOf = mixOf;
         _veg = new int[map.CellCount][];
         _cols = new KernelColumn[map.CellCount][];
         _wood = new double[map.CellCount];
         for (int g = 0; g < map.CellCount; g++)
-            if (map.Classes[g] >= 0) (_veg[g], _cols[g]) = NewColumns(map.Classes[g]);
+            if (map.Classes[g] >= 0) (_veg[g], _cols[g]) = NewColumns(g, map.Classes[g]);
     }
 
-    private (int[], KernelColumn[]) NewColumns(int cls) =>
-        (_mix[cls].Columns.Select(c => c.Vegetation).ToArray(),
-         _mix[cls].Columns.Select(c => new KernelColumn(c.Fraction, _equilibrium[c.Vegetation].Clone())).ToArray());
+    private static Func<int, int, (int, double)[]> MixTable(ClassColumns[] mix, LandUseRules rules)
+    {
+        var byClass = new ClassColumns[rules.ClassCount];
+        foreach (var m in mix) byClass[m.ClassIndex] = m;
+        for (int k = 0; k < byClass.Length; k++)
+            if (byClass[k] is null) throw new InvalidInputException("coupled land use", $"class {rules.ClassNames[k]}", "no column mix", "a column mix for every class");
+        return (_, cls) => byClass[cls].Columns;
+    }
+
+    private (int[], KernelColumn[]) NewColumns(int cell, int cls)
+    {
+        var mix = _mixOf(cell, cls);
+        return (mix.Select(c => c.Vegetation).ToArray(), mix.Select(c => new KernelColumn(c.Fraction, _equilibrium[c.Vegetation].Clone())).ToArray());
+    }
+
+    /// <summary>[kgC m-2 of cell] The cell's pools now (zero outside the map).</summary>
+    public CarbonColumn CarbonOf(int cell) => _cols[cell] is { } c ? CellConversion.CellColumn(c, _wood[cell], _cellAreaM2) : default;
 
     /// <summary>The columns of a grid cell (copies of the states), or empty outside the map.</summary>
     public KernelColumn[] ColumnsOf(int cell) => _cols[cell]?.Select(c => new KernelColumn(c.Fraction, c.State.Clone())).ToArray() ?? [];
@@ -77,7 +93,7 @@ public sealed class CoupledLandUse
             if (_cols[g] is not { } cols) continue;
             start[g] = CellConversion.CellColumn(cols, _wood[g], _cellAreaM2);
             double u = 0;
-            for (int c = 0; c < cols.Length; c++) u += cols[c].Fraction * runColumn(_veg[g][c], cols[c].State);
+            for (int c = 0; c < cols.Length; c++) u += cols[c].Fraction * runColumn(g, cols[c].Fraction, _veg[g][c], cols[c].State);
             uptake[g] = u;
             afterKernel[g] = CellConversion.CellColumn(cols, _wood[g], _cellAreaM2);
         }
@@ -101,7 +117,7 @@ public sealed class CoupledLandUse
             if (r is not null)
             {
                 double decayed = afterKernel[g].WoodProductC - ConversionCarbon.WoodProductDecay(afterKernel[g].WoodProductC, _conversion.WoodProductHalfLifeYears);
-                var (veg, eq) = NewColumns(r.ToClass);
+                var (veg, eq) = NewColumns(g, r.ToClass);
                 var conv = CellConversion.Convert(_cols[g], decayed, _cellAreaM2, r, eq);
                 double held = conv.After.TotalPerM2 + conv.UncarriedC;
                 if (Math.Abs(held - end.TotalPerM2) > 1e-12 * Math.Max(1, Math.Abs(end.TotalPerM2)))

@@ -59,32 +59,7 @@ public static class LandUseScenarioRun
         }
         var start = new LandUseMap(w, h, classes);
 
-        // Drivers.
-        var km = new double[w * h];
-        var centre = new Dictionary<int, (double R, double C, int N)>();
-        foreach (var c in setup.Cells)
-        {
-            int id = city[c.Row * w + c.Col];
-            var (r0, c0, n0) = centre.GetValueOrDefault(id);
-            centre[id] = (r0 + c.Row, c0 + c.Col, n0 + 1);
-        }
-        foreach (var c in setup.Cells)
-        {
-            int g = c.Row * w + c.Col;
-            var (r0, c0, n0) = centre[city[g]];
-            km[g] = Math.Sqrt(Math.Pow(c.Row - r0 / n0, 2) + Math.Pow(c.Col - c0 / n0, 2)) * s.Grid.ResolutionKm;
-        }
-        var prot = new bool[w * h];
-        for (int g = 0; g < prot.Length; g++) prot[g] = classes[g] >= 0 && luc.ProtectedClass[classes[g]];
-        if (luc.ProtectedMaskPath is { } maskPath)
-        {
-            var mask = EsriAsciiGrid.Read(maskPath);
-            if (mask.Cols != w || mask.Rows != h)
-                throw new InvalidInputException(maskPath, "header", $"{mask.Cols}x{mask.Rows}", $"the run grid's {w}x{h}");
-            for (int g = 0; g < prot.Length; g++)
-                if (mask.Values[g] != 0 && !(mask.NoData is double nd && mask.Values[g] == nd)) prot[g] = true;
-        }
-        var drivers = new AllocationDrivers(city, prot, km, new double[w * h], new double[w * h]);
+        var drivers = Drivers(setup, classes, city);
 
         // Demand per city.
         var startCounts = new SortedDictionary<int, int[]>();
@@ -144,6 +119,43 @@ public static class LandUseScenarioRun
             map = step.Map;
         }
         return new LandUseScenarioResult(start, maps, rows, cellArea, luc.ClassNames, codes);
+    }
+
+    /// <summary>
+    /// Allocation drivers of the run grid: city per cell, protection (protected classes at the start and the
+    /// optional mask), distance to the city centre (mean of its cell centres) [km], elevation and slope 0 (no DEM).
+    /// </summary>
+    public static AllocationDrivers Drivers(RegionSetup setup, int[] classes, int[] city)
+    {
+        var s = setup.Scenario;
+        var luc = s.LandUseChange!;
+        int w = setup.Grid.Cols, h = setup.Grid.Rows;
+        var km = new double[w * h];
+        var centre = new Dictionary<int, (double R, double C, int N)>();
+        foreach (var c in setup.Cells)
+        {
+            int id = city[c.Row * w + c.Col];
+            var (r0, c0, n0) = centre.GetValueOrDefault(id);
+            centre[id] = (r0 + c.Row, c0 + c.Col, n0 + 1);
+        }
+        foreach (var c in setup.Cells)
+        {
+            int g = c.Row * w + c.Col;
+            var (r0, c0, n0) = centre[city[g]];
+            km[g] = Math.Sqrt(Math.Pow(c.Row - r0 / n0, 2) + Math.Pow(c.Col - c0 / n0, 2)) * s.Grid.ResolutionKm;
+        }
+        var prot = new bool[w * h];
+        for (int g = 0; g < prot.Length; g++) prot[g] = classes[g] >= 0 && luc.ProtectedClass[classes[g]];
+        if (luc.ProtectedMaskPath is { } maskPath)
+        {
+            var mask = EsriAsciiGrid.Read(maskPath);
+            if (mask.Cols != w || mask.Rows != h)
+                throw new InvalidInputException(maskPath, "header", $"{mask.Cols}x{mask.Rows}", $"the run grid's {w}x{h}");
+            for (int g = 0; g < prot.Length; g++)
+                if (mask.Values[g] != 0 && !(mask.NoData is double nd && mask.Values[g] == nd)) prot[g] = true;
+        }
+        var drivers = new AllocationDrivers(city, prot, km, new double[w * h], new double[w * h]);
+        return drivers;
     }
 
     /// <summary>

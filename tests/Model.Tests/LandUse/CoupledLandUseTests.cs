@@ -69,7 +69,7 @@ public class CoupledLandUseTests(Xunit.Abstractions.ITestOutputHelper output)
         double wood = 0;
         for (int y = 2020; y <= 2025; y++)
         {
-            var r = run.Step(y, (v, s) => K.Value.RunColumn(y, v, s), y == 2020 ? null : demand(y), tileSize: 5);
+            var r = run.Step(y, (_, _, v, s) => K.Value.RunColumn(y, v, s), y == 2020 ? null : demand(y), tileSize: 5);
             if (r.Allocation is { } a) { Assert.True(a.MeetsDemand); conversions += a.Conversions.Length; }
             foreach (var (_, b) in r.CellBooks) Assert.True(Math.Abs(b.ResidualKg) <= 1e-9 * Math.Max(1, Math.Abs(b.StartKg)));
             foreach (var (id, b) in r.CityBooks)
@@ -95,7 +95,7 @@ public class CoupledLandUseTests(Xunit.Abstractions.ITestOutputHelper output)
             string books = "";
             for (int y = 2020; y <= 2023; y++)
             {
-                var r = run.Step(y, (v, s) => K.Value.RunColumn(y, v, s), y == 2020 ? null : demand(y), t);
+                var r = run.Step(y, (_, _, v, s) => K.Value.RunColumn(y, v, s), y == 2020 ? null : demand(y), t);
                 books += string.Join(";", r.CityBooks.Select(p => $"{p.Key}:{p.Value.EndKg:R}:{p.Value.ConversionToAtmosphereKg:R}"));
             }
             results.Add((run.Map, books));
@@ -118,7 +118,7 @@ public class CoupledLandUseTests(Xunit.Abstractions.ITestOutputHelper output)
             reference[g] = Mix[map.Classes[g]].Columns.Select(c => K.Value.Equilibrium[c.Vegetation].Clone()).ToArray();
         for (int y = 2020; y <= 2022; y++)
         {
-            run.Step(y, (v, s) => K.Value.RunColumn(y, v, s), null, 8);
+            run.Step(y, (_, _, v, s) => K.Value.RunColumn(y, v, s), null, 8);
             foreach (var (g, states) in reference)
                 for (int c = 0; c < states.Length; c++) K.Value.RunColumn(y, Mix[map.Classes[g]].Columns[c].Vegetation, states[c]);
         }
