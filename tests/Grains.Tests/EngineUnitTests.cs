@@ -77,7 +77,7 @@ public sealed class EngineUnitTests
         var epc = Distinct(new EcophysParameters());
         var site = Distinct(new SiteParameters());
         var spec = SyntheticRegion.Build() with { VegetationTypes = [new VegetationType { Name = "x", Epc = epc }], Sites = [site] };
-        var copy = serializer.Deserialize<RunSpec>(serializer.SerializeToArray(spec));
+        var copy = serializer.Deserialize<RunSpec>(serializer.SerializeToArray(spec))!;
         Assert.Equal(epc, copy.VegetationTypes[0].Epc);
         Assert.Equal(site, copy.Sites[0]);
         Assert.Equal(spec.Climates[1].Tmax, copy.Climates[1].Tmax);
