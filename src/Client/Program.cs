@@ -11,6 +11,7 @@ string usage =
       carbonsim run [<scenario-file>] [--out <dir>] [--resolution <km>] [--tile-size <n>] [--cluster redis://host:port]
       carbonsim validate <scenario-file>
       carbonsim point <file.ini> [-n <ndep-file>] [-u|-m|-g] [--accelerated]
+      carbonsim compare <run-dir> <run-dir> [...] [--out <dir>] [--observed <map.asc>]
       carbonsim invest --lulc-bas <grid.asc> --pools <pools.csv> --out <dir> [...]
     """ + "\n" + ClusterVerbs.Usage + "\n  carbonsim <verb> --help\n";
 
@@ -25,6 +26,8 @@ switch (verb)
         return ValidateCommand.Run(rest);
     case "point":
         return PointCommand.Run(rest);
+    case "compare":
+        return CompareCommand.Run(rest);
     case "invest":
         return InvestCommand.Run(rest);
     case "-h" or "--help" or "help":

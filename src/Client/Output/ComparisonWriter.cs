@@ -309,7 +309,7 @@ public static class ComparisonWriter
             foreach (var v in variables)
             {
                 var b = region.First(s => s.Variable == v && s.Scenario == runs[0].Label);
-                sb.Append($"<tr><td>{H(v)}</td><td>{H(b.Aggregation)} {b.FromYear}–{b.ToYear}</td><td class=\"n\">{F(b.Value)}</td>");
+                sb.Append($"<tr><td>{H(v)}</td><td>{(b.Aggregation == "last_year" ? $"year {b.ToYear}" : $"sum {b.FromYear}–{b.ToYear}")}</td><td class=\"n\">{F(b.Value)}</td>");
                 foreach (var r in others)
                 {
                     var x = region.FirstOrDefault(s => s.Variable == v && s.Scenario == r.Label);
