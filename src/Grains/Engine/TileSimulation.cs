@@ -105,7 +105,7 @@ public sealed class TileSimulation
             for (int v = 0; v < n; v++)
             {
                 if (!double.IsFinite(cell[v]))
-                    throw new InvalidOperationException($"cell {_cells[i]} gave a non-finite {CarbonVariables.Names[v]} in year {year}");
+                    throw new ArithmeticException($"cell {_cells[i]} gave a non-finite {CarbonVariables.Names[v]} in year {year}");
                 sums[row + v] += FixedSum.FromKg(cell[v] * t.AreaM2[i]);
                 if (keepCells) cellValues[p * n + v] = cell[v];
             }
