@@ -97,7 +97,7 @@ public sealed class TileSimulation
                 var model = _models[_columnCombo[column]];
                 int metYear = (year - _spec.FirstYear) % _spec.Climates[t.Climate[i]].YearCount;
                 annual.Clear();
-                model.RunYear(_state.AsSpan(_stateOffset[column], model.StateLength), metYear, co2, nDeposition, annual);
+                model.RunYear(_state, _stateOffset[column], metYear, co2, nDeposition, annual);
                 double fraction = t.ColumnFraction[g];
                 for (int v = 0; v < n; v++) cell[v] += fraction * annual[v];
             }
