@@ -108,9 +108,11 @@ public static partial class Spinup
     /// each followed by the cascade equilibrium, with the soil-C total chosen by a secant step on the
     /// ecosystem's natural N balance (deposition + fixation − losses → 0) — the N capital that the
     /// standard spin-up accumulates over millennia; stops when the soil-C total changes by less
-    /// than <c>ConvergedChange</c>. With <c>TrendMatch</c> (the setting for non-woody types) the
-    /// secant aims at the N balance that gives the soil-C trend the standard rule still has when it
-    /// stops, instead of a closed N budget. (4) Optional settling years.
+    /// than <c>ConvergedChange</c>. Without a secant pair yet, the step from a cascade state is
+    /// the loss ratio (<c>RatioStep</c>) or the cascade equilibrium itself. With <c>TrendMatch</c>
+    /// (the setting for non-woody types) the search aims at the N balance that gives the soil-C
+    /// trend the standard rule still has when it stops, instead of a closed N budget.
+    /// (4) Optional settling years.
     /// <see cref="SpinupResult.Steady"/> = the search converged and the residual soil-C trend of the
     /// last simulated cycle (its two halves as the two blocks of the standard rule's statistic) is
     /// below <see cref="SpinupOptions.Tolerance"/>; <see cref="SpinupResult.SoilCTrend"/> and
