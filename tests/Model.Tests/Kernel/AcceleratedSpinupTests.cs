@@ -50,13 +50,27 @@ public class AcceleratedSpinupTests(ReferenceFixture fx) : IClassFixture<Referen
         Assert.InRange(Math.Abs(fast.SoilCTrend), 0.0, new SpinupOptions().Tolerance);
     }
 
-    /// <summary>The same search squeezed into a tenth of the years: within 3 %, not 1 % (+2.1 % measured).</summary>
+    /// <summary>
+    /// The search squeezed into a tenth of the years (half-record cycles, windowed N balance): both
+    /// goals met on the reference case (+0.32 % measured). Not a wide margin: 11–17 establishing
+    /// years instead of 15 give +0.3 … +1.7 % (docs/model.md), so the bound here is the goal itself.
+    /// </summary>
     [Fact]
-    public void C3GrassInATenthOfTheYearsIsWithinThreePercentNotOne()
+    public void C3GrassWithTheShortSettingsMeetsBothGoalsOnTheReferenceCase()
     {
         var (ratio, fast, standard) = Compare("c3grass", AcceleratedSpinupOptions.NonWoodyShort);
         Assert.True(fast.Years * 10 <= standard.Years, $"accelerated {fast.Years} vs standard {standard.Years} years");
+        Assert.InRange(ratio, 0.99, 1.01);
+    }
+
+    /// <summary>Without the windowed N balance, half-record cycles carry the weather bias of each half: within 3 %, not 1 % (+2.1 % measured).</summary>
+    [Fact]
+    public void C3GrassShortWithoutTheWindowedBalanceIsOnlyWithinThreePercent()
+    {
+        var (ratio, fast, standard) = Compare("c3grass", AcceleratedSpinupOptions.NonWoodyShort with { WindowedBalance = false });
+        Assert.True(fast.Years * 10 <= standard.Years);
         Assert.InRange(ratio, 0.97, 1.03);
+        Assert.False(ratio is > 0.99 and < 1.01, $"ratio {ratio}: the unwindowed short search now meets 1 %; update docs/model.md");
     }
 
     /// <summary>Aiming at a closed N budget instead of the standard rule's stopping trend lands far below the standard endpoint for grass.</summary>
