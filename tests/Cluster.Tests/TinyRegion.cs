@@ -1,5 +1,6 @@
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Parameters;
 
 namespace CarbonSim.Cluster.Tests;
@@ -44,10 +45,10 @@ public static class TinyRegion
             CityNames = ["Westville", "Eastville"],
             VegetationTypes =
             [
-                new VegetationType { Name = "dbf", Epc = new EcophysParameters { Title = "deciduous broadleaf", Woody = true, SpecificLeafArea = 32 } },
-                new VegetationType { Name = "c3grass", Epc = new EcophysParameters { Title = "C3 grass", C3 = true, SpecificLeafArea = 49 } },
+                Vegetation("dbf"),
+                Vegetation("c3grass"),
             ],
-            Sites = [new SiteParameters { Latitude = 39.5 }],
+            Sites = [new SiteParameters { Latitude = 39.5, Elevation = 60, NDeposition = 0.0015, NFixation = 0.0004 }],
             Climates = [Met(9.0), Met(12.0)],
             Cells = new CellTable
             {
@@ -64,6 +65,13 @@ public static class TinyRegion
         };
     }
 
+    /// <summary>A vegetation type from the repository's BIOME-BGC reference .epc files (data/reference/biomebgc).</summary>
+    static VegetationType Vegetation(string name) => new()
+    {
+        Name = name,
+        Epc = EpcReader.Read(Path.Combine(Paths.RepoRoot, "data", "reference", "biomebgc", "inputs", "epc", name + ".epc")),
+    };
+
     /// <summary>Two years of smooth seasonal weather with mean temperature <paramref name="meanC"/> [°C].</summary>
     static MetSeries Met(double meanC)
     {
@@ -77,8 +85,8 @@ public static class TinyRegion
             tmax[i] = meanC + 5 + 13 * season;                        // [°C]
             tmin[i] = meanC - 5 + 11 * season;                        // [°C]
             prcp[i] = i % 4 == 0 ? 6.5 + 4 * Math.Max(0, season) : 0; // [kg m-2 d-1]
-            vpd[i] = 400 + 500 * Math.Max(0, season);                 // [Pa]
-            srad[i] = 170 + 120 * season;                             // [W m-2]
+            vpd[i] = 700 + 450 * season;                              // [Pa]
+            srad[i] = 290 + 140 * season;                             // [W m-2]
             dayl[i] = 43200 + 12000 * season;                         // [s]
         }
         return new MetSeries(Enumerable.Range(2001, years).ToArray(), tmax, tmin, prcp, vpd, srad, dayl);

@@ -77,6 +77,7 @@ public static class OutputWriter
         }
 
         CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName);
+        foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();

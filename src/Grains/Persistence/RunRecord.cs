@@ -38,7 +38,16 @@ public static class RecoveryPolicy
     /// <summary>[s] Pause before the n-th retry: 0.5, 1, 2, 4, then 5 s.</summary>
     public static TimeSpan Pause(int retry) => TimeSpan.FromSeconds(Math.Min(5.0, 0.5 * Math.Pow(2, retry - 1)));
 
-    /// <summary>Errors that repeat identically on retry (bad input, broken mass balance): fail at once.</summary>
-    public static bool IsPermanent(Exception e) =>
-        e is ArgumentException or CarbonSim.Model.InvalidInputException or CarbonSim.Model.MassBalanceException or NotSupportedException;
+    /// <summary>
+    /// Whether a failed call may succeed if repeated: the target silo is unreachable or gone, the call
+    /// timed out, storage lost a race, or a re-activated tile is not set up yet (InvalidOperationException).
+    /// Everything else (bad input, a broken mass balance, an exception type the runtime cannot even
+    /// serialize) repeats identically, so it fails the run at once.
+    /// </summary>
+    public static bool IsTransient(Exception e) =>
+        e is TimeoutException or OrleansMessageRejectionException or InvalidOperationException or Orleans.Storage.InconsistentStateException
+        || e.GetType().Name is "ConnectionFailedException" or "RedisStorageException" or "RedisConnectionException" or "RedisTimeoutException";
+
+    /// <summary>Not <see cref="IsTransient"/>.</summary>
+    public static bool IsPermanent(Exception e) => !IsTransient(e);
 }

@@ -13,7 +13,7 @@ namespace CarbonSim.Model.Scenarios;
 /// <see cref="InvalidInputException"/>s naming the file, key path and line, value and expectation.
 /// Sections are parsed one method each, so later format versions add a section by adding a method.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     /// <summary>Scenario format versions this loader understands.</summary>
     public const int CurrentVersion = 1;
@@ -46,8 +46,13 @@ public static class ScenarioLoader
         var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
         var nitrogen = ReadNitrogen(root.RequireMap("n_deposition"));
         var soil = ReadSoil(root.RequireMap("soil"));
-        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start));
+        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start), nitrogen.DepositionKgPerM2PerYear);
         var outputs = ReadOutputs(root.OptionalMap("outputs"), start, end);
+        var luc = ReadLandUseChange(root.OptionalMap("land_use_change"), dir, landUse.Classes);
+        var conversion = ReadConversionCarbon(root.OptionalMap("conversion_carbon"), file, landUse.Classes, luc);
+        var green = ReadGreenSpace(root.OptionalMap("green_space"), dir, landUse.Classes, luc, start, end);
+        var compensation = ReadCompensation(root.OptionalMap("compensation"));
+        var emissions = ReadEmissions(root.OptionalMap("emissions"), dir, compensation is not null, file);
         root.RejectUnknownKeys();
 
         return new Scenario
@@ -57,6 +62,7 @@ public static class ScenarioLoader
             Name = name, Version = version, StartYear = start, EndYear = end,
             Region = region, Grid = grid, LandUse = landUse, Vegetation = vegetation, Climate = climate,
             Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
+            LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
         };
     }
 
@@ -296,7 +302,7 @@ public static class ScenarioLoader
         return new SoilSpec(depth, sand, silt, clay, albedo);
     }
 
-    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2)
+    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2, double nDepositionKg)
     {
         var modeText = m.OptionalString("mode") ?? "accelerated";
         var mode = modeText switch
@@ -307,8 +313,11 @@ public static class ScenarioLoader
         };
         var max = (int)m.Integer("max_years", 6000, 1, 100000, "a number of years in [1, 100000]");
         var co2 = m.Number("co2_ppm", startCo2, 1, 5000, "a CO2 concentration in ppm, in [1, 5000]");
+        // Pre-industrial N deposition for the equilibrium (BIOME-BGC's RAMP_NDEP idea); default: the run's value.
+        var ndepG = m.Number("n_deposition_g_n_per_m2_per_year", nDepositionKg * 1000, 0, 100, "N deposition in g N m-2 a-1, in [0, 100]");
+        var standAge = (int)m.Integer("stand_age_years", 0, 0, 1000, "a stand age in years, in [0, 1000]");
         m.RejectUnknownKeys();
-        return new SpinupSpec(mode, max, co2);
+        return new SpinupSpec(mode, max, co2, ndepG / 1000, standAge);
     }
 
     private static OutputSpec ReadOutputs(YamlMap? m, int start, int end)
