@@ -13,19 +13,24 @@ public sealed record RunOptions
     public double? ResolutionKm { get; init; }
     /// <summary>[cells] Tile edge overriding the scenario's.</summary>
     public int? TileSize { get; init; }
+    /// <summary>Redis address of a running cluster (<c>redis://host:port</c>); null = <c>CARBONSIM_REDIS</c> if set, else an embedded silo.</summary>
+    public string? Cluster { get; init; }
     public bool Help { get; init; }
 
     public const string Usage =
         """
-        usage: carbonsim run [<scenario-file>] [--out <dir>] [--resolution <km>] [--tile-size <n>]
+        usage: carbonsim run [<scenario-file>] [--out <dir>] [--resolution <km>] [--tile-size <n>] [--cluster redis://host:port]
 
-        Runs a scenario on an Orleans silo embedded in this process and writes the results to
-        <out>/<scenario>-<timestamp>/ (default <out> = ./out). Without a scenario file, runs the
-        bundled Jing-Jin-Ji baseline (scenarios/jjj-baseline.yaml).
+        Runs a scenario on an Orleans silo embedded in this process (or on a cluster) and writes the
+        results to <out>/<scenario>-<timestamp>/ (default <out> = ./out). Without a scenario file,
+        runs the bundled Jing-Jin-Ji baseline (scenarios/jjj-baseline.yaml).
 
           --out <dir>          parent folder for the run's output folder (default: out)
           --resolution <km>    grid cell edge in km, overriding the scenario (e.g. 10, 5, 1)
           --tile-size <n>      tile edge in cells, overriding the scenario (1 = one grain per cell)
+          --cluster <address>  run on the silos registered in this Redis (redis://host:port;
+                               default: $CARBONSIM_REDIS, else an embedded silo; cluster and
+                               service ids from CARBONSIM_CLUSTER_ID / CARBONSIM_SERVICE_ID)
           -h, --help           this help
         """;
 
@@ -41,6 +46,7 @@ public sealed record RunOptions
             {
                 case "-h" or "--help": o = o with { Help = true }; break;
                 case "--out" or "-o": o = o with { OutDir = Value() }; break;
+                case "--cluster": o = o with { Cluster = Value() }; break;
                 case "--resolution":
                 {
                     string v = Value();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CarbonSim.Model;
@@ -208,6 +207,10 @@ public static class ComparisonWriter
             catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
             {
                 warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+                string[] all = [RegionTotalCChart, RegionFluxChart, CityDeltaChart];
+                foreach (var f in all) File.Delete(Path.Combine(dir, f));
+                files.RemoveAll(all.Contains);
+                charts.Clear();
             }
         }
 
@@ -306,7 +309,7 @@ public static class ComparisonWriter
             foreach (var v in variables)
             {
                 var b = region.First(s => s.Variable == v && s.Scenario == runs[0].Label);
-                sb.Append($"<tr><td>{H(v)}</td><td>{H(b.Aggregation)} {b.FromYear}–{b.ToYear}</td><td class=\"n\">{F(b.Value)}</td>");
+                sb.Append($"<tr><td>{H(v)}</td><td>{(b.Aggregation == "last_year" ? $"year {b.ToYear}" : $"sum {b.FromYear}–{b.ToYear}")}</td><td class=\"n\">{F(b.Value)}</td>");
                 foreach (var r in others)
                 {
                     var x = region.FirstOrDefault(s => s.Variable == v && s.Scenario == r.Label);

@@ -56,29 +56,28 @@ public static class OutputWriter
 
         if (r.Grid is { } grid && r.Rasters.Count > 0)
         {
-            Directory.CreateDirectory(Path.Combine(dir, RasterDir));
-            foreach (var layer in r.Rasters)
+            string rasterDir = Path.Combine(dir, RasterDir);
+            Directory.CreateDirectory(rasterDir);
+            void Raster(RasterLayer layer)
             {
-                AsciiGrid.Write(Path.Combine(dir, RasterDir), grid, layer);
+                AsciiGrid.Write(rasterDir, grid, layer);
                 string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
                 Done(stem + ".asc"); Done(stem + ".prj");
                 if (o.GeoTiff)
-                    foreach (var f in GeoTiff.Write(Path.Combine(dir, RasterDir), grid, layer)) Done($"{RasterDir}/{f}");
+                    foreach (var f in GeoTiff.Write(rasterDir, grid, layer)) Done($"{RasterDir}/{f}");
             }
+            foreach (var layer in r.Rasters) Raster(layer);
             if (r.CellCity is { } cc)
             {
                 // City code (GB/T 2260, e.g. 110000) per cell; exact in float32 up to 2^24.
-                var codes = cc.Select(k => k >= 0 && double.TryParse(r.Cities[k].Id, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : double.NaN).ToArray();
-                var layer = new RasterLayer(CityCodeLayer, "code", r.FirstYear, codes);
-                AsciiGrid.Write(Path.Combine(dir, RasterDir), grid, layer);
-                string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
-                Done(stem + ".asc"); Done(stem + ".prj");
-                if (o.GeoTiff)
-                    foreach (var f in GeoTiff.Write(Path.Combine(dir, RasterDir), grid, layer)) Done($"{RasterDir}/{f}");
+                var codes = cc.Select(k => k >= 0 && double.TryParse(r.Cities[k].Id, System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : double.NaN).ToArray();
+                Raster(new RasterLayer(CityCodeLayer, "code", r.FirstYear, codes));
             }
         }
 
         CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName);
+        foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();
@@ -103,6 +102,11 @@ public static class OutputWriter
             {
                 // Native SkiaSharp missing or mismatched: the data files are still valid; say so in the manifest.
                 warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
+                // Charts are all or nothing: none (not even a half-written one) stays behind.
+                string[] all = [Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile];
+                foreach (var f in all) File.Delete(Path.Combine(dir, f));
+                files.RemoveAll(all.Contains);
+                charts.Clear();
             }
         }
 

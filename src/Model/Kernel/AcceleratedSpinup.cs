@@ -9,9 +9,30 @@ namespace CarbonSim.Model.Kernel;
 /// <param name="UseSecant">Use the secant step on the N balance (else plain cascade iteration).</param>
 /// <param name="SaturatedCycles">Cycles with full N supplement, each followed by the cascade equilibrium (an upper bound).</param>
 /// <param name="CycleYears">[a] Cycle length (0 = the met record length).</param>
-/// <param name="SaturatedCycleYears">[a] Length of the N-saturated cycles (0 = the cycle length).</param>
 /// <param name="SeedSecantFromSaturated">Experimental: seed the secant with the saturated state's N balance.</param>
-public sealed record AcceleratedSpinupOptions(int EstablishYears = 20, int MaxSolveCycles = 3, int SettleYears = 0, double ConvergedChange = 0.01, double SolveSupplement = 0.0, bool UseSecant = true, int SaturatedCycles = 2, int CycleYears = 0, bool SeedSecantFromSaturated = false, int SaturatedCycleYears = 22);
+/// <param name="SaturatedCycleYears">[a] Length of the N-saturated cycles (0 = the cycle length).</param>
+/// <param name="TrendMatch">
+/// Aim the search at the state where the standard rule stops rather than at the N-balance
+/// equilibrium: the N balance is set to the (negative) soil-C trend that the standard rule still
+/// has when it stops, <c>tolerance × exp(−k × 3 × block)</c> ("one block triplet after the trend
+/// first met the tolerance"), converted with the soil C:N; k [a-1] is the relaxation rate of the
+/// N capital, soil C:N × −dB/dS from the secant. Used for grasses (see docs/model.md).
+/// </param>
+public sealed record AcceleratedSpinupOptions(int EstablishYears = 20, int MaxSolveCycles = 3, int SettleYears = 0, double ConvergedChange = 0.01, double SolveSupplement = 0.0, bool UseSecant = true, int SaturatedCycles = 2, int CycleYears = 0, bool SeedSecantFromSaturated = false, int SaturatedCycleYears = 22, bool TrendMatch = false)
+{
+    /// <summary>Settings for woody types (the defaults): 20 + 2 × 22 + 3 × met-record years (196 for a 44-year record).</summary>
+    public static AcceleratedSpinupOptions Woody { get; } = new();
+
+    /// <summary>
+    /// Settings for non-woody types (grasses): the trend-matched search run to convergence (0.5 %),
+    /// up to 8 met cycles. Slower than <see cref="Woody"/> but aimed at the standard rule's endpoint,
+    /// which for grasses lies well above the N-balance equilibrium (docs/model.md).
+    /// </summary>
+    public static AcceleratedSpinupOptions NonWoody { get; } = new(MaxSolveCycles: 8, ConvergedChange: 0.005, TrendMatch: true);
+
+    /// <summary>The settings used when none are given: <see cref="Woody"/> or <see cref="NonWoody"/>.</summary>
+    public static AcceleratedSpinupOptions For(CellModel model) => model.Vegetation.Woody ? Woody : NonWoody;
+}
 
 /// <summary>
 /// Records, over whole met cycles, the mean size of each slow pool and its mean decomposition
@@ -70,21 +91,30 @@ public static partial class Spinup
     /// each followed by the cascade equilibrium, with the soil-C total chosen by a secant step on the
     /// ecosystem's natural N balance (deposition + fixation − losses → 0) — the N capital that the
     /// standard spin-up accumulates over millennia; stops when the soil-C total changes by less
-    /// than <c>ConvergedChange</c>. (4) Optional settling years.
+    /// than <c>ConvergedChange</c>. With <c>TrendMatch</c> (the setting for non-woody types) the
+    /// secant aims at the N balance that gives the soil-C trend the standard rule still has when it
+    /// stops, instead of a closed N budget. (4) Optional settling years.
+    /// <see cref="SpinupResult.Steady"/> = the search converged and the residual soil-C trend of the
+    /// last simulated cycle (its two halves as the two blocks of the standard rule's statistic) is
+    /// below <see cref="SpinupOptions.Tolerance"/>; <see cref="SpinupResult.SoilCTrend"/> and
+    /// <see cref="SpinupResult.TotalCTrend"/> are those half-cycle trends.
+    /// Without <paramref name="accelerated"/>, <see cref="AcceleratedSpinupOptions.For"/> picks the settings.
     /// </summary>
     public static SpinupResult RunAccelerated(CellModel model, SpinupOptions? options = null, AcceleratedSpinupOptions? accelerated = null, CellState? start = null)
     {
         var o = options ?? new SpinupOptions();
-        var a = accelerated ?? new AcceleratedSpinupOptions();
+        var a = accelerated ?? AcceleratedSpinupOptions.For(model);
         double ndep = o.NDeposition ?? model.Site.NDeposition;
         var s = start?.Clone() ?? model.BareGround(o.FirstYearMaxLeafC, o.FirstYearMaxStemC, o.SoilWaterFraction);
         var traj = new List<SpinupYear>();
         int years = 0;
-        double lastSoilMean = 0, prevSoilMean = double.NaN, lastTotalMean = 0, prevTotalMean = double.NaN;
+        // per-year mean daily soil and total C of the latest simulated period (for the residual trend)
+        var lastSoil = new List<double>(); var lastTotal = new List<double>();
 
         void Years(int count, double supplement, PoolFluxRecorder? rec)
         {
-            double soilSum = 0, totalSum = 0;
+            if (count <= 0) return;
+            lastSoil.Clear(); lastTotal.Clear();
             for (int y = 0; y < count; y++)
             {
                 var acc = new YearAccumulator();
@@ -93,11 +123,8 @@ public static partial class Spinup
                 var sum = acc.ToSummary(s, metYear, o.Co2Ppm);
                 years++;
                 traj.Add(new SpinupYear(years, sum.MaxLai, sum.LeafC, sum.VegetationC, sum.LitterC, sum.SoilC, sum.TotalC, sum.MineralN));
-                soilSum += sum.SumDailySoilC; totalSum += sum.SumDailyTotalC;
+                lastSoil.Add(sum.SumDailySoilC / 365.0); lastTotal.Add(sum.SumDailyTotalC / 365.0);
             }
-            prevSoilMean = lastSoilMean; prevTotalMean = lastTotalMean;
-            lastSoilMean = soilSum / (count * 365.0);
-            lastTotalMean = totalSum / (count * 365.0);
         }
 
         int cycleYears = a.CycleYears > 0 ? a.CycleYears : model.MetYears;
@@ -122,13 +149,23 @@ public static partial class Spinup
         // external N balance B (kgN m-2 a-1). The N capital, which the standard spin-up builds
         // over millennia, is found by a secant step on the slow-pool total S so that B → 0; the
         // cascade solution sets the pools' proportions.
+        bool converged = false;
+        double slope = double.NaN;
+        int nblock = BlockLength(model.MetYears);
         for (int c = 0; c < a.MaxSolveCycles; c++)
         {
             var rec = new PoolFluxRecorder();
             var startPools = PoolFluxRecorder.Pools(s);
             double sNow = SoilTotal(startPools);
+            double cnSoil = sNow / (s.Soil1N + s.Soil2N + s.Soil3N + s.Soil4N);
             Years(cycleYears, a.SolveSupplement, rec);
             double b = (rec.NIn - rec.NOut) / rec.Days * 365.0;
+            if (a.TrendMatch)
+            {
+                double k = double.IsNaN(slope) ? 0.0 : Math.Max(0.0, -slope * cnSoil);
+                double trend = o.Tolerance * Math.Exp(-k * 3 * nblock);
+                b += trend / cnSoil;
+            }
             var eq = CascadeEquilibrium(model.Vegetation, rec, startPools, PoolFluxRecorder.Pools(s));
             double sEq = SoilTotal(eq);
             double target = sEq;
@@ -138,13 +175,28 @@ public static partial class Spinup
                 if (double.IsFinite(secant) && secant > 0) target = Math.Clamp(secant, 0.67 * sEq, 1.5 * sEq);
             }
             SetPools(model.Vegetation, s, eq, sEq > 0 ? target / sEq : 1.0);
+            if (!double.IsNaN(bPrev) && sNow != sPrev) slope = (b - bPrev) / (sNow - sPrev);
             sPrev = sNow; bPrev = b;
-            if (Math.Abs(target - sNow) <= a.ConvergedChange * Math.Max(sNow, 1e-9)) break;
+            if (c == 0 && a.SaturatedCycles == 0) { sPrev = bPrev = double.NaN; } // not yet a cascade state
+            if (Math.Abs(target - sNow) <= a.ConvergedChange * Math.Max(sNow, 1e-9)) { converged = true; break; }
         }
         Years(a.SettleYears, 0.0, null);
-        double soilTrend = (lastSoilMean - prevSoilMean) / model.MetYears;
-        double totalTrend = (lastTotalMean - prevTotalMean) / model.MetYears;
-        return new SpinupResult(s, years, Math.Abs(soilTrend) < o.Tolerance, soilTrend, totalTrend, traj);
+        // Residual trends as the standard rule computes them (difference of two consecutive block
+        // means of daily values over the block length), with the latest simulated period (the last
+        // search cycle, or the settling years) split into two halves as the two blocks.
+        double soilTrend = HalfBlockTrend(lastSoil), totalTrend = HalfBlockTrend(lastTotal);
+        bool steady = converged && Math.Abs(soilTrend) < o.Tolerance;
+        return new SpinupResult(s, years, steady, soilTrend, totalTrend, traj);
+    }
+
+    /// <summary>[kgC m-2 a-1] (mean of the second half − mean of the first half) / half length; NaN for fewer than 2 years.</summary>
+    internal static double HalfBlockTrend(IReadOnlyList<double> yearlyMeans)
+    {
+        int h = yearlyMeans.Count / 2;
+        if (h == 0) return double.NaN;
+        double m1 = 0, m2 = 0;
+        for (int i = 0; i < h; i++) { m1 += yearlyMeans[i]; m2 += yearlyMeans[yearlyMeans.Count - h + i]; }
+        return (m2 - m1) / h / h;
     }
 
     private static double SoilTotal(double[] pools)

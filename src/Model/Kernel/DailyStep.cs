@@ -33,8 +33,7 @@ public static class DailyStep
             f.CanopyToSoil = f.PrcpToCanopy;
         if (s.LeafC != 0.0 && remGrowth > 0 && d.DayLength > 0.0)                         // 11
             Photosynthesis.Compute(ref d, v, in d.Kinetics, ref f);
-        f.NDeposition = forcing.NDeposition / KernelConstants.DaysPerYear;               // 12
-        f.NFixation = m.Site.NFixation / KernelConstants.DaysPerYear;
+        NInputs.Compute(forcing.NDeposition, m.Site.NFixation, ref f);                  // 12
         f.Outflow = m.Soil.Outflow(s.SoilWater);                                         // 13
         d.DecompRateScalar = d.DecompTemperatureScalar * m.Soil.DecompositionWaterScalar(d.Psi, logMinusPsi);
         Decomposition.Compute(s, v, d.DecompRateScalar, ref f, out var potential);       // 14

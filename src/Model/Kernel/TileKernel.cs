@@ -43,7 +43,19 @@ public sealed class TileKernel
     {
         if (results.Length < Count) throw new ArgumentException("results shorter than the tile", nameof(results));
         for (int i = 0; i < _states.Length; i++)
-            results[i] = _models[i].RunYear(_states[i], forcing);
+            results[i] = Step(i, forcing);
+    }
+
+    private AnnualSummary Step(int i, YearForcing forcing)
+    {
+        try
+        {
+            return _models[i].RunYear(_states[i], forcing);
+        }
+        catch (MassBalanceException e)
+        {
+            throw new MassBalanceException(e.Quantity, $"{i} ({e.Cell})", e.Day, e.Imbalance, e.Message);
+        }
     }
 
     /// <summary>Steps every cell with its own forcing (e.g. per-cell N deposition).</summary>
@@ -52,7 +64,7 @@ public sealed class TileKernel
         if (forcings.Length < Count) throw new ArgumentException("one forcing per cell required", nameof(forcings));
         if (results.Length < Count) throw new ArgumentException("results shorter than the tile", nameof(results));
         for (int i = 0; i < _states.Length; i++)
-            results[i] = _models[i].RunYear(_states[i], forcings[i]);
+            results[i] = Step(i, forcings[i]);
     }
 
     /// <summary>All cell states as one flat array, cell-major: cell i occupies [i·L, (i+1)·L), L = <see cref="CellState.Length"/>.</summary>

@@ -10,23 +10,23 @@ namespace CarbonSim.Model.Kernel;
 public sealed class VegetationConstants
 {
     public EcophysParameters Epc { get; }
-    public bool Woody, Evergreen, C3;
+    public readonly bool Woody, Evergreen, C3;
     /// <summary>[a-1] Leaf and fine-root turnover (1 for deciduous types).</summary>
-    public double LeafTurnover;
+    public readonly double LeafTurnover;
     /// <summary>[d-1] Whole-plant mortality rate.</summary>
-    public double DailyMortality;
+    public readonly double DailyMortality;
     /// <summary>[d-1] Fire mortality rate.</summary>
-    public double DailyFire;
+    public readonly double DailyFire;
     /// <summary>[-] Leaf litter: labile, unshielded cellulose, shielded cellulose, lignin.</summary>
-    public double LeafLab, LeafUcel, LeafScel, LeafLig;
+    public readonly double LeafLab, LeafUcel, LeafScel, LeafLig;
     /// <summary>[-] Fine-root litter fractions.</summary>
-    public double FrootLab, FrootUcel, FrootScel, FrootLig;
+    public readonly double FrootLab, FrootUcel, FrootScel, FrootLig;
     /// <summary>[-] Dead wood fractions.</summary>
-    public double WoodUcel, WoodScel, WoodLig;
+    public readonly double WoodUcel, WoodScel, WoodLig;
     /// <summary>[kgC kgC-1] C needed per unit new leaf C (incl. growth respiration).</summary>
-    public double CAllometry;
+    public readonly double CAllometry;
     /// <summary>[kgN kgC-1] N needed per unit new leaf C.</summary>
-    public double NAllometry;
+    public readonly double NAllometry;
 
     public VegetationConstants(EcophysParameters e)
     {

@@ -66,6 +66,9 @@ public sealed record RunResults
     /// <summary>Published plausibility ranges to compare against (default: Jing-Jin-Ji).</summary>
     public IReadOnlyList<PublishedRange> PublishedRanges { get; init; } = PublishedRange.JingJinJi;
 
+    /// <summary>Carbon budgets and compensation books (issue #5), or null when the scenario has no compensation scheme.</summary>
+    public CarbonSim.Model.Accounting.BudgetBooks? Budgets { get; init; }
+
     /// <summary>First simulated year.</summary>
     public int FirstYear => Years[0];
     /// <summary>Last simulated year.</summary>

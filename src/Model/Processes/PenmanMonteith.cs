@@ -12,6 +12,12 @@ public static class PenmanMonteith
 {
     /// <summary>[°C] Half-width of the central difference for the saturation-pressure slope.</summary>
     public const double SlopeDelta = 0.2;
+    /// <summary>[kg m-3] Air density at 0 °C and its decrease per °C: ρ = 1.292 − 0.00428 T.</summary>
+    public const double AirDensity0 = 1.292, AirDensityPerDegree = 0.00428;
+    /// <summary>[J kg-1] Latent heat of vaporisation at 0 °C and its decrease per °C.</summary>
+    public const double LatentHeat0 = 2.5023e6, LatentHeatPerDegree = 2430.54;
+    /// <summary>Saturation vapour pressure [Pa] = 610.7 exp(17.38 T / (239 + T)) (Murray 1967 form used by BIOME-BGC).</summary>
+    public const double SatVp0 = 610.7, SatVpA = 17.38, SatVpB = 239.0;
 
     /// <summary>Temperature-dependent terms of the combination equation, computed once per day.</summary>
     public readonly struct Coefficients
@@ -28,12 +34,12 @@ public static class PenmanMonteith
         public Coefficients(double ta)
         {
             double tk = ta + ZeroCelsius;
-            Rho = 1.292 - 0.00428 * ta;
+            Rho = AirDensity0 - AirDensityPerDegree * ta;
             Rr = Rho * SpecificHeatAir / (4.0 * StefanBoltzmann * (tk * tk * tk));
-            Lhvap = 2.5023e6 - 2430.54 * ta;
+            Lhvap = LatentHeat0 - LatentHeatPerDegree * ta;
             double t1 = ta + SlopeDelta, t2 = ta - SlopeDelta;
-            double pvs1 = 610.7 * Math.Exp(17.38 * t1 / (239.0 + t1));
-            double pvs2 = 610.7 * Math.Exp(17.38 * t2 / (239.0 + t2));
+            double pvs1 = SatVp0 * Math.Exp(SatVpA * t1 / (SatVpB + t1));
+            double pvs2 = SatVp0 * Math.Exp(SatVpA * t2 / (SatVpB + t2));
             Slope = (pvs1 - pvs2) / (t1 - t2);
         }
     }

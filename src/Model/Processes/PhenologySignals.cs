@@ -37,10 +37,16 @@ public sealed class PhenologySignals
     public const double GrassSumMax = 1380.0, GrassSumMid = 900.0, GrassSumMin = 418.0;
     /// <summary>[-] Grass logistic slope, [-] precipitation fraction of annual, [°C] midpoint temperature.</summary>
     public const double GrassA = 32.9, GrassPrcpFraction = 0.15, GrassTmid = 9.0;
-    /// <summary>[cm→kg m-2 ×10] Grass hot-dry offset: previous-31-day and next-7-day precipitation thresholds (kg m-2 = cm × 10 in the original's cm units: 1.14 cm and 0.97 cm).</summary>
+    /// <summary>[cm] Grass hot-dry offset: previous-31-day and next-7-day precipitation thresholds (in the met file's cm).</summary>
     public const double GrassPrcpPrevCrit = 1.14, GrassPrcpNextCrit = 0.97;
     /// <summary>[-] Grass hot offset: fraction of mean annual maximum temperature.</summary>
     public const double GrassTmaxFraction = 0.92;
+    /// <summary>[yday, 0-based] Window of the mean autumn soil temperature used for tree offset: [244, 305).</summary>
+    public const int AutumnStart = 244, AutumnEnd = 305;
+    /// <summary>[yday, 0-based] Cold offsets only after mid-year.</summary>
+    public const int MidYear = 182;
+    /// <summary>[d] Grass hot-dry offset: no earlier than this after onset; precipitation windows back and ahead.</summary>
+    public const int GrassOffsetDelay = 30, GrassPrcpBackDays = 30, GrassPrcpAheadDays = 6;
     /// <summary>[d] Onset moved earlier / offset moved later by this many days.</summary>
     public const int OnsetOffsetShift = 15;
 
@@ -86,7 +92,7 @@ public sealed class PhenologySignals
             double critSum = Math.Exp(TreeOnsetA + TreeOnsetB * meanTavg);
             double fallTavg = 0; int count = 0;
             for (int y = 0; y < years; y++)
-                for (int d = 244; d < 305; d++) { fallTavg += soilTempRunningMean[y * 365 + d]; count++; }
+                for (int d = AutumnStart; d < AutumnEnd; d++) { fallTavg += soilTempRunningMean[y * 365 + d]; count++; }
             fallTavg /= count;
             for (int y = 0; y < years; y++)
             {
@@ -99,7 +105,7 @@ public sealed class PhenologySignals
                         if (ts > 0.0) sum += ts;
                         if (sum >= critSum) onset = d;
                     }
-                    if (onset != -1 && offset == -1 && d > 182 && ((dl <= CriticalDayLength && ts <= fallTavg) || ts <= TreeColdOffset))
+                    if (onset != -1 && offset == -1 && d > MidYear && ((dl <= CriticalDayLength && ts <= fallTavg) || ts <= TreeColdOffset))
                         offset = d;
                 }
                 if (onset != -1)
@@ -153,15 +159,15 @@ public sealed class PhenologySignals
                 {
                     for (int d = 0; d < 365; d++) tminYear[d] = tmin[b + d];
                     BoxcarMean3(tminYear, tmin3);
-                    for (int d = onset + 30; d < 365; d++)
+                    for (int d = onset + GrassOffsetDelay; d < 365; d++)
                     {
                         double prev = 0;
-                        for (int i = d - 30; i <= d; i++) prev += prcpCm[b + i];
-                        int stop = d > 358 ? 364 : d + 6;
+                        for (int i = d - GrassPrcpBackDays; i <= d; i++) prev += prcpCm[b + i];
+                        int stop = d > 364 - GrassPrcpAheadDays ? 364 : d + GrassPrcpAheadDays;
                         double next = 0;
                         for (int i = d; i <= stop; i++) next += prcpCm[b + i];
                         if (offset == -1 && prev < GrassPrcpPrevCrit && next < GrassPrcpNextCrit && tmax[b + d] > tmaxAnn) offset = d;
-                        if (offset == -1 && d > 182 && tmin3[d] <= tminAvg) offset = d;
+                        if (offset == -1 && d > MidYear && tmin3[d] <= tminAvg) offset = d;
                     }
                     onset = onset >= OnsetOffsetShift ? onset - OnsetOffsetShift : 0;
                     if (offset == -1) offset = 364;

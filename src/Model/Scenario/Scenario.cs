@@ -34,6 +34,17 @@ public sealed record Scenario
     public required SoilSpec Soil { get; init; }
     public required SpinupSpec Spinup { get; init; }
     public required OutputSpec Outputs { get; init; }
+
+    /// <summary>Land-use change (demand + allocation), or null: the map stays as it is (the baseline behaviour).</summary>
+    public LandUseChangeSpec? LandUseChange { get; init; }
+    /// <summary>Carbon rules of conversions; set exactly when <see cref="LandUseChange"/> is.</summary>
+    public ConversionCarbonSpec? ConversionCarbon { get; init; }
+    /// <summary>Green-space targets overriding the land-use demand, or null.</summary>
+    public GreenSpaceSpec? GreenSpace { get; init; }
+    /// <summary>City emission inventory and GDP, or null (no budgets).</summary>
+    public EmissionsSpec? Emissions { get; init; }
+    /// <summary>Compensation scheme, or null (no budgets); when set, <see cref="Emissions"/> is set too.</summary>
+    public CompensationSpec? Compensation { get; init; }
 }
 
 /// <summary>City boundaries: a GeoJSON FeatureCollection of Polygon/MultiPolygon features in lon/lat degrees.</summary>

@@ -13,7 +13,7 @@ namespace CarbonSim.Model.Scenarios;
 /// <see cref="InvalidInputException"/>s naming the file, key path and line, value and expectation.
 /// Sections are parsed one method each, so later format versions add a section by adding a method.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     /// <summary>Scenario format versions this loader understands.</summary>
     public const int CurrentVersion = 1;
@@ -48,6 +48,11 @@ public static class ScenarioLoader
         var soil = ReadSoil(root.RequireMap("soil"));
         var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start));
         var outputs = ReadOutputs(root.OptionalMap("outputs"), start, end);
+        var luc = ReadLandUseChange(root.OptionalMap("land_use_change"), dir, landUse.Classes);
+        var conversion = ReadConversionCarbon(root.OptionalMap("conversion_carbon"), file, landUse.Classes, luc);
+        var green = ReadGreenSpace(root.OptionalMap("green_space"), dir, landUse.Classes, luc, start, end);
+        var compensation = ReadCompensation(root.OptionalMap("compensation"));
+        var emissions = ReadEmissions(root.OptionalMap("emissions"), dir, compensation is not null, file);
         root.RejectUnknownKeys();
 
         return new Scenario
@@ -57,6 +62,7 @@ public static class ScenarioLoader
             Name = name, Version = version, StartYear = start, EndYear = end,
             Region = region, Grid = grid, LandUse = landUse, Vegetation = vegetation, Climate = climate,
             Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
+            LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
         };
     }
 

@@ -144,3 +144,22 @@ public class CellModelInputTests
         Assert.Throws<InvalidInputException>(() => new CellModel(epc, ReferenceData.MissoulaSite with { SoilDepth = 0 }, met));
     }
 }
+
+public class BalanceCheckTests
+{
+    [Fact]
+    public void CorruptStateFailsTheDailyBalanceWithCellAndDay()
+    {
+        var m = new CellModel(EpcReader.Read(ReferenceData.Epc("enf")), ReferenceData.MissoulaSite, MetReader.Read(ReferenceData.Met("miss5093.mtc41"), 4), null, "cell-7");
+        var s = m.BareGround();
+        m.RunYear(s, new YearForcing(ReferenceData.Co2, 0.0001));
+        s.Soil2C = double.NaN;   // a corrupted pool cannot be balanced
+        var e = Assert.Throws<MassBalanceException>(() => m.RunYear(s, new YearForcing(ReferenceData.Co2, 0.0001)));
+        Assert.Equal("carbon", e.Quantity);
+        Assert.Equal("cell-7", e.Cell);
+        Assert.Contains("balance failed in cell cell-7", e.Message);
+        var tile = new TileKernel([m], [s]);
+        var te = Assert.Throws<MassBalanceException>(() => tile.RunYear(new YearForcing(ReferenceData.Co2, 0.0001), new AnnualSummary[1]));
+        Assert.Contains("0 (cell-7)", te.Cell);
+    }
+}

@@ -97,9 +97,9 @@ public static class EpcReader
 
     private static void Validate(EcophysParameters e, string file)
     {
-        CheckSum(file, 24, e.LeafLitterLabile + e.LeafLitterCellulose + e.LeafLitterLignin, "leaf litter labile + cellulose + lignin");
-        CheckSum(file, 27, e.FrootLabile + e.FrootCellulose + e.FrootLignin, "fine root labile + cellulose + lignin");
-        CheckSum(file, 30, e.DeadWoodCellulose + e.DeadWoodLignin, "dead wood cellulose + lignin");
+        CheckSum(file, 24, "leaf litter labile + cellulose + lignin", e.LeafLitterLabile, e.LeafLitterCellulose, e.LeafLitterLignin);
+        CheckSum(file, 27, "fine root labile + cellulose + lignin", e.FrootLabile, e.FrootCellulose, e.FrootLignin);
+        CheckSum(file, 30, "dead wood cellulose + lignin", e.DeadWoodCellulose, e.DeadWoodLignin);
         if (e.LeafLitterCn < e.LeafCn)
             throw new InvalidInputException(file, "line 20", e.LeafLitterCn.ToString(CultureInfo.InvariantCulture), $"leaf litter C:N >= leaf C:N ({e.LeafCn.ToString(CultureInfo.InvariantCulture)})");
         if (e.Woody)
@@ -117,10 +117,21 @@ public static class EpcReader
             throw new InvalidInputException(file, "line 7", e.OffsetYearDay.ToString(CultureInfo.InvariantCulture), $"an offset yearday after the onset yearday ({e.OnsetYearDay}) for user phenology, or -1/-1");
     }
 
-    private static void CheckSum(string file, int line, double sum, string what)
+    /// <summary>
+    /// Fractions on consecutive lines starting at <paramref name="line"/> must sum to 1 (±<see cref="FractionSumTolerance"/>).
+    /// The message gives the sum to 6 significant digits and lists the fractions, e.g.
+    /// <c>got '1.06 (0.39 + 0.37 + 0.3)', expected leaf litter labile + cellulose + lignin summing to 1</c>.
+    /// </summary>
+    private static void CheckSum(string file, int line, string what, params double[] fractions)
     {
+        double sum = 0.0;
+        foreach (var f in fractions) sum += f;
         if (Math.Abs(sum - 1.0) > FractionSumTolerance)
-            throw new InvalidInputException(file, $"lines {line}-{line + (what.StartsWith("dead") ? 1 : 2)}", sum.ToString("R", CultureInfo.InvariantCulture), $"{what} summing to 1");
+        {
+            string G6(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+            string terms = string.Join(" + ", fractions.Select(G6));
+            throw new InvalidInputException(file, $"lines {line}-{line + fractions.Length - 1}", $"{G6(sum)} ({terms})", $"{what} summing to 1");
+        }
     }
 
     private static string FirstToken(string line)

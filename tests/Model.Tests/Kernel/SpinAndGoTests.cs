@@ -6,14 +6,14 @@ using CarbonSim.Model.Tests.Reference;
 namespace CarbonSim.Model.Tests.Kernel;
 
 /// <summary>The point driver with the real kernel behind <see cref="IPointKernel"/>: spin-and-go on the enf anchor ini.</summary>
-public class PointKernelAdapterTests
+public class SpinAndGoTests
 {
     [Fact]
     public void SpinAndGoOnTheEnfIniReproducesTheReference()
     {
         string iniDir = Path.Combine(ReferenceData.Root, "inputs");
         var ini = IniReader.Read(Path.Combine(iniDir, "ini_anchor_runs", "enf.ini"));
-        var kernel = new PointKernelAdapter();
+        var kernel = new BgcPointKernel();
         var inputs = PointInputs.Load(ini with { Restart = ini.Restart with { Read = false } }, iniDir, null,
             EpcReader.Read, MetReader.Read, kernel.StateLength, willSimulateNormalYears: true);
         var result = PointRun.Execute(inputs, new PointRunOptions(PointMode.SpinAndGo), kernel);

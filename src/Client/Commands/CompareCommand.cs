@@ -1,0 +1,130 @@
+using System.Globalization;
+using CarbonSim.Client.Output;
+using CarbonSim.Model;
+using CarbonSim.Model.LandUse;
+using CarbonSim.Model.Region;
+
+namespace CarbonSim.Client.Commands;
+
+/// <summary>
+/// <c>carbonsim compare</c>: differences between finished runs (the first is the baseline) per city and for
+/// the region, per year, for every shared column of the annual tables (stocks, fluxes, and the budget and
+/// compensation columns when the runs have them), with charts and an HTML report (<see cref="ComparisonWriter"/>).
+/// <code>
+/// carbonsim compare RUN_A RUN_B [RUN_C ...] [--out DIR] [--overwrite] [--no-charts]
+///     [--observed obs.asc --initial init.asc --simulated sim.asc [--simulated sim2.asc ...]]
+/// </code>
+/// With <c>--observed</c>, also writes <c>agreement.csv</c>: Cohen's Kappa of each simulated class map
+/// against the observed map and, with <c>--initial</c>, the figure of merit, producer's and user's accuracy
+/// of the simulated change (Pontius et al. 2008). Maps are ESRI ASCII grids of integer class codes on one grid.
+/// Bad input: one line on stderr, exit code 2.
+/// </summary>
+public static class CompareCommand
+{
+    public const string AgreementFile = "agreement.csv";
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine("usage: carbonsim compare RUN_A RUN_B [RUN_C ...] [--out DIR] [--overwrite] [--no-charts]\n" +
+                              "         [--observed obs.asc [--initial init.asc] --simulated sim.asc [--simulated ...]]");
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            var runs = new List<string>();
+            var simulated = new List<string>();
+            string? outDir = null, observed = null, initial = null;
+            bool overwrite = false, charts = true;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string a = args[i];
+                string Value() => i + 1 < args.Length ? args[++i] : throw new InvalidInputException("command line", a, "nothing", "a value after it");
+                switch (a)
+                {
+                    case "--out": outDir = Value(); break;
+                    case "--overwrite": overwrite = true; break;
+                    case "--no-charts": charts = false; break;
+                    case "--observed": observed = Value(); break;
+                    case "--initial": initial = Value(); break;
+                    case "--simulated": simulated.Add(Value()); break;
+                    default:
+                        if (a.StartsWith("--", StringComparison.Ordinal))
+                            throw new InvalidInputException("command line", $"argument {i + 1}", a, "a run folder or one of --out, --overwrite, --no-charts, --observed, --initial, --simulated");
+                        runs.Add(a);
+                        break;
+                }
+            }
+            if (observed is null && (initial is not null || simulated.Count > 0))
+                throw new InvalidInputException("command line", "--observed", "missing", "an observed map whenever --initial or --simulated is given");
+            if (observed is not null && simulated.Count == 0)
+                throw new InvalidInputException("command line", "--simulated", "missing", "at least one simulated class map to check against --observed");
+            outDir ??= "comparison";
+            var res = ComparisonWriter.WriteAll(runs, outDir, new ComparisonOptions { Overwrite = overwrite, Charts = charts });
+            foreach (var w in res.Warnings) Console.Error.WriteLine($"carbonsim compare: warning: {w}");
+            Console.WriteLine($"comparison of {runs.Count} runs written to {res.Directory} ({res.Files.Count} files)");
+            if (observed is not null)
+            {
+                var rows = Agreement(observed, initial, simulated);
+                Csv.Write(Path.Combine(res.Directory, AgreementFile),
+                    ["simulated_map", "observed_map", "initial_map", "kappa", "figure_of_merit", "producers_accuracy", "users_accuracy", "hits_cells", "misses_cells", "false_alarms_cells", "wrong_hits_cells"],
+                    rows.Select(r => (IReadOnlyList<string>)r).ToList());
+                foreach (var r in rows) Console.WriteLine($"{r[0]}: kappa {r[3]}, figure of merit {(r[4].Length > 0 ? r[4] : "n/a (no --initial)")}");
+            }
+            return 0;
+        }
+        catch (InvalidInputException e)
+        {
+            Console.Error.WriteLine($"carbonsim compare: {e.Message}");
+            return 2;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"carbonsim compare: {e.Message}");
+            return 3;
+        }
+    }
+
+    /// <summary>Kappa (and, with an initial map, the change agreement) of each simulated map against the observed one.</summary>
+    public static List<string[]> Agreement(string observedPath, string? initialPath, IReadOnlyList<string> simulatedPaths)
+    {
+        static string N(double v) => Csv.Num(v);
+        var obs = ReadCodes(observedPath, null);
+        var init = initialPath is null ? null : ReadCodes(initialPath, obs);
+        var rows = new List<string[]>();
+        foreach (var sp in simulatedPaths)
+        {
+            var sim = ReadCodes(sp, obs);
+            double kappa = AgreementMetrics.Kappa(obs, sim);
+            if (init is null)
+                rows.Add([sp, observedPath, "", N(kappa), "", "", "", "", "", "", ""]);
+            else
+            {
+                var c = AgreementMetrics.Change(init, obs, sim);
+                rows.Add([sp, observedPath, initialPath!, N(kappa), N(c.FigureOfMerit), N(c.ProducersAccuracy), N(c.UsersAccuracy),
+                    c.Hits.ToString(CultureInfo.InvariantCulture), c.Misses.ToString(CultureInfo.InvariantCulture),
+                    c.FalseAlarms.ToString(CultureInfo.InvariantCulture), c.WrongHits.ToString(CultureInfo.InvariantCulture)]);
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Reads a grid of integer class codes (NODATA → <see cref="LandUseMap.NoData"/>), checking its size against <paramref name="like"/>.</summary>
+    private static LandUseMap ReadCodes(string path, LandUseMap? like)
+    {
+        var g = EsriAsciiGrid.Read(path);
+        if (like is not null && (g.Cols != like.Width || g.Rows != like.Height))
+            throw new InvalidInputException(path, "header", $"{g.Cols}x{g.Rows}", $"the observed map's size {like.Width}x{like.Height}");
+        var v = new int[g.Values.Length];
+        for (int i = 0; i < v.Length; i++)
+        {
+            double x = g.Values[i];
+            if (g.NoData is double nd && x == nd) { v[i] = LandUseMap.NoData; continue; }
+            if (x != Math.Floor(x) || x < 0 || x > int.MaxValue)
+                throw new InvalidInputException(path, $"row {i / g.Cols}, col {i % g.Cols}", x.ToString("R", CultureInfo.InvariantCulture), "a class code (integer >= 0) or nodata");
+            v[i] = (int)x;
+        }
+        return new LandUseMap(g.Cols, g.Rows, v);
+    }
+}

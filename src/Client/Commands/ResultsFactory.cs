@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Output;
+using CarbonSim.Model.Region;
+using CsvTable = CarbonSim.Model.Scenarios.CsvTable;
+using V = CarbonSim.Grains.Contracts.CarbonVariables;
+
+namespace CarbonSim.Client.Commands;
+
+/// <summary>Turns the engine's <see cref="RunOutcome"/> into the report model <see cref="RunResults"/> the writers take.</summary>
+public static class ResultsFactory
+{
+    public static RunResults From(RegionSetup setup, RunSpec spec, RunOutcome outcome, IReadOnlyList<PhaseTiming> timings)
+    {
+        var scenario = setup.Scenario;
+        var cityAreas = setup.Cities.Select(c => c.Index).ToDictionary(i => i, setup.CityGridAreaM2);
+        var cityYears = new List<Model.Output.CityYear>();
+        foreach (var series in outcome.Cities)
+        {
+            double area = cityAreas[series.CityIndex];
+            var classAreas = setup.ClassShares(series.CityIndex).ToDictionary(kv => kv.Key, kv => kv.Value * area);
+            foreach (var year in series.Years)
+                cityYears.Add(Means(new Model.Output.CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = area, AreaByClassM2 = classAreas }, year, area));
+        }
+        double regionArea = setup.Cells.Sum(c => c.AreaM2);
+        var regionClasses = setup.ClassShares().ToDictionary(kv => kv.Key, kv => kv.Value * regionArea);
+        var regionYears = outcome.Region
+            .Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = setup.Cities.Length, AreaByClassM2 = regionClasses }, y, regionArea))
+            .ToList();
+
+        var g = setup.Grid;
+        var grid = new GridSpec(g.XMin, g.YMax, g.ResolutionM, g.Rows, g.Cols, g.Projection.ToEsriWkt());
+        var rasters = new List<RasterLayer>();
+        foreach (var snap in outcome.CellSnapshots)
+        {
+            rasters.Add(RasterLayer.TotalCarbon(snap.Year, Layer(spec, grid, snap, V.TotalC)));
+            rasters.Add(RasterLayer.Npp(snap.Year, Layer(spec, grid, snap, V.Npp)));
+        }
+
+        var spinups = outcome.Spinups;
+        return new RunResults
+        {
+            ScenarioName = scenario.Name,
+            ScenarioSha256 = scenario.FileHash,
+            InputSha256 = InputHashes(setup),
+            Years = Enumerable.Range(spec.FirstYear, spec.YearCount).ToArray(),
+            Cities = CityInfos(setup),
+            CityYears = cityYears,
+            RegionYears = regionYears,
+            Grid = grid,
+            Rasters = rasters,
+            BoundariesPath = scenario.Region.BoundariesPath,
+            Spinup = spinups.Length == 0 ? null : new SpinupStats(
+                spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
+            Timings = timings,
+        };
+    }
+
+    /// <summary>Area-weighted means [kgC m-2] / [kgC m-2 a-1] from exact totals [kgC] / [kgC a-1].</summary>
+    static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
+    {
+        var kg = totals.TotalsKg();
+        double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;
+        return row with
+        {
+            Gpp = kg[V.Gpp] * w, Npp = kg[V.Npp] * w, Nep = kg[V.Nep] * w, Nbp = kg[V.Nbp] * w, Hr = kg[V.Hr] * w,
+            VegC = kg[V.VegetationC] * w, LitterC = kg[V.LitterC] * w, SoilC = kg[V.SoilC] * w, TotalC = kg[V.TotalC] * w,
+        };
+    }
+
+    /// <summary>One variable on the full grid, row-major, NaN where there is no land cell.</summary>
+    static double[] Layer(RunSpec spec, GridSpec grid, CellSnapshot snap, int variable)
+    {
+        var values = new double[grid.CellCount];
+        Array.Fill(values, double.NaN);
+        for (int i = 0; i < spec.Cells.Count; i++)
+            values[grid.Index(spec.Cells.Row[i], spec.Cells.Col[i])] = snap.Values[i * V.Count + variable];
+        return values;
+    }
+
+    /// <summary>Cities with their Chinese name and province where the scenario's city table (cities.csv) gives them.</summary>
+    static CityInfo[] CityInfos(RegionSetup setup)
+    {
+        var extra = new Dictionary<string, (string NameZh, string Province)>(StringComparer.Ordinal);
+        if (setup.Scenario.LandUse.Generator?.CitiesPath is { } path && File.Exists(path))
+        {
+            var table = CsvTable.Read(path, "id");
+            bool hasZh = table.Header.Contains("name_zh"), hasProvince = table.Header.Contains("province");
+            foreach (var row in table.Rows)
+                extra[row.Text("id")] = (hasZh ? row.Text("name_zh") : "", hasProvince ? row.Text("province") : "");
+        }
+        return setup.Cities.Select(c =>
+        {
+            var (zh, province) = extra.GetValueOrDefault(c.Id, ("", ""));
+            return new CityInfo(c.Id, c.Name, zh, province);
+        }).ToArray();
+    }
+
+    /// <summary>SHA-256 of every input file the scenario names (that exists), keyed by path.</summary>
+    static Dictionary<string, string> InputHashes(RegionSetup setup)
+    {
+        var s = setup.Scenario;
+        var paths = new List<string?> { s.Region.BoundariesPath, s.LandUse.ClassTablePath, s.LandUse.RasterPath, s.Climate.NormalsPath };
+        if (s.LandUse.Generator is { } gen) paths.AddRange([gen.CitiesPath, gen.TargetsPath, gen.GreenSpacePath]);
+        paths.AddRange(s.Vegetation.Values.Select(v => v.EpcPath));
+        paths.AddRange(s.Climate.MetFiles.Values.Select(m => m.Path));
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in paths)
+            if (p is not null && File.Exists(p) && !hashes.ContainsKey(p))
+            {
+                using var stream = File.OpenRead(p);
+                hashes[p] = Convert.ToHexStringLower(SHA256.HashData(stream));
+            }
+        return new Dictionary<string, string>(hashes);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using CarbonSim.Client.Cli;
+using CarbonSim.Client.Hosting;
+using CarbonSim.Client.Output;
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Grains.Hosting;
+using CarbonSim.Grains.Persistence;
+using CarbonSim.Model;
+using CarbonSim.Model.Output;
+using CarbonSim.Model.Region;
+using CarbonSim.Model.Scenarios;
+
+namespace CarbonSim.Client.Commands;
+
+/// <summary>
+/// <c>carbonsim run</c>: validate the scenario and build the region (nothing runs if that fails), start
+/// an embedded silo, run spin-ups and years on it with a progress bar, write the output folder
+/// atomically, print the per-city summary.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>What a finished run produced (also used by the end-to-end benchmark).</summary>
+    /// <param name="SiloStartSeconds">[s] Starting the embedded silo, or connecting to the cluster.</param>
+    public sealed record Finished(RunResults Results, RunSpec Spec, RunOutcome Outcome, WrittenOutput Output, double SiloStartSeconds,
+        double SpinupSeconds, double TransientSeconds, double WriteSeconds, double TotalSeconds,
+        double SpinupCpuSeconds, double TransientCpuSeconds);
+
+    public static async Task<int> Run(IReadOnlyList<string> args)
+    {
+        RunOptions options;
+        try { options = RunOptions.Parse(args); }
+        catch (ArgumentException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 2; }
+        if (options.Help) { Console.WriteLine(RunOptions.Usage); return 0; }
+
+        try
+        {
+            var finished = await Execute(options, ProgressBar.ForStandardError());
+            Console.WriteLine(SummaryTable.Render(finished.Results));
+            foreach (var warning in finished.Output.Warnings) Console.Error.WriteLine($"warning: {warning}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +
+                $"(silo {finished.SiloStartSeconds:F1} s, spin-up {finished.SpinupSeconds:F1} s, years {finished.TransientSeconds:F1} s, writing {finished.WriteSeconds:F1} s)"));
+            Console.WriteLine($"wrote {finished.Output.Directory} ({finished.Output.Files.Count} files)");
+            return 0;
+        }
+        catch (InvalidInputException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (RunFailedException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (IOException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (ClusterUnavailableException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"carbonsim run: internal error: {e.GetType().Name}: {e.Message}");
+            return 3;
+        }
+    }
+
+    /// <summary>The whole run; throws <see cref="InvalidInputException"/> before anything starts if the inputs are bad.</summary>
+    public static async Task<Finished> Execute(RunOptions options, ProgressBar? progress)
+    {
+        var total = Stopwatch.StartNew();
+        var (setup, spec) = Prepare(options);
+        double validate = total.Elapsed.TotalSeconds;
+        string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        string outDir = Path.Combine(options.OutDir, $"{spec.ScenarioName}-{stamp}");
+        if (Directory.Exists(outDir)) throw new IOException($"output folder {outDir} already exists");
+
+        var clock = Stopwatch.StartNew();
+        var clusterSettings = ClusterSettings.Resolve(options.Cluster);
+        await using IAsyncDisposable connection = clusterSettings is null
+            ? await EmbeddedCluster.StartAsync()
+            : await ClusterConnection.ConnectAsync(clusterSettings);
+        var grains = connection switch
+        {
+            EmbeddedCluster e => e.Grains,
+            ClusterConnection c => c.Grains,
+            _ => throw new InvalidOperationException("unknown engine connection"),
+        };
+        double silo = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        double spinupSeconds = 0;
+        var cpu0 = CpuSeconds();
+        double cpuAtYears = 0;
+        var outcome = await RunDriver.RunAsync(grains, $"{spec.ScenarioName}-{stamp}", spec, p =>
+        {
+            if (p.Phase == RunPhase.Spinup) progress?.Report("spin-up", p.SpinupsDone, p.SpinupsTotal, $"{p.CellCount} cells, {p.TileCount} tiles");
+            else
+            {
+                if (spinupSeconds == 0) { spinupSeconds = clock.Elapsed.TotalSeconds; cpuAtYears = CpuSeconds(); }
+                progress?.Report("years", p.YearsDone, p.YearsTotal, p.LastCompletedYear >= p.FirstYear ? $"{p.LastCompletedYear}" : "");
+            }
+        });
+        progress?.Finish();
+        if (spinupSeconds == 0) { spinupSeconds = clock.Elapsed.TotalSeconds; cpuAtYears = CpuSeconds(); }
+        double transient = clock.Elapsed.TotalSeconds - spinupSeconds;
+        double cpuEnd = CpuSeconds();
+
+        var timings = new List<PhaseTiming>
+        {
+            new("validate", validate), new("silo start", silo), new("spinup", spinupSeconds), new("transient", transient),
+        };
+        var results = ResultsFactory.From(setup, spec, outcome, timings);
+        clock.Restart();
+        var written = OutputWriter.WriteAll(results, outDir);
+        double write = clock.Elapsed.TotalSeconds;
+        return new Finished(results, spec, outcome, written, silo, spinupSeconds, transient, write, total.Elapsed.TotalSeconds,
+            cpuAtYears - cpu0, cpuEnd - cpuAtYears);
+    }
+
+    /// <summary>[s] CPU time used by this process so far (all threads).</summary>
+    static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    /// <summary>Loads and validates the scenario, builds the region and the engine's run spec (also the cluster verbs' seam, <see cref="ClusterScenario"/>).</summary>
+    public static (RegionSetup Setup, RunSpec Spec) Prepare(RunOptions options)
+    {
+        string path = options.ScenarioPath ?? RepoPaths.FindDefaultScenario();
+        var scenario = ScenarioLoader.Load(path);
+        if (options.ResolutionKm is double km)
+            scenario = scenario with { Grid = scenario.Grid with { ResolutionKm = km } };
+        var setup = RegionBuilder.Build(scenario);
+        return (setup, RunSpecFactory.From(setup, options.TileSize));
+    }
+}
