@@ -61,7 +61,7 @@ public static class RunSpecFactory
             Co2ByYear = Enumerable.Range(first, years).Select(setup.Co2Ppm).ToArray(),
             NDepositionByYear = Enumerable.Repeat(ndep, years).ToArray(),
             SpinupCo2 = scenario.Spinup.Co2Ppm,
-            SpinupNDeposition = ndep,
+            SpinupNDeposition = scenario.Spinup.NDepositionKgPerM2PerYear,
             SpinupAccelerated = scenario.Spinup.Mode == SpinupMode.Accelerated,
             SpinupMaxYears = scenario.Spinup.MaxYears,
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),

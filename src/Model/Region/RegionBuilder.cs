@@ -68,9 +68,10 @@ public static class RegionBuilder
                 {
                     var veg = scenario.Vegetation[col.VegetationType];
                     var z = zones[zoneKey];
-                    key = SpinupKeys.Compute(veg, z.Site, z.Met, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears);
+                    var spinSite = z.Site with { NDeposition = scenario.Spinup.NDepositionKgPerM2PerYear };
+                    key = SpinupKeys.Compute(veg, spinSite, z.Met, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears);
                     keyOf[(col.VegetationType, zoneKey)] = key;
-                    spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, z.Site, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears));
+                    spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, spinSite, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears));
                 }
                 b.Add(new CellColumn(col.VegetationType, col.Fraction, key));
             }

@@ -46,7 +46,7 @@ public static partial class ScenarioLoader
         var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
         var nitrogen = ReadNitrogen(root.RequireMap("n_deposition"));
         var soil = ReadSoil(root.RequireMap("soil"));
-        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start));
+        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start), nitrogen.DepositionKgPerM2PerYear);
         var outputs = ReadOutputs(root.OptionalMap("outputs"), start, end);
         var luc = ReadLandUseChange(root.OptionalMap("land_use_change"), dir, landUse.Classes);
         var conversion = ReadConversionCarbon(root.OptionalMap("conversion_carbon"), file, landUse.Classes, luc);
@@ -302,7 +302,7 @@ public static partial class ScenarioLoader
         return new SoilSpec(depth, sand, silt, clay, albedo);
     }
 
-    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2)
+    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2, double nDepositionKg)
     {
         var modeText = m.OptionalString("mode") ?? "accelerated";
         var mode = modeText switch
@@ -313,8 +313,10 @@ public static partial class ScenarioLoader
         };
         var max = (int)m.Integer("max_years", 6000, 1, 100000, "a number of years in [1, 100000]");
         var co2 = m.Number("co2_ppm", startCo2, 1, 5000, "a CO2 concentration in ppm, in [1, 5000]");
+        // Pre-industrial N deposition for the equilibrium (BIOME-BGC's RAMP_NDEP idea); default: the run's value.
+        var ndepG = m.Number("n_deposition_g_n_per_m2_per_year", nDepositionKg * 1000, 0, 100, "N deposition in g N m-2 a-1, in [0, 100]");
         m.RejectUnknownKeys();
-        return new SpinupSpec(mode, max, co2);
+        return new SpinupSpec(mode, max, co2, ndepG / 1000);
     }
 
     private static OutputSpec ReadOutputs(YamlMap? m, int start, int end)
