@@ -54,6 +54,20 @@ public sealed class ClusterUnitTests
         Assert.Null(ClusterSettings.Resolve(null, environment: _ => null));
     }
 
+    [Fact]
+    public void A_config_file_supplies_what_the_environment_does_not()
+    {
+        string dir = Directory.CreateTempSubdirectory("carbonsim-config").FullName;
+        string path = Path.Combine(dir, "cluster.env");
+        File.WriteAllText(path, "# cluster\nCARBONSIM_REDIS=redis://10.1.2.3:7001\n\nCARBONSIM_CLUSTER_ID = \"prod\"\n");
+        var s = ClusterSettings.Resolve(null, null, "svc", ClusterConfigFile.Environment(path))!;
+        Assert.Equal(("10.1.2.3", 7001, "prod", "svc"), (s.RedisHost, s.RedisPort, s.ClusterId, s.ServiceId));
+        File.WriteAllText(path, "CARBONSIM_REDIS=redis://h:1\nredis://h:2\n");
+        var e = Assert.Throws<InvalidInputException>(() => ClusterConfigFile.Environment(path));
+        Assert.Contains("line 2", e.Message);
+        Assert.Contains("NAME=value", e.Message);
+    }
+
     static CheckpointSerializer NewSerializer() => new(new ServiceCollection()
         .AddSerializer(b => b.AddAssembly(typeof(RunSpec).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
 
