@@ -64,6 +64,7 @@ public static class RunSpecFactory
             SpinupNDeposition = scenario.Spinup.NDepositionKgPerM2PerYear,
             SpinupAccelerated = scenario.Spinup.Mode == SpinupMode.Accelerated,
             SpinupMaxYears = scenario.Spinup.MaxYears,
+            SpinupStandAgeYears = scenario.Spinup.StandAgeYears,
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
         };
     }

@@ -49,6 +49,8 @@ public sealed record RunSpec
     [Id(18)] public bool SpinupAccelerated { get; init; } = true;
     /// <summary>[a] Most simulated years of a spin-up.</summary>
     [Id(19)] public int SpinupMaxYears { get; init; } = 6000;
+    /// <summary>[a] Age of woody stands at the first year: a stand-replacing disturbance this many years before it, then regrowth (0 = old-growth equilibrium).</summary>
+    [Id(40)] public int SpinupStandAgeYears { get; init; }
 
     public int YearCount => LastYear - FirstYear + 1;
 }

@@ -18,6 +18,8 @@ public sealed record SpinupRequest
     [Id(5)] public bool Accelerated { get; init; } = true;
     /// <summary>[a] Most simulated years before giving up on a steady state.</summary>
     [Id(6)] public int MaxYears { get; init; } = 6000;
+    /// <summary>[a] Woody stands are cleared this many years before the first simulated year and regrow (0 = none); see Model.Kernel.StandHistory.</summary>
+    [Id(7)] public int StandAgeYears { get; init; }
 }
 
 /// <summary>An equilibrium state and how it was reached.</summary>

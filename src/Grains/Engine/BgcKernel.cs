@@ -18,11 +18,12 @@ public sealed class BgcKernel : ICarbonKernel
     {
         public int StateLength => CellState.Length;
 
-        public Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears)
+        public Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
         {
             var options = new SpinupOptions(Co2Ppm: co2, NDeposition: nDeposition, MaxYears: maxYears);
             var r = accelerated ? Spinup.RunAccelerated(model, options) : Spinup.Run(model, options);
-            return new Contracts.SpinupResult { State = r.State.ToArray(), Years = r.Years, Converged = r.Steady };
+            var state = StandHistory.Regrow(model, r.State, standAgeYears, new YearForcing(co2, nDeposition));
+            return new Contracts.SpinupResult { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
         }
 
         public void RunYear(Span<double> state, int metYearIndex, double co2, double nDeposition, Span<double> annual)

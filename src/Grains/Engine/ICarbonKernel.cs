@@ -24,7 +24,7 @@ public interface IColumnModel
     /// <param name="nDeposition">[kgN m-2 a-1]</param>
     /// <param name="accelerated">Accelerated decomposition spin-up (true) or standard.</param>
     /// <param name="maxYears">[a] Limit on simulated years.</param>
-    Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears);
+    Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0);
 
     /// <summary>
     /// Steps <paramref name="state"/> in place through met year <paramref name="metYearIndex"/> and

@@ -23,7 +23,7 @@ public static class SpinupKey
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(m.Years.AsSpan()));
         foreach (var a in new[] { m.Tmax, m.Tmin, m.Prcp, m.Vpd, m.Srad, m.DayLength })
             hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
-        Span<double> forcing = [r.Co2, r.NDeposition, r.Accelerated ? 1 : 0, r.MaxYears];
+        Span<double> forcing = [r.Co2, r.NDeposition, r.Accelerated ? 1 : 0, r.MaxYears, r.StandAgeYears];
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(forcing));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
@@ -44,5 +44,6 @@ public static class SpinupRequests
         NDeposition = spec.SpinupNDeposition,
         Accelerated = spec.SpinupAccelerated,
         MaxYears = spec.SpinupMaxYears,
+        StandAgeYears = spec.SpinupStandAgeYears,
     };
 }

@@ -10,7 +10,7 @@ namespace CarbonSim.Model.Region;
 /// <summary>
 /// Stable content hash of everything a spin-up depends on. Byte layout (little-endian, version-tagged):
 /// tag "carbonsim-spinup-v1"; the .epc parameter values in line order (EpcFields.All); site (depth, sand, silt, clay, elevation, latitude,
-/// albedo, N deposition, N fixation); spin-up CO2, mode and max years; the met series (year count, then
+/// albedo, N deposition, N fixation); spin-up CO2, mode, max years and stand age; the met series (year count, then
 /// each year label and every daily Tmax, Tmin, Prcp, VPD, Srad, DayLength value). Doubles hash by their
 /// IEEE-754 bits, so the key is identical on every machine.
 /// </summary>
@@ -18,7 +18,7 @@ public static class SpinupKeys
 {
     public const string Tag = "carbonsim-spinup-v1";
 
-    public static string Compute(VegetationSpec vegetation, SiteParameters site, MetSeries met, double co2Ppm, SpinupMode mode, int maxYears)
+    public static string Compute(VegetationSpec vegetation, SiteParameters site, MetSeries met, double co2Ppm, SpinupMode mode, int maxYears, int standAgeYears = 0)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         h.AppendData(Encoding.UTF8.GetBytes(Tag));
@@ -29,7 +29,7 @@ public static class SpinupKeys
         foreach (var v in vegetation.Values) D(v);
         D(site.SoilDepth); D(site.SandPercent); D(site.SiltPercent); D(site.ClayPercent);
         D(site.Elevation); D(site.Latitude); D(site.Albedo); D(site.NDeposition); D(site.NFixation);
-        D(co2Ppm); I((int)mode); I(maxYears);
+        D(co2Ppm); I((int)mode); I(maxYears); I(standAgeYears);
         I(met.YearCount);
         foreach (var y in met.Years) I(y);
         foreach (var arr in new[] { met.Tmax, met.Tmin, met.Prcp, met.Vpd, met.Srad, met.DayLength })

@@ -165,7 +165,7 @@ public enum SpinupMode { Accelerated, Standard }
 /// <summary>Spin-up settings.</summary>
 /// <param name="MaxYears">[a] Maximum spin-up years.</param>
 /// <param name="Co2Ppm">[ppm] Constant CO2 during spin-up (default: the CO2 of the start year).</param>
-public sealed record SpinupSpec(SpinupMode Mode, int MaxYears, double Co2Ppm, double NDepositionKgPerM2PerYear);
+public sealed record SpinupSpec(SpinupMode Mode, int MaxYears, double Co2Ppm, double NDepositionKgPerM2PerYear, int StandAgeYears = 0);
 
 /// <summary>What the run should write (the outputs helper interprets it).</summary>
 /// <param name="Variables">Per-cell/per-city variables wanted (names from <see cref="OutputSpec.KnownVariables"/>).</param>

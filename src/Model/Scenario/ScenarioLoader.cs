@@ -315,8 +315,9 @@ public static partial class ScenarioLoader
         var co2 = m.Number("co2_ppm", startCo2, 1, 5000, "a CO2 concentration in ppm, in [1, 5000]");
         // Pre-industrial N deposition for the equilibrium (BIOME-BGC's RAMP_NDEP idea); default: the run's value.
         var ndepG = m.Number("n_deposition_g_n_per_m2_per_year", nDepositionKg * 1000, 0, 100, "N deposition in g N m-2 a-1, in [0, 100]");
+        var standAge = (int)m.Integer("stand_age_years", 0, 0, 1000, "a stand age in years, in [0, 1000]");
         m.RejectUnknownKeys();
-        return new SpinupSpec(mode, max, co2, ndepG / 1000);
+        return new SpinupSpec(mode, max, co2, ndepG / 1000, standAge);
     }
 
     private static OutputSpec ReadOutputs(YamlMap? m, int start, int end)
