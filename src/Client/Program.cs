@@ -11,7 +11,8 @@ string usage =
       carbonsim run [<scenario-file>] [--out <dir>] [--resolution <km>] [--tile-size <n>] [--cluster redis://host:port]
       carbonsim validate <scenario-file>
       carbonsim point <file.ini> [-n <ndep-file>] [-u|-m|-g] [--accelerated]
-      carbonsim compare <run-dir> <run-dir> [...] [--out <dir>] [--observed <map.asc>]
+      carbonsim compare <run-dir> <run-dir> [...] [--out <dir>] [--observed <map.asc> [--initial <map.asc>] --simulated <map.asc>]
+      carbonsim landuse <scenario-file> [--pools <pools.csv>] [--out <dir>] [--tile-size <n>]
       carbonsim invest --lulc-bas <grid.asc> --pools <pools.csv> --out <dir> [...]
     """ + "\n" + ClusterVerbs.Usage + "\n  carbonsim <verb> --help\n";
 
@@ -28,6 +29,8 @@ switch (verb)
         return PointCommand.Run(rest);
     case "compare":
         return CompareCommand.Run(rest);
+    case "landuse":
+        return LandUseCommand.Run(rest);
     case "invest":
         return InvestCommand.Run(rest);
     case "-h" or "--help" or "help":

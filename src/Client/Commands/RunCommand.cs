@@ -105,6 +105,7 @@ public static class RunCommand
             new("validate", validate), new("silo start", silo), new("spinup", spinupSeconds), new("transient", transient),
         };
         var results = ResultsFactory.From(setup, spec, outcome, timings);
+        results = CarbonSim.Model.Accounting.RunBudgets.Attach(results, setup.Scenario); // issue #5: budgets + compensation (no-op without a scheme)
         clock.Restart();
         var written = OutputWriter.WriteAll(results, outDir);
         double write = clock.Elapsed.TotalSeconds;
@@ -123,6 +124,8 @@ public static class RunCommand
         if (options.ResolutionKm is double km)
             scenario = scenario with { Grid = scenario.Grid with { ResolutionKm = km } };
         var setup = RegionBuilder.Build(scenario);
+        if (scenario.LandUseChange is not null) // issue #5: the tile grains do not apply land-use change yet
+            Console.Error.WriteLine("carbonsim: note: land_use_change is not applied by the process engine yet (the map stays as in the start year); `carbonsim landuse` runs the allocation in static-pool mode");
         return (setup, RunSpecFactory.From(setup, options.TileSize));
     }
 }

@@ -184,13 +184,14 @@ public static class LandUseScenarioRun
         foreach (var y in s.Outputs.RasterYears.Where(r.Maps.ContainsKey))
         {
             var m = r.Maps[y];
-            rasters.Add(new RasterLayer("landuse", "code", y, m.Classes.Select(c => c < 0 ? double.NaN : r.ClassCodes[c]).ToArray()));
+            rasters.Add(new RasterLayer($"landuse_{y}", "code", y, m.Classes.Select(c => c < 0 ? double.NaN : r.ClassCodes[c]).ToArray()));
         }
         return new RunResults
         {
             ScenarioName = s.Name, ScenarioSha256 = s.FileHash, Years = years, Cities = cities, CityYears = rows,
             RegionYears = years.Select(y => RegionYear.Aggregate(y, rows)).ToList(),
             Grid = rasters.Count > 0 ? grid : null, Rasters = rasters, BoundariesPath = s.Region.BoundariesPath,
+            PublishedRanges = [], // no kernel fluxes here: comparing zero NPP with published ranges would mislead
         };
     }
 

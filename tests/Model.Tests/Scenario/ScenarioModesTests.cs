@@ -45,7 +45,8 @@ public class ScenarioModesTests
     public void Co2_from_a_file_and_constant()
     {
         const string trend = "  trend:                    # observed-like: about 412 ppm in 2020, +2.4 ppm a-1\n    ppm: 412\n    year: 2020\n    ppm_per_year: 2.4";
-        var s = ScenarioLoader.Load(TestRepo.ScratchScenario(t => t.Replace(trend, "  file: " + Ref("co2/co2.txt")).Replace("  end: 2060", "  end: 2000").Replace("  start: 2020", "  start: 1990").Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [1990]").Replace("  co2_ppm: 285                          # pre-industrial equilibrium (about 1850; IPCC AR6 WG1)\n", "")));
+        var s = ScenarioLoader.Load(TestRepo.ScratchScenario(t => t.Replace(trend, "  file: " + Ref("co2/co2.txt")).Replace("  end: 2060", "  end: 2000").Replace("  start: 2020", "  start: 1990").Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [1990]")
+            .Replace("  co2_ppm: 285", "  # co2_ppm removed: the spin-up CO2 then defaults to the start year's")));
         Assert.Equal(Co2Mode.File, s.Co2.Mode);
         Assert.InRange(s.Co2.PpmIn(1990), 340, 370);
         Assert.True(s.Co2.PpmIn(2000) > s.Co2.PpmIn(1990));
