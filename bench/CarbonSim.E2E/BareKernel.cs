@@ -52,7 +52,7 @@ public static class BareKernel
                 for (int g = t.ColumnStart[i]; g < t.ColumnStart[i + 1]; g++)
                 {
                     annual.Clear();
-                    models[columnCombo[g]].RunYear(columnState[g], y % spec.Climates[t.Climate[i]].YearCount,
+                    models[columnCombo[g]].RunYear(columnState[g], 0, y % spec.Climates[t.Climate[i]].YearCount,
                         spec.Co2ByYear[y], spec.NDepositionByYear[y], annual);
                     for (int v = 0; v < n; v++) cell[v] += t.ColumnFraction[g] * annual[v];
                 }

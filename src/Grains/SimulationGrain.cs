@@ -136,17 +136,7 @@ public sealed class SimulationGrain(
             if (await CancelledAt()) return;
 
             var tiles = _tiles.Select((_, t) => GrainFactory.GetGrain<ITileGrain>(GrainKeys.Tile(RunId, t))).ToArray();
-            _setups = _tiles.Select((cells, t) =>
-            {
-                var tileCombos = Tiling.DistinctCombos(spec.Cells, cells);
-                return new TileSetup
-                {
-                    Spec = spec,
-                    CellIndices = cells,
-                    Combos = tileCombos,
-                    EquilibriumStates = tileCombos.Select(c => stateOf[c]).ToArray(),
-                };
-            }).ToArray();
+            _setups = _tiles.Select(cells => TileSetups.For(spec, cells, stateOf)).ToArray();
             await Task.WhenAll(tiles.Select((tile, t) => Retry($"tile {t} set-up", async () => { await tile.Initialize(_setups[t]); return 0; })));
 
             _progress = _progress with { Phase = RunPhase.Transient, YearsStartedUtc = _progress.YearsStartedUtc ?? Now, UpdatedUtc = Now };

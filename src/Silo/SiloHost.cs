@@ -49,6 +49,13 @@ public static class SiloHost
         silo.Configure<ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = cluster.ServiceId; });
         silo.ConfigureEndpoints(advertise, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertise));
         silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.RedisConfiguration));
+        // Heartbeat in the table every 10 s; an entry silent for 30 s counts as stale. Then silos started
+        // after every silo died do not wait minutes to reach the dead ones before joining.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            o.NumMissedTableIAmAliveLimit = 3;
+        });
         silo.AddRedisGrainStorage(StorageNames.Engine, ob => ob.Configure<Serializer>((o, serializer) =>
         {
             o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.RedisConfiguration);

@@ -26,6 +26,8 @@ public sealed record SiloOptions
           --watchdog-seconds <s>   how often this silo pings unfinished runs and batches so a run
                                    whose coordinator died resumes on its own (env
                                    CARBONSIM_WATCHDOG_SECONDS, default 10; 0 = off)
+          --config <file>          NAME=value lines with the variables above (CARBONSIM_REDIS=…);
+                                   the environment and flags override it
           --log-level <level>      Information, Warning (default), Error
           -h, --help               this text
 
@@ -43,6 +45,8 @@ public sealed record SiloOptions
     public static SiloOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
+        for (int i = 0; i + 1 < args.Count; i++)
+            if (args[i] == "--config") environment = ClusterConfigFile.Environment(args[i + 1]);
         string? cluster = null, clusterId = null, serviceId = null;
         string? siloPort = environment("CARBONSIM_SILO_PORT"), gatewayPort = environment("CARBONSIM_GATEWAY_PORT");
         string? advertise = environment("CARBONSIM_ADVERTISE_IP"), watchdog = environment("CARBONSIM_WATCHDOG_SECONDS");
@@ -63,6 +67,7 @@ public sealed record SiloOptions
                 case "--advertise": advertise = Value(); break;
                 case "--watchdog-seconds": watchdog = Value(); break;
                 case "--log-level": logLevel = Value(); break;
+                case "--config": Value(); break;
                 default: throw new ArgumentException($"unknown option '{a}' (see --help)");
             }
         }

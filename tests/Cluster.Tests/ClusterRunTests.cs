@@ -134,6 +134,37 @@ public sealed class ClusterFailureTests(RedisFixture redis, ITestOutputHelper ou
         AssertSameOutputs(reference, Path.Combine(outDir, runId), output);
     }
 
+    [Fact]
+    public async Task Every_silo_killed_mid_run_new_silos_finish_it_from_the_stored_checkpoints()
+    {
+        await using var cluster = await LocalCluster.StartAsync(redis, "restart", 2);
+        var spec = TinyRegion.Build(rows: 16, cols: 16, lastYear: 2039, tileSize: 4, checkpointEvery: 3);
+        string specPath = Path.Combine(cluster.LogDir, "tiny.runspec");
+        ClusterSpecFile.Write(specPath, spec);
+        const string runId = "tiny-restart";
+        var (exit, log) = await cluster.Cli("submit", ["submit", specPath, "--id", runId]);
+        Assert.True(exit == 0, log);
+        var before = await WaitFor(cluster.Connection!.Grains, runId, p => p.Phase == RunPhase.Transient && p.YearsDone >= 4, TimeSpan.FromMinutes(3));
+        foreach (var silo in cluster.Silos) silo.KillHard();
+        output.WriteLine($"killed every silo after year {before.LastCompletedYear}");
+        Assert.True(before.LastCompletedYear < spec.LastYear - 3, "the run was nearly finished before the kill; make it longer");
+
+        // New silo processes (new ports) on the same Redis, cluster id and service id; no client until they are up.
+        cluster.StartSilo();
+        cluster.StartSilo();
+        (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "400", "--connect-timeout", "120"], TimeSpan.FromMinutes(8));
+        output.WriteLine(log);
+        Assert.True(exit == 0, log);
+        (exit, log) = await cluster.Cli("status", ["status", runId, "--connect-timeout", "60"]);
+        Assert.Contains("resumed", log);
+
+        string outDir = Path.Combine(cluster.LogDir, "out");
+        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", outDir, "--connect-timeout", "60"]);
+        Assert.True(exit == 0, log);
+        string reference = await SingleSiloReference(spec, cluster.LogDir);
+        AssertSameOutputs(reference, Path.Combine(outDir, runId), output);
+    }
+
     /// <summary>Retries a call from the test's own client for up to a minute (its gateway may be the silo that was killed).</summary>
     internal static async Task<T> Retrying<T>(Func<Task<T>> call)
     {

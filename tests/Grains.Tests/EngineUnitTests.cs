@@ -77,7 +77,7 @@ public sealed class EngineUnitTests
         var epc = Distinct(new EcophysParameters());
         var site = Distinct(new SiteParameters());
         var spec = SyntheticRegion.Build() with { VegetationTypes = [new VegetationType { Name = "x", Epc = epc }], Sites = [site] };
-        var copy = serializer.Deserialize<RunSpec>(serializer.SerializeToArray(spec));
+        var copy = serializer.Deserialize<RunSpec>(serializer.SerializeToArray(spec))!;
         Assert.Equal(epc, copy.VegetationTypes[0].Epc);
         Assert.Equal(site, copy.Sites[0]);
         Assert.Equal(spec.Climates[1].Tmax, copy.Climates[1].Tmax);
@@ -107,5 +107,44 @@ public sealed class EngineUnitTests
     {
         var state = new[] { 0.1, -0.0, double.Epsilon, 1e300, Math.PI };
         Assert.Equal(state.Select(BitConverter.DoubleToInt64Bits), TileCheckpoint.Unpack(TileCheckpoint.Pack(state)).Select(BitConverter.DoubleToInt64Bits));
+    }
+}
+
+public sealed class TileSetupTests
+{
+    [Fact]
+    public void A_tile_setup_holds_only_its_cells_and_the_tables_they_use()
+    {
+        var spec = SyntheticRegion.Build(tileSize: 4);
+        var tiles = Tiling.Partition(spec.Cells, spec.GridCols, 4);
+        var combos = Tiling.DistinctCombos(spec.Cells, Enumerable.Range(0, spec.Cells.Count));
+        var states = combos.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => new double[] { p.k });
+        foreach (var cells in tiles)
+        {
+            var setup = TileSetups.For(spec, cells, states);
+            var t = setup.Spec.Cells;
+            Assert.Equal(cells.Length, t.Count);
+            Assert.Equal(cells, setup.CellIndices);
+            Assert.True(setup.Spec.Climates.Length <= spec.Climates.Length);
+            for (int p = 0; p < cells.Length; p++)
+            {
+                int i = cells[p];
+                Assert.Equal(spec.Cells.Row[i], t.Row[p]);
+                Assert.Equal(spec.Cells.AreaM2[i], t.AreaM2[p]);
+                Assert.Same(spec.Climates[spec.Cells.Climate[i]], setup.Spec.Climates[t.Climate[p]]);
+                Assert.Same(spec.Sites[spec.Cells.Site[i]], setup.Spec.Sites[t.Site[p]]);
+                Assert.Equal(spec.Cells.ColumnStart[i + 1] - spec.Cells.ColumnStart[i], t.ColumnStart[p + 1] - t.ColumnStart[p]);
+                for (int k = 0; k < t.ColumnStart[p + 1] - t.ColumnStart[p]; k++)
+                {
+                    int g = spec.Cells.ColumnStart[i] + k, l = t.ColumnStart[p] + k;
+                    Assert.Same(spec.VegetationTypes[spec.Cells.ColumnVegetation[g]], setup.Spec.VegetationTypes[t.ColumnVegetation[l]]);
+                    Assert.Equal(spec.Cells.ColumnFraction[g], t.ColumnFraction[l]);
+                    // The column's local combination carries the equilibrium of its global combination.
+                    var local = new SpinupCombo(t.ColumnVegetation[l], t.Site[p], t.Climate[p]);
+                    var global = new SpinupCombo(spec.Cells.ColumnVegetation[g], spec.Cells.Site[i], spec.Cells.Climate[i]);
+                    Assert.Same(states[global], setup.EquilibriumStates[Array.IndexOf(setup.Combos, local)]);
+                }
+            }
+        }
     }
 }

@@ -71,8 +71,8 @@ public static class ResultsCommand
         var outcome = await ClusterJobs.Resilient(run.GetOutcome);
         var spec = await ClusterJobs.Resilient(run.GetSpec) ?? throw new JobException($"run {entry.Id} has no stored spec");
         var timings = ClusterResults.Timings(progress);
-        var results = entry.ScenarioPath is { } scenario && ClusterScenario.Results is { } label
-            ? label(scenario, entry.ResolutionKm, entry.TileSize, spec, outcome, timings)
+        var results = entry.ScenarioPath is { } scenario
+            ? ClusterScenario.Results(scenario, entry.ResolutionKm, entry.TileSize, spec, outcome, timings)
             : ClusterResults.FromSpec(spec, outcome, ClusterSpecHash.Of(spec), timings);
         return OutputWriter.WriteAll(results, dir, options);
     }

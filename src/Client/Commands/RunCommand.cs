@@ -26,31 +26,35 @@ public static class RunCommand
         double SpinupSeconds, double TransientSeconds, double WriteSeconds, double TotalSeconds,
         double SpinupCpuSeconds, double TransientCpuSeconds);
 
-    public static async Task<int> Run(IReadOnlyList<string> args)
+    public static Task<int> Run(IReadOnlyList<string> args) =>
+        Run(args, Console.Out, Console.Error, ProgressBar.ForStandardError());
+
+    /// <summary>The verb with its output streams given (tests pass their own); <paramref name="progress"/> null = no bar.</summary>
+    public static async Task<int> Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ProgressBar? progress)
     {
         RunOptions options;
         try { options = RunOptions.Parse(args); }
-        catch (ArgumentException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 2; }
-        if (options.Help) { Console.WriteLine(RunOptions.Usage); return 0; }
+        catch (ArgumentException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 2; }
+        if (options.Help) { stdout.WriteLine(RunOptions.Usage); return 0; }
 
         try
         {
-            var finished = await Execute(options, ProgressBar.ForStandardError());
-            Console.WriteLine(SummaryTable.Render(finished.Results));
-            foreach (var warning in finished.Output.Warnings) Console.Error.WriteLine($"warning: {warning}");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var finished = await Execute(options, progress);
+            stdout.WriteLine(SummaryTable.Render(finished.Results));
+            foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +
                 $"(silo {finished.SiloStartSeconds:F1} s, spin-up {finished.SpinupSeconds:F1} s, years {finished.TransientSeconds:F1} s, writing {finished.WriteSeconds:F1} s)"));
-            Console.WriteLine($"wrote {finished.Output.Directory} ({finished.Output.Files.Count} files)");
+            stdout.WriteLine($"wrote {finished.Output.Directory} ({finished.Output.Files.Count} files)");
             return 0;
         }
-        catch (InvalidInputException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (RunFailedException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (IOException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (ClusterUnavailableException e) { Console.Error.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (InvalidInputException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (RunFailedException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (IOException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
+        catch (ClusterUnavailableException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"carbonsim run: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine($"carbonsim run: internal error: {e.GetType().Name}: {e.Message}");
             return 3;
         }
     }

@@ -52,9 +52,7 @@ public static class SubmitCommand
         }
         else
         {
-            if (ClusterScenario.Prepare is not { } prepare)
-                throw new ArgumentException("this build cannot read scenario files yet; submit a prepared .runspec");
-            spec = prepare(full, resolutionKm, tileSize);
+            spec = ClusterScenario.Prepare(full, resolutionKm, tileSize);
             entry = new JobEntry { Name = spec.ScenarioName, ScenarioPath = full, ResolutionKm = resolutionKm, TileSize = tileSize };
         }
         if (checkpointEvery is int n) spec = spec with { CheckpointEveryYears = n };

@@ -17,12 +17,15 @@ public sealed class ClusterCli
           --cluster-id <id>         Orleans cluster id (env CARBONSIM_CLUSTER_ID, default carbonsim)
           --service-id <id>         Orleans service id (env CARBONSIM_SERVICE_ID, default carbonsim)
           --connect-timeout <s>     give up connecting after this many seconds (default 30)
+          --config <file>           NAME=value lines (CARBONSIM_REDIS=…, CARBONSIM_CLUSTER_ID=…);
+                                    the environment and flags override it
         The Redis password may also come from CARBONSIM_REDIS_PASSWORD; it is never printed.
         """;
 
     public string? ClusterAddress { get; private set; }
     public string? ClusterId { get; private set; }
     public string? ServiceId { get; private set; }
+    public string? ConfigFile { get; private set; }
     public double ConnectTimeoutSeconds { get; private set; } = 30;
     public bool Help { get; private set; }
     public List<string> Positionals { get; } = [];
@@ -44,6 +47,7 @@ public sealed class ClusterCli
                 case "--cluster": cli.ClusterAddress = Value(); break;
                 case "--cluster-id": cli.ClusterId = Value(); break;
                 case "--service-id": cli.ServiceId = Value(); break;
+                case "--config": cli.ConfigFile = Value(); break;
                 case "--connect-timeout":
                     string t = Value();
                     cli.ConnectTimeoutSeconds = double.TryParse(t, CultureInfo.InvariantCulture, out var s) && s > 0 ? s
@@ -79,7 +83,7 @@ public sealed class ClusterCli
 
     /// <summary>The cluster to talk to; throws if no address was given anywhere.</summary>
     public ClusterSettings Settings() =>
-        ClusterSettings.Resolve(ClusterAddress, ClusterId, ServiceId)
+        ClusterSettings.Resolve(ClusterAddress, ClusterId, ServiceId, ConfigFile is null ? null : ClusterConfigFile.Environment(ConfigFile))
         ?? throw new ArgumentException($"no cluster address: give --cluster redis://host:port or set {ClusterSettings.RedisVariable}");
 
     public Task<ClusterConnection> ConnectAsync() =>

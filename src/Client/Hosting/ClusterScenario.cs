@@ -6,25 +6,33 @@ using CarbonSim.Model.Output;
 namespace CarbonSim.Client.Hosting;
 
 /// <summary>
-/// The seam between the cluster verbs and scenario files: turns a scenario (plus the run options
-/// given at submission) into a run spec, and a finished run back into labelled results. Uses the same
-/// preparation as <c>carbonsim run</c> (<see cref="RunCommand.Prepare"/>), so a cluster run of a
-/// scenario equals an embedded run of it.
+/// The seam between the cluster verbs and scenario files: the same preparation as <c>carbonsim run</c>
+/// (<see cref="RunCommand.Prepare"/>), so a cluster run of a scenario equals an embedded run of it, and
+/// the same labelling of results (<see cref="ResultsFactory.From"/>).
 /// </summary>
 public static class ClusterScenario
 {
-    /// <summary>Whether this build can read scenario files.</summary>
-    public static bool Available => true;
+    /// <summary>Scenario file (+ resolution [km] and tile size overrides) → validated run spec.</summary>
+    public static RunSpec Prepare(string scenarioPath, double? resolutionKm, int? tileSize) =>
+        RunCommand.Prepare(new RunOptions { ScenarioPath = scenarioPath, ResolutionKm = resolutionKm, TileSize = tileSize }).Spec;
 
-    /// <summary>Scenario path, resolution [km] override, tile size override → spec.</summary>
-    public static Func<string, double?, int?, RunSpec>? Prepare { get; } =
-        (path, resolutionKm, tileSize) => RunCommand.Prepare(Options(path, resolutionKm, tileSize)).Spec;
-
-    /// <summary>Scenario path, options, spec, outcome, timings → results (the region is laid out again from the scenario: deterministic).</summary>
-    public static Func<string, double?, int?, RunSpec, RunOutcome, IReadOnlyList<PhaseTiming>, RunResults>? Results { get; } =
-        (path, resolutionKm, tileSize, spec, outcome, timings) =>
-            ResultsFactory.From(RunCommand.Prepare(Options(path, resolutionKm, tileSize)).Setup, spec, outcome, timings);
-
-    static RunOptions Options(string path, double? resolutionKm, int? tileSize) =>
-        new() { ScenarioPath = path, ResolutionKm = resolutionKm, TileSize = tileSize };
+    /// <summary>
+    /// A finished run's results labelled from its scenario (read again on this machine). The region is
+    /// rebuilt with the submission's options; its spec must hash equal to the run's, otherwise the
+    /// scenario or its inputs changed since submission and the labels would be wrong.
+    /// </summary>
+    public static RunResults Results(string scenarioPath, double? resolutionKm, int? tileSize, RunSpec runSpec, RunOutcome outcome,
+        IReadOnlyList<PhaseTiming> timings)
+    {
+        var (setup, spec) = RunCommand.Prepare(new RunOptions { ScenarioPath = scenarioPath, ResolutionKm = resolutionKm, TileSize = tileSize });
+        // Forcing and name may differ on purpose (ensemble members, --checkpoint-every); the region may not.
+        var comparable = spec with
+        {
+            ScenarioName = runSpec.ScenarioName, CheckpointEveryYears = runSpec.CheckpointEveryYears,
+            Co2ByYear = runSpec.Co2ByYear, NDepositionByYear = runSpec.NDepositionByYear,
+        };
+        if (ClusterSpecHash.Of(comparable) != ClusterSpecHash.Of(runSpec))
+            throw new JobException($"{scenarioPath} (or a file it names) changed since the run was submitted; its outputs cannot be labelled from it");
+        return ResultsFactory.From(setup, runSpec, outcome, timings);
+    }
 }

@@ -1,16 +1,19 @@
 namespace CarbonSim.Grains.Contracts;
 
 /// <summary>
-/// What a tile needs to start: which cells of the run it holds (global cell indices, ascending),
-/// the run's tables, and the equilibrium state of each spin-up combination its columns use.
+/// What a tile needs to start, and no more (it crosses the network on a cluster): a copy of the run
+/// spec cut down to the tile's cells and the vegetation types, sites and climates they use (indices
+/// local to that copy), the global index of each of its cells, and the equilibrium state of each
+/// spin-up combination its columns use. Built by <c>Engine.TileSetups.For</c>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("carbonsim.TileSetup")]
 public sealed record TileSetup
 {
+    /// <summary>The run spec restricted to this tile: <c>Spec.Cells</c> row p is tile cell p.</summary>
     [Id(0)] public RunSpec Spec { get; init; } = null!;
-    /// <summary>[-] Global indices (into <see cref="RunSpec.Cells"/>) of the tile's cells, ascending.</summary>
+    /// <summary>[-] Global index (into the run's cell table) of each tile cell, ascending.</summary>
     [Id(1)] public int[] CellIndices { get; init; } = [];
-    /// <summary>Spin-up combinations used by the tile's columns, and their equilibrium state vectors.</summary>
+    /// <summary>Spin-up combinations used by the tile's columns (indices into <see cref="Spec"/>'s tables), and their equilibrium state vectors.</summary>
     [Id(2)] public SpinupCombo[] Combos { get; init; } = [];
     [Id(3)] public double[][] EquilibriumStates { get; init; } = [];
 }

@@ -26,11 +26,11 @@ public sealed class BgcKernel : ICarbonKernel
             return new Contracts.SpinupResult { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
         }
 
-        public void RunYear(Span<double> state, int metYearIndex, double co2, double nDeposition, Span<double> annual)
+        public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual)
         {
-            var s = CellState.FromArray(state.ToArray());
+            var s = CellState.FromArray(states, offset);
             var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition));
-            s.ToArray().CopyTo(state);
+            s.CopyTo(states, offset);
             annual[CarbonVariables.Gpp] = a.Gpp;
             annual[CarbonVariables.Npp] = a.Npp;
             annual[CarbonVariables.Nep] = a.Nep;

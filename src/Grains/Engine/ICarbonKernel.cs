@@ -27,8 +27,9 @@ public interface IColumnModel
     Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0);
 
     /// <summary>
-    /// Steps <paramref name="state"/> in place through met year <paramref name="metYearIndex"/> and
-    /// writes the annual values (order of <see cref="Contracts.CarbonVariables"/>, per m2) into <paramref name="annual"/>.
+    /// Steps the state vector stored at <paramref name="states"/>[<paramref name="offset"/> ..] in place
+    /// through met year <paramref name="metYearIndex"/> and writes the annual values (order of
+    /// <see cref="Contracts.CarbonVariables"/>, per m2) into <paramref name="annual"/>.
     /// </summary>
-    void RunYear(Span<double> state, int metYearIndex, double co2, double nDeposition, Span<double> annual);
+    void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual);
 }

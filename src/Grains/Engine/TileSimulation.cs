@@ -11,10 +11,9 @@ namespace CarbonSim.Grains.Engine;
 public sealed class TileSimulation
 {
     readonly RunSpec _spec;
-    readonly int[] _cells;
+    readonly int[] _cells;                // global cell index of each tile cell (the tile's table is local: row p = tile cell p)
     readonly IColumnModel[] _models;      // per combo
     readonly int[] _columnCombo;          // per tile column
-    readonly int[] _columnFirstGlobal;    // per tile cell: first global column index
     readonly int[] _stateOffset;          // per tile column, length columns + 1
     readonly int[] _cities;               // distinct city indices, ascending
     readonly int[] _cellCityPosition;     // per tile cell: position in _cities
@@ -31,6 +30,8 @@ public sealed class TileSimulation
         _spec = setup.Spec;
         _cells = setup.CellIndices;
         var t = _spec.Cells;
+        if (t.Count != _cells.Length)
+            throw new ArgumentException($"tile setup lists {_cells.Length} cells but its table holds {t.Count}");
         var comboIndex = new Dictionary<SpinupCombo, int>();
         _models = new IColumnModel[setup.Combos.Length];
         for (int k = 0; k < setup.Combos.Length; k++)
@@ -41,16 +42,14 @@ public sealed class TileSimulation
         }
 
         var columnCombo = new List<int>();
-        _columnFirstGlobal = new int[_cells.Length];
         for (int p = 0; p < _cells.Length; p++)
         {
-            int i = _cells[p];
-            _columnFirstGlobal[p] = t.ColumnStart[i];
+            int i = p;
             for (int c = t.ColumnStart[i]; c < t.ColumnStart[i + 1]; c++)
             {
                 var combo = new SpinupCombo(t.ColumnVegetation[c], t.Site[i], t.Climate[i]);
                 if (!comboIndex.TryGetValue(combo, out int k))
-                    throw new ArgumentException($"tile setup lacks the spin-up for cell {i} column {c} ({combo})");
+                    throw new ArgumentException($"tile setup lacks the spin-up for cell {_cells[i]} column {c - t.ColumnStart[i]} ({combo})");
                 columnCombo.Add(k);
             }
         }
@@ -68,8 +67,8 @@ public sealed class TileSimulation
             eq.CopyTo(_state, _stateOffset[c]);
         }
 
-        _cities = _cells.Select(i => t.City[i]).Distinct().Order().ToArray();
-        _cellCityPosition = _cells.Select(i => Array.BinarySearch(_cities, t.City[i])).ToArray();
+        _cities = t.City.Distinct().Order().ToArray();
+        _cellCityPosition = t.City.Select(c => Array.BinarySearch(_cities, c)).ToArray();
         _cellOutputYears = [.. _spec.CellOutputYears];
         LastCompletedYear = _spec.FirstYear - 1;
     }
@@ -91,14 +90,14 @@ public sealed class TileSimulation
         int column = 0;
         for (int p = 0; p < _cells.Length; p++)
         {
-            int i = _cells[p];
+            int i = p;
             cell.Clear();
             for (int g = t.ColumnStart[i]; g < t.ColumnStart[i + 1]; g++, column++)
             {
                 var model = _models[_columnCombo[column]];
                 int metYear = (year - _spec.FirstYear) % _spec.Climates[t.Climate[i]].YearCount;
                 annual.Clear();
-                model.RunYear(_state.AsSpan(_stateOffset[column], model.StateLength), metYear, co2, nDeposition, annual);
+                model.RunYear(_state, _stateOffset[column], metYear, co2, nDeposition, annual);
                 double fraction = t.ColumnFraction[g];
                 for (int v = 0; v < n; v++) cell[v] += fraction * annual[v];
             }
@@ -106,7 +105,7 @@ public sealed class TileSimulation
             for (int v = 0; v < n; v++)
             {
                 if (!double.IsFinite(cell[v]))
-                    throw new InvalidOperationException($"cell {i} gave a non-finite {CarbonVariables.Names[v]} in year {year}");
+                    throw new ArithmeticException($"cell {_cells[i]} gave a non-finite {CarbonVariables.Names[v]} in year {year}");
                 sums[row + v] += FixedSum.FromKg(cell[v] * t.AreaM2[i]);
                 if (keepCells) cellValues[p * n + v] = cell[v];
             }

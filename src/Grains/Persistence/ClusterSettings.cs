@@ -110,3 +110,32 @@ public sealed record ClusterSettings
         return at > start ? address[..start] + "***" + address[at..] : address;
     }
 }
+
+/// <summary>
+/// A configuration file for silos and clients: <c>NAME=value</c> lines using the environment variable
+/// names (<c>CARBONSIM_REDIS</c>, <c>CARBONSIM_CLUSTER_ID</c>, …), <c>#</c> comments, blank lines.
+/// Values from the real environment win over the file; flags win over both.
+/// </summary>
+public static class ClusterConfigFile
+{
+    /// <summary>A variable lookup: the process environment first, then <paramref name="path"/>'s values.</summary>
+    public static Func<string, string?> Environment(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an existing configuration file (NAME=value lines)");
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = File.ReadAllLines(path);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            int eq = line.IndexOf('=');
+            string name = eq > 0 ? line[..eq].Trim() : "";
+            if (eq <= 0 || !name.StartsWith("CARBONSIM_", StringComparison.Ordinal))
+                throw new InvalidInputException(path, $"line {i + 1}", eq > 0 ? name : Redacted(line), "NAME=value with a CARBONSIM_ variable name");
+            values[name] = line[(eq + 1)..].Trim().Trim('"');
+        }
+        return name => System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : values.GetValueOrDefault(name);
+    }
+
+    static string Redacted(string line) => line.Length > 40 ? line[..40] + "…" : line;
+}

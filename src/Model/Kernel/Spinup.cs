@@ -31,8 +31,8 @@ public readonly record struct SpinupYear(int Year, double MaxLai, double LeafC, 
 /// <summary>Result of a spin-up.</summary>
 /// <param name="State">End state (ready for a normal run; its met position continues the cycle).</param>
 /// <param name="Years">[a] Years simulated.</param>
-/// <param name="Steady">Whether the steady-state rule was met (false: stopped at the maximum).</param>
-/// <param name="SoilCTrend">[kgC m-2 a-1] Last soil-C block-mean trend.</param>
+/// <param name="Steady">Standard rule: whether the steady-state rule was met (false: stopped at the maximum). Accelerated: the search converged and |SoilCTrend| &lt; tolerance (<see cref="Spinup.RunAccelerated"/>).</param>
+/// <param name="SoilCTrend">[kgC m-2 a-1] Last soil-C block-mean trend (accelerated: over the two halves of the last cycle).</param>
 /// <param name="TotalCTrend">[kgC m-2 a-1] The same statistic on total C ("residual trend").</param>
 /// <param name="Trajectory">Per-year trajectory.</param>
 public sealed record SpinupResult(CellState State, int Years, bool Steady, double SoilCTrend, double TotalCTrend, IReadOnlyList<SpinupYear> Trajectory);

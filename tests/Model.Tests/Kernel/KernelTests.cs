@@ -108,29 +108,6 @@ public class KernelTests
     }
 }
 
-public class AcceleratedSpinupTests(ReferenceFixture fx) : IClassFixture<ReferenceFixture>
-{
-    [Theory]
-    [InlineData("enf")]
-    [InlineData("dbf")]
-    public void ForestsReachTheStandardEquilibriumInATenthOfTheYears(string epc)
-    {
-        var model = fx.Model(epc);
-        var standard = fx.Spinup(epc);
-        var fast = Spinup.RunAccelerated(model, new SpinupOptions(ReferenceData.Co2));
-        double Mean(CellState start)
-        {
-            var s = start.Clone();
-            double t = 0;
-            for (int y = 0; y < 44; y++) t += model.RunYear(s, new YearForcing(ReferenceData.Co2, 0.0001)).TotalC;
-            return t / 44;
-        }
-        double a = Mean(fast.State), b = Mean(standard.State);
-        Assert.InRange(a / b, 0.99, 1.01);
-        Assert.True(fast.Years * 10 <= standard.Years, $"accelerated {fast.Years} vs standard {standard.Years} years");
-    }
-}
-
 public class CellModelInputTests
 {
     [Fact]
