@@ -64,6 +64,7 @@ public static class CompareCommand
             var res = ComparisonWriter.WriteAll(runs, outDir, new ComparisonOptions { Overwrite = overwrite, Charts = charts });
             foreach (var w in res.Warnings) Console.Error.WriteLine($"carbonsim compare: warning: {w}");
             Console.WriteLine($"comparison of {runs.Count} runs written to {res.Directory} ({res.Files.Count} files)");
+            PrintRegionTotals(Path.Combine(res.Directory, ComparisonWriter.SummaryFile));
             if (observed is not null)
             {
                 var rows = Agreement(observed, initial, simulated);
@@ -84,6 +85,18 @@ public static class CompareCommand
             Console.Error.WriteLine($"carbonsim compare: {e.Message}");
             return 3;
         }
+    }
+
+    /// <summary>Prints, per run, the region's total carbon in the last common year and its difference from the baseline.</summary>
+    private static void PrintRegionTotals(string summaryCsv)
+    {
+        if (!File.Exists(summaryCsv)) return;
+        var (h, rows) = Csv.Read(summaryCsv);
+        int sc = h.ToList().IndexOf("scenario"), en = h.ToList().IndexOf("entity"), va = h.ToList().IndexOf("variable"),
+            to = h.ToList().IndexOf("to_year"), v = h.ToList().IndexOf("value"), d = h.ToList().IndexOf("delta"), b = h.ToList().IndexOf("baseline");
+        if (new[] { sc, en, va, to, v, d, b }.Any(i => i < 0)) return;
+        foreach (var r in rows.Where(r => r[en] == "region" && r[va] == "totalc_TgC"))
+            Console.WriteLine($"  {r[sc]}: total C {r[to]} = {r[v]} Tg C, {r[d]} Tg C vs {r[b]}");
     }
 
     /// <summary>Kappa (and, with an initial map, the change agreement) of each simulated map against the observed one.</summary>
