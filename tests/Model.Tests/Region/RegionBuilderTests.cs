@@ -85,7 +85,7 @@ public class RegionBuilderTests(BaselineFixture baseline) : IClassFixture<Baseli
         var s = Setup.Spinups[0];
         var veg = baseline.Scenario.Vegetation[s.VegetationType];
         var met = Setup.Zone(s.ClimateZone).Met;
-        string Key(VegetationSpec v, Parameters.SiteParameters site, double co2) => SpinupKeys.Compute(v, site, met, co2, s.Mode, s.MaxYears);
+        string Key(VegetationSpec v, Parameters.SiteParameters site, double co2) => SpinupKeys.Compute(v, site, met, co2, s.Mode, s.MaxYears, baseline.Scenario.Spinup.StandAgeYears);
         Assert.Equal(s.Key, Key(veg, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg with { Values = veg.Values.SetItem(20, veg.Values[20] + 1e-9) }, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg, s.Site with { ClayPercent = s.Site.ClayPercent + 1 }, s.Co2Ppm));
