@@ -57,7 +57,8 @@ public static class ResultsFactory
     }
 
     /// <summary>Area-weighted means [kgC m-2] / [kgC m-2 a-1] from exact totals [kgC] / [kgC a-1].</summary>
-    static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
+    /// <summary>Area-weighted means [kg m-2 (a-1)] of a city or region year from its exact totals [kg].</summary>
+    internal static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
     {
         var kg = totals.TotalsKg();
         double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;
@@ -69,7 +70,8 @@ public static class ResultsFactory
     }
 
     /// <summary>One variable on the full grid, row-major, NaN where there is no land cell.</summary>
-    static double[] Layer(RunSpec spec, GridSpec grid, CellSnapshot snap, int variable)
+    /// <summary>One variable of a cell snapshot on the grid (NaN outside the cells).</summary>
+    internal static double[] Layer(RunSpec spec, GridSpec grid, CellSnapshot snap, int variable)
     {
         var values = new double[grid.CellCount];
         Array.Fill(values, double.NaN);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CarbonSim.Client.Commands;
 using CarbonSim.Client.Output;
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Output;
@@ -22,10 +23,10 @@ public static class ClusterResults
         var cityYears = new List<CityYear>();
         foreach (var series in outcome.Cities)
             foreach (var year in series.Years)
-                cityYears.Add(Means(new CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = series.AreaM2 }, year, series.AreaM2));
+                cityYears.Add(ResultsFactory.Means(new CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = series.AreaM2 }, year, series.AreaM2));
         double regionArea = spec.Cells.AreaM2.Sum();
         var regionYears = outcome.Region
-            .Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = spec.CityIds.Length }, y, regionArea))
+            .Select(y => ResultsFactory.Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = spec.CityIds.Length }, y, regionArea))
             .ToList();
         // A local grid of unit cells (no geographic reference): rasters open in QGIS, but not on a map.
         var grid = new GridSpec(0, spec.GridRows, 1, spec.GridRows, spec.GridCols,
@@ -33,8 +34,8 @@ public static class ClusterResults
         var rasters = new List<RasterLayer>();
         foreach (var snap in outcome.CellSnapshots)
         {
-            rasters.Add(RasterLayer.TotalCarbon(snap.Year, Layer(spec, grid, snap, V.TotalC)));
-            rasters.Add(RasterLayer.Npp(snap.Year, Layer(spec, grid, snap, V.Npp)));
+            rasters.Add(RasterLayer.TotalCarbon(snap.Year, ResultsFactory.Layer(spec, grid, snap, V.TotalC)));
+            rasters.Add(RasterLayer.Npp(snap.Year, ResultsFactory.Layer(spec, grid, snap, V.Npp)));
         }
         var spinups = outcome.Spinups;
         return new RunResults
@@ -63,26 +64,6 @@ public static class ClusterResults
         if (p.SubmittedUtc is { } s && p.YearsStartedUtc is { } y) list.Add(new("spinup", (y - s).TotalSeconds));
         if (p.YearsStartedUtc is { } y2 && p.UpdatedUtc is { } u) list.Add(new("transient", (u - y2).TotalSeconds));
         return list;
-    }
-
-    static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
-    {
-        var kg = totals.TotalsKg();
-        double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;
-        return row with
-        {
-            Gpp = kg[V.Gpp] * w, Npp = kg[V.Npp] * w, Nep = kg[V.Nep] * w, Nbp = kg[V.Nbp] * w, Hr = kg[V.Hr] * w,
-            VegC = kg[V.VegetationC] * w, LitterC = kg[V.LitterC] * w, SoilC = kg[V.SoilC] * w, TotalC = kg[V.TotalC] * w,
-        };
-    }
-
-    static double[] Layer(RunSpec spec, GridSpec grid, CellSnapshot snap, int variable)
-    {
-        var values = new double[grid.CellCount];
-        Array.Fill(values, double.NaN);
-        for (int i = 0; i < spec.Cells.Count; i++)
-            values[spec.Cells.Row[i] * grid.Cols + spec.Cells.Col[i]] = snap.Values[i * V.Count + variable];
-        return values;
     }
 
     /// <summary>SHA-256 (hex) of some bytes.</summary>
