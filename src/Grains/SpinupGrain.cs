@@ -28,7 +28,8 @@ public sealed class SpinupGrain(
         if (key != this.GetPrimaryKeyString())
             throw new ArgumentException($"spin-up request hashes to {key}, but this grain is {this.GetPrimaryKeyString()}");
         var model = kernel.CreateModel(request.Epc, request.Site, request.Met);
-        stored.State.Equilibrium = model.SpinUp(request.Co2, request.NDeposition, request.Accelerated, request.MaxYears, request.StandAgeYears);
+        stored.State.Equilibrium = KernelFailureException.Wrap($"spin-up {key[..12]}",
+            () => model.SpinUp(request.Co2, request.NDeposition, request.Accelerated, request.MaxYears, request.StandAgeYears));
         stored.State.ComputeCount++;
         await stored.WriteStateAsync();
         return stored.State.Equilibrium;

@@ -33,7 +33,7 @@ public sealed class TileGrain(
         var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
-        var result = simulation.Step(TileIndex, year, co2, nDeposition);
+        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.Step(TileIndex, year, co2, nDeposition));
         checkpoint.State.Results[year] = result;
         var spec = _setup!.Spec;
         if ((year - spec.FirstYear + 1) % Math.Max(1, spec.CheckpointEveryYears) == 0 || year == spec.LastYear)
