@@ -11,6 +11,12 @@ catch (Exception e) when (e is ArgumentException or CarbonSim.Model.InvalidInput
 }
 if (options.Help) { Console.WriteLine(SiloOptions.Usage); return 0; }
 using var host = SiloHost.Build(options);
-Console.WriteLine($"carbonsim-silo: {options.Cluster?.ToString() ?? "localhost (in-memory storage)"}, silo port {options.SiloPort}, gateway port {options.GatewayPort}");
-await host.RunAsync();
+string dashboard = SiloDashboard.Url(options) is { } url ? $", dashboard {url}" : "";
+Console.WriteLine($"carbonsim-silo: {options.Cluster?.ToString() ?? "localhost (in-memory storage)"}, silo port {options.SiloPort}, gateway port {options.GatewayPort}{dashboard}");
+try { await host.RunAsync(); }
+catch (IOException e) when (options.DashboardPort is not null) // Kestrel could not bind the dashboard port
+{
+    Console.Error.WriteLine($"carbonsim-silo: dashboard: {e.Message}");
+    return 1;
+}
 return 0;

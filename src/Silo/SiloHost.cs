@@ -15,9 +15,18 @@ namespace CarbonSim.Silo;
 /// <summary>Builds the silo host: Redis clustering + Redis grain storage when given a Redis address, localhost otherwise.</summary>
 public static class SiloHost
 {
+    /// <summary>The silo host; with <see cref="SiloOptions.DashboardPort"/> set, an ASP.NET Core host that also serves the dashboard.</summary>
     public static IHost Build(SiloOptions options)
     {
+        if (options.DashboardPort is not null) return SiloDashboard.Build(options);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Configure(builder, options);
+        return builder.Build();
+    }
+
+    /// <summary>Logging, Orleans and the watchdog: the same for the plain host and the dashboard host.</summary>
+    public static void Configure(IHostApplicationBuilder builder, SiloOptions options, Action<ISiloBuilder>? extra = null)
+    {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.SetMinimumLevel(Enum.TryParse<LogLevel>(options.LogLevel, true, out var level) ? level : LogLevel.Warning);
@@ -35,11 +44,11 @@ public static class SiloHost
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
                 silo.AddCarbonSimEngine();
             }
+            extra?.Invoke(silo);
         });
         if (options.WatchdogSeconds > 0)
             builder.Services.AddHostedService(sp => new RunWatchdog(
                 sp.GetRequiredService<IGrainFactory>(), TimeSpan.FromSeconds(options.WatchdogSeconds), sp.GetRequiredService<ILogger<RunWatchdog>>()));
-        return builder.Build();
     }
 
     /// <summary>Redis membership, Redis grain storage for the engine (MessagePack envelopes, see <see cref="CheckpointSerializer"/>), endpoints.</summary>
@@ -68,12 +77,15 @@ public static class SiloHost
     /// <summary>The address this silo publishes in the membership table.</summary>
     static IPAddress AdvertiseAddress(string? configured, ClusterSettings cluster)
     {
-        if (configured is not null)
-            return IPAddress.TryParse(configured, out var ip) ? ip
-                : Dns.GetHostAddresses(configured).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-                  ?? throw new ArgumentException($"--advertise: got '{configured}', expected an IPv4 address or a resolvable host name");
+        if (configured is not null) return ResolveAddress(configured, "--advertise");
         if (cluster.IsLoopback) return IPAddress.Loopback;
         return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
             ?? IPAddress.Loopback;
     }
+
+    /// <summary>An IP literal as is, a host name as its first IPv4 address.</summary>
+    public static IPAddress ResolveAddress(string configured, string flag) =>
+        IPAddress.TryParse(configured, out var ip) ? ip
+        : Dns.GetHostAddresses(configured).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+          ?? throw new ArgumentException($"{flag}: got '{configured}', expected an IPv4 address or a resolvable host name");
 }

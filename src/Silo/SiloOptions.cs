@@ -26,6 +26,12 @@ public sealed record SiloOptions
           --watchdog-seconds <s>   how often this silo pings unfinished runs and batches so a run
                                    whose coordinator died resumes on its own (env
                                    CARBONSIM_WATCHDOG_SECONDS, default 10; 0 = off)
+          --dashboard [port]       serve the Orleans Dashboard at http://<bind>:<port>/dashboard
+                                   (env CARBONSIM_DASHBOARD_PORT; port default 8080; off when
+                                   neither is given: then no web server listens at all)
+          --dashboard-bind <ip>    address the dashboard listens on (env CARBONSIM_DASHBOARD_BIND;
+                                   default the --advertise address if one is given, else 127.0.0.1;
+                                   0.0.0.0 = every interface). The dashboard has no login.
           --config <file>          NAME=value lines with the variables above (CARBONSIM_REDIS=…);
                                    the environment and flags override it
           --log-level <level>      Information, Warning (default), Error
@@ -40,7 +46,14 @@ public sealed record SiloOptions
     public string? AdvertiseIp { get; init; }
     public double WatchdogSeconds { get; init; } = 10;
     public string LogLevel { get; init; } = "Warning";
+    /// <summary>Port of the Orleans Dashboard web server; null = no dashboard, no web server.</summary>
+    public int? DashboardPort { get; init; }
+    /// <summary>Address the dashboard listens on (IP or host name); null = the advertise address if given, else loopback.</summary>
+    public string? DashboardBind { get; init; }
     public bool Help { get; init; }
+
+    /// <summary>Dashboard port when <c>--dashboard</c> comes without one.</summary>
+    public const int DefaultDashboardPort = 8080;
 
     public static SiloOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
@@ -50,6 +63,7 @@ public sealed record SiloOptions
         string? cluster = null, clusterId = null, serviceId = null;
         string? siloPort = environment("CARBONSIM_SILO_PORT"), gatewayPort = environment("CARBONSIM_GATEWAY_PORT");
         string? advertise = environment("CARBONSIM_ADVERTISE_IP"), watchdog = environment("CARBONSIM_WATCHDOG_SECONDS");
+        string? dashboard = environment("CARBONSIM_DASHBOARD_PORT"), dashboardBind = environment("CARBONSIM_DASHBOARD_BIND");
         string logLevel = "Warning";
         bool help = false;
         for (int i = 0; i < args.Count; i++)
@@ -67,6 +81,11 @@ public sealed record SiloOptions
                 case "--advertise": advertise = Value(); break;
                 case "--watchdog-seconds": watchdog = Value(); break;
                 case "--log-level": logLevel = Value(); break;
+                case "--dashboard":
+                    // The port is optional: take the next argument only when it is not another flag.
+                    dashboard = i + 1 < args.Count && !args[i + 1].StartsWith('-') ? args[++i] : DefaultDashboardPort.ToString(CultureInfo.InvariantCulture);
+                    break;
+                case "--dashboard-bind": dashboardBind = Value(); break;
                 case "--config": Value(); break;
                 default: throw new ArgumentException($"unknown option '{a}' (see --help)");
             }
@@ -81,6 +100,8 @@ public sealed record SiloOptions
             WatchdogSeconds = watchdog is null ? 10 : double.TryParse(watchdog, CultureInfo.InvariantCulture, out var w) && w >= 0 ? w
                 : throw new ArgumentException($"--watchdog-seconds: got '{watchdog}', expected a number ≥ 0"),
             LogLevel = logLevel,
+            DashboardPort = string.IsNullOrWhiteSpace(dashboard) ? null : Port(dashboard.Trim(), "--dashboard", DefaultDashboardPort),
+            DashboardBind = string.IsNullOrWhiteSpace(dashboardBind) ? null : dashboardBind.Trim(),
         };
     }
 
