@@ -21,13 +21,13 @@ public sealed class CheckpointSerializer(Serializer serializer) : IGrainStorageS
     static readonly MessagePackSerializerOptions Packing =
         MessagePackSerializerOptions.Standard.WithCompression(MessagePackCompression.Lz4BlockArray);
 
-    public BinaryData Serialize<T>(T input)
+    public BinaryData Serialize<T>(T? input)
     {
         byte[] payload = serializer.SerializeToArray(input);
         return new BinaryData(MessagePackSerializer.Serialize((SchemaVersion, KindOf(typeof(T)), payload), Packing));
     }
 
-    public T Deserialize<T>(BinaryData input)
+    public T? Deserialize<T>(BinaryData input)
     {
         var (version, kind, payload) = MessagePackSerializer.Deserialize<(int, string, byte[])>(input.ToMemory(), Packing);
         if (version != SchemaVersion)
