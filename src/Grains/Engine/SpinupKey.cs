@@ -1,35 +1,13 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Region;
 
 namespace CarbonSim.Grains.Engine;
 
-/// <summary>
-/// The content hash that names a spin-up: SHA-256 over every .epc and site value (as JSON, property
-/// order fixed by declaration), every daily met value (IEEE bits), and the spin-up CO2 and N deposition.
-/// Equal content gives an equal key on any machine; any changed value gives another key.
-/// </summary>
+/// <summary>The content hash that names a spin-up: <see cref="SpinupKeys.Compute"/> over the request.</summary>
 public static class SpinupKey
 {
-    const string Version = "carbonsim-spinup-v1";
-
-    public static string Of(SpinupRequest r)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, Version);
-        Append(hash, JsonSerializer.Serialize(r.Epc));
-        Append(hash, JsonSerializer.Serialize(r.Site));
-        var m = r.Met;
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(m.Years.AsSpan()));
-        foreach (var a in new[] { m.Tmax, m.Tmin, m.Prcp, m.Vpd, m.Srad, m.DayLength })
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
-        Span<double> forcing = [r.Co2, r.NDeposition, r.Accelerated ? 1 : 0, r.MaxYears, r.StandAgeYears];
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(forcing));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    static void Append(IncrementalHash hash, string text) =>
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text + "\n"));
+    public static string Of(SpinupRequest r) =>
+        SpinupKeys.Compute(r.Epc, r.Site, r.Met, r.Co2, r.NDeposition, r.Accelerated, r.MaxYears, r.StandAgeYears);
 }
 
 /// <summary>Builds the spin-up request of a (vegetation, site, climate) combination of a run.</summary>

@@ -69,7 +69,8 @@ public static class RegionBuilder
                     var veg = scenario.Vegetation[col.VegetationType];
                     var z = zones[zoneKey];
                     var spinSite = z.Site with { NDeposition = scenario.Spinup.NDepositionKgPerM2PerYear };
-                    key = SpinupKeys.Compute(veg, spinSite, z.Met, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears, scenario.Spinup.StandAgeYears);
+                    key = SpinupKeys.Compute(veg.Parameters, spinSite, z.Met, scenario.Spinup.Co2Ppm, spinSite.NDeposition,
+                        scenario.Spinup.Mode == SpinupMode.Accelerated, scenario.Spinup.MaxYears, scenario.Spinup.StandAgeYears);
                     keyOf[(col.VegetationType, zoneKey)] = key;
                     spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, spinSite, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears));
                 }

@@ -2,34 +2,37 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Parameters;
-using CarbonSim.Model.Scenarios;
 
 namespace CarbonSim.Model.Region;
 
 /// <summary>
-/// Stable content hash of everything a spin-up depends on. Byte layout (little-endian, version-tagged):
-/// tag "carbonsim-spinup-v1"; the .epc parameter values in line order (EpcFields.All); site (depth, sand, silt, clay, elevation, latitude,
-/// albedo, N deposition, N fixation); spin-up CO2, mode, max years and stand age; the met series (year count, then
-/// each year label and every daily Tmax, Tmin, Prcp, VPD, Srad, DayLength value). Doubles hash by their
-/// IEEE-754 bits, so the key is identical on every machine.
+/// The one content hash that names a spin-up (used by <c>validate</c>, the region layout and the
+/// spin-up grains alike). Byte layout (little-endian, version-tagged): tag; the .epc parameter
+/// values in line order (<see cref="EpcFields.All"/>, flags as 0/1; the free-text title is not
+/// hashed); site (depth, sand, silt, clay, elevation, latitude, albedo, N fixation); spin-up CO2
+/// [ppm], N deposition [kgN m-2 a-1], accelerated flag, max years, stand age [a]; the met series
+/// (year count, then each year label and every daily Tmax, Tmin, Prcp, VPD, Srad, DayLength value).
+/// Doubles hash by their IEEE-754 bits, so the key is identical on every machine.
 /// </summary>
 public static class SpinupKeys
 {
-    public const string Tag = "carbonsim-spinup-v1";
+    public const string Tag = "carbonsim-spinup-v2";
 
-    public static string Compute(VegetationSpec vegetation, SiteParameters site, MetSeries met, double co2Ppm, SpinupMode mode, int maxYears, int standAgeYears = 0)
+    public static string Compute(EcophysParameters epc, SiteParameters site, MetSeries met, double co2Ppm,
+        double nDeposition, bool accelerated, int maxYears, int standAgeYears)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         h.AppendData(Encoding.UTF8.GetBytes(Tag));
         var b8 = new byte[8];
         void D(double v) { BinaryPrimitives.WriteInt64LittleEndian(b8, BitConverter.DoubleToInt64Bits(v)); h.AppendData(b8); }
         void I(long v) { BinaryPrimitives.WriteInt64LittleEndian(b8, v); h.AppendData(b8); }
-        I(vegetation.Values.Length);
-        foreach (var v in vegetation.Values) D(v);
+        I(EpcFields.All.Count);
+        foreach (var field in EpcFields.All) D(field.Get(epc));
         D(site.SoilDepth); D(site.SandPercent); D(site.SiltPercent); D(site.ClayPercent);
-        D(site.Elevation); D(site.Latitude); D(site.Albedo); D(site.NDeposition); D(site.NFixation);
-        D(co2Ppm); I((int)mode); I(maxYears); I(standAgeYears);
+        D(site.Elevation); D(site.Latitude); D(site.Albedo); D(site.NFixation);
+        D(co2Ppm); D(nDeposition); I(accelerated ? 1 : 0); I(maxYears); I(standAgeYears);
         I(met.YearCount);
         foreach (var y in met.Years) I(y);
         foreach (var arr in new[] { met.Tmax, met.Tmin, met.Prcp, met.Vpd, met.Srad, met.DayLength })

@@ -98,8 +98,7 @@ public sealed record LandUseGeneratorSpec(long Seed, string CitiesPath, string T
     double UrbanAreaPerPersonM2, double DefaultGreenCoveragePct);
 
 /// <summary>One vegetation type: its name, its parameter file (.epc, or the named YAML twin) and the parameters read from it.</summary>
-/// <param name="Values">The parameter values in .epc line order (EpcFields.All; flags as 0/1): what the spin-up key hashes.</param>
-public sealed record VegetationSpec(string Name, string EpcPath, CarbonSim.Model.Parameters.EcophysParameters Parameters, ImmutableArray<double> Values);
+public sealed record VegetationSpec(string Name, string EpcPath, CarbonSim.Model.Parameters.EcophysParameters Parameters);
 
 /// <summary>Climate forcing: either monthly normals driving the weather generator, or BIOME-BGC met files per zone.</summary>
 public sealed record ClimateSpec

@@ -146,7 +146,7 @@ public static partial class ScenarioLoader
             var path = ExistingFile(m, key, dir, "an existing BIOME-BGC .epc file (or its .yaml twin)");
             var ext = Path.GetExtension(path).ToLowerInvariant();
             var parameters = ext is ".yaml" or ".yml" ? EpcYaml.Read(path) : EpcReader.Read(path);
-            b[key] = new VegetationSpec(key, path, parameters, [.. EpcFields.All.Select(f => f.Get(parameters))]);
+            b[key] = new VegetationSpec(key, path, parameters);
         }
         if (b.Count == 0) throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", "an empty mapping", "at least one vegetation type");
         return b.ToImmutable();

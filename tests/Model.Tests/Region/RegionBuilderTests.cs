@@ -87,9 +87,9 @@ public class RegionBuilderTests(BaselineFixture baseline) : IClassFixture<Baseli
         var met = Setup.Zone(s.ClimateZone).Met;
         int age = baseline.Scenario.Spinup.StandAgeYears;
         string Key(VegetationSpec v, Parameters.SiteParameters site, double co2, int standAge = -1) =>
-            SpinupKeys.Compute(v, site, met, co2, s.Mode, s.MaxYears, standAge < 0 ? age : standAge);
+            SpinupKeys.Compute(v.Parameters, site, met, co2, site.NDeposition, s.Mode == SpinupMode.Accelerated, s.MaxYears, standAge < 0 ? age : standAge);
         Assert.Equal(s.Key, Key(veg, s.Site, s.Co2Ppm));
-        Assert.NotEqual(s.Key, Key(veg with { Values = veg.Values.SetItem(20, veg.Values[20] + 1e-9) }, s.Site, s.Co2Ppm));
+        Assert.NotEqual(s.Key, Key(veg with { Parameters = CarbonSim.Model.Io.BiomeBgc.EpcFields.All[20].Set(veg.Parameters, CarbonSim.Model.Io.BiomeBgc.EpcFields.All[20].Get(veg.Parameters) + 1e-9) }, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg, s.Site with { ClayPercent = s.Site.ClayPercent + 1 }, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg, s.Site, s.Co2Ppm + 1));
         Assert.NotEqual(s.Key, Key(veg, s.Site, s.Co2Ppm, age + 1));
