@@ -9,10 +9,12 @@ public sealed class RegionGrain : Grain, IRegionGrain
 
     public Task<CityYear> RecordYear(int year, CityYear[] cities)
     {
-        var total = new FixedSum[CarbonVariables.Count];
+        var total = new FixedSum[cities.Length > 0 ? cities[0].Sums.Length : CarbonVariables.Count];
         foreach (var city in cities)
             for (int v = 0; v < total.Length; v++)
                 total[v] += city.Sums[v];
+        if (LandUseSums.HasLedger(total.Length))
+            KernelFailureException.Wrap("region", () => { LandUseSums.Books(year, total).Check("region"); return 0; });
         var record = new CityYear { Year = year, Sums = total };
         _years[year] = record;
         return Task.FromResult(record);

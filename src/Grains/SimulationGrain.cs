@@ -1,6 +1,7 @@
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Grains.Engine;
 using CarbonSim.Grains.Persistence;
+using CarbonSim.Model.LandUse;
 using Microsoft.Extensions.Logging;
 
 namespace CarbonSim.Grains;
@@ -34,6 +35,12 @@ public sealed class SimulationGrain(
     readonly List<CellSnapshot> _snapshots = [];
     Task? _loop;
     SpinupSummary[] _spinups = [];
+    // Land-use change (runs that have it): class counts per city at the start of the next year [city · K + class],
+    // and each year's masks, winners and allocation summary (rebuilt when the loop re-drives from the first year).
+    int[] _classCounts = [];
+    readonly Dictionary<int, (bool[] Shrinking, bool[] Growing)> _masks = [];
+    readonly Dictionary<int, CellCandidate[]> _winners = [];
+    readonly SortedDictionary<int, AllocationYear> _allocations = [];
     readonly SemaphoreSlim _saving = new(1, 1);
 
     string RunId => this.GetPrimaryKeyString();
@@ -115,6 +122,7 @@ public sealed class SimulationGrain(
             Cities = cities,
             Region = region,
             CellSnapshots = [.. _snapshots],
+            Allocations = [.. _allocations.Values],
             SpinupCount = _progress.SpinupsTotal,
             Spinups = _spinups,
             TileCount = _tiles.Length,
@@ -127,7 +135,7 @@ public sealed class SimulationGrain(
         {
             await Task.Yield();
             var allCells = Enumerable.Range(0, spec.Cells.Count);
-            var combos = Tiling.DistinctCombos(spec.Cells, allCells);
+            var combos = Tiling.DistinctCombos(spec, allCells);
             _progress = _progress with { SpinupsTotal = combos.Length, SpinupsDone = 0 };
             var equilibria = await Task.WhenAll(combos.Select(SpinUp));
             _spinups = equilibria.Select(e => new SpinupSummary(e.Years, e.Converged)).ToArray();
@@ -136,7 +144,14 @@ public sealed class SimulationGrain(
             if (await CancelledAt()) return;
 
             var tiles = _tiles.Select((_, t) => GrainFactory.GetGrain<ITileGrain>(GrainKeys.Tile(RunId, t))).ToArray();
-            _setups = _tiles.Select(cells => TileSetups.For(spec, cells, stateOf)).ToArray();
+            var classGrid = spec.LandUse is null ? null : TileSetups.ClassGrid(spec);
+            _setups = _tiles.Select(cells => TileSetups.For(spec, cells, stateOf, classGrid)).ToArray();
+            _snapshots.Clear(); _masks.Clear(); _winners.Clear(); _allocations.Clear();
+            if (spec.LandUse is { } plan)
+            {
+                _classCounts = new int[spec.CityIds.Length * plan.ClassCount];
+                for (int i = 0; i < spec.Cells.Count; i++) _classCounts[spec.Cells.City[i] * plan.ClassCount + plan.CellClass[i]]++;
+            }
             await Task.WhenAll(tiles.Select((tile, t) => Retry($"tile {t} set-up", async () => { await tile.Initialize(_setups[t]); return 0; })));
 
             _progress = _progress with { Phase = RunPhase.Transient, YearsStartedUtc = _progress.YearsStartedUtc ?? Now, UpdatedUtc = Now };
@@ -200,16 +215,18 @@ public sealed class SimulationGrain(
     async Task RunYear(RunSpec spec, ITileGrain[] tiles, int year)
     {
         int y = year - spec.FirstYear;
-        double co2 = spec.Co2ByYear[y], ndep = spec.NDepositionByYear[y];
-        var results = await Task.WhenAll(tiles.Select((tile, t) => StepTile(spec, tile, t, year)));
+        var results = spec.LandUse is null
+            ? await Task.WhenAll(tiles.Select((tile, t) => StepTile(spec, tile, t, year)))
+            : await LandUseYear(spec, spec.LandUse, tiles, year);
 
         // Partials per city in ascending tile order (results are in tile order).
         const int n = CarbonVariables.Count;
+        int stride = spec.LandUse is { } lu ? LandUseSums.Stride(lu.ClassCount) : n;
         var partials = new List<FixedSum[]>[spec.CityIds.Length];
         for (int c = 0; c < partials.Length; c++) partials[c] = [];
         foreach (var r in results)
             for (int p = 0; p < r.Cities.Length; p++)
-                partials[r.Cities[p]].Add(r.CitySums.AsSpan(p * n, n).ToArray());
+                partials[r.Cities[p]].Add(r.CitySums.AsSpan(p * stride, stride).ToArray());
         var cityYears = await Task.WhenAll(partials.Select((list, c) => Retry($"city {c} year {year}", () =>
             GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).RecordYear(year, [.. list]))));
         await Retry($"region year {year}", () => GrainFactory.GetGrain<IRegionGrain>(RunId).RecordYear(year, cityYears));
@@ -220,8 +237,112 @@ public sealed class SimulationGrain(
             for (int t = 0; t < results.Length; t++)
                 for (int p = 0; p < _tiles[t].Length; p++)
                     results[t].CellValues.AsSpan(p * n, n).CopyTo(values.AsSpan(_tiles[t][p] * n, n));
-            _snapshots.Add(new CellSnapshot { Year = year, Values = values });
+            var classes = spec.LandUse is null ? [] : new int[spec.Cells.Count];
+            if (spec.LandUse is not null)
+                for (int t = 0; t < results.Length; t++)
+                    for (int p = 0; p < _tiles[t].Length; p++) classes[_tiles[t][p]] = results[t].CellClasses[p];
+            _snapshots.Add(new CellSnapshot { Year = year, Values = values, Classes = classes });
         }
+    }
+
+    /// <summary>
+    /// A year with land-use change: every tile runs its kernel year and offers candidates; each city allocates
+    /// from its tiles' counts (summed in tile order) and candidates; every tile gets the winners inside its
+    /// window (its own and its halo's: the halo exchange) and closes the year.
+    /// </summary>
+    async Task<TileYearResult[]> LandUseYear(RunSpec spec, LandUsePlan plan, ITileGrain[] tiles, int year)
+    {
+        int k = plan.ClassCount, cities = spec.CityIds.Length, y = year - spec.FirstYear;
+        var demand = new int[cities][];
+        var shrinking = new bool[cities * k];
+        var growing = new bool[cities * k];
+        for (int c = 0; c < cities; c++)
+        {
+            demand[c] = plan.DemandOf(c, y);
+            for (int j = 0; j < k; j++)
+            {
+                shrinking[c * k + j] = _classCounts[c * k + j] > demand[c][j];
+                growing[c * k + j] = demand[c][j] > _classCounts[c * k + j];
+            }
+        }
+        _masks[year] = (shrinking, growing);
+
+        var offers = await Task.WhenAll(tiles.Select((tile, t) => AdvanceTile(spec, tile, t, year, offerOnly: true)));
+        var counts = new int[cities * k];
+        var candidates = new List<CellCandidate>[cities];
+        for (int c = 0; c < cities; c++) candidates[c] = [];
+        foreach (var offer in offers.Select(o => o.Offer!))
+        {
+            for (int p = 0; p < offer.Cities.Length; p++)
+                for (int j = 0; j < k; j++) counts[offer.Cities[p] * k + j] += offer.Counts[p * k + j];
+            foreach (var candidate in offer.Candidates) candidates[candidate.City].Add(candidate);
+        }
+        if (!counts.AsSpan().SequenceEqual(_classCounts))
+            throw new InvalidOperationException($"year {year}: the tiles' class counts differ from the run's (a tile's map is out of date)");
+
+        var allocations = await Task.WhenAll(Enumerable.Range(0, cities).Select(c => Retry($"city {c} allocation {year}", () =>
+            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).Allocate(year, counts.AsSpan(c * k, k).ToArray(), [.. candidates[c]], demand[c]))));
+        var winners = allocations.SelectMany(a => a.Winners).OrderBy(w => w.CellId).ToArray();
+        _winners[year] = winners;
+        foreach (var w in winners)
+        {
+            _classCounts[w.City * k + w.FromClass]--;
+            _classCounts[w.City * k + w.ToClass]++;
+        }
+        _allocations[year] = new AllocationYear
+        {
+            Year = year,
+            ConvertedCells = allocations.Select(a => a.Winners.Length).ToArray(),
+            ShortfallCells = allocations.Select(a => a.ShortfallByClass.Sum()).ToArray(),
+            CountsAfter = (int[])_classCounts.Clone(),
+            Demand = demand.SelectMany(d => d).ToArray(),
+        };
+        var closed = await Task.WhenAll(tiles.Select((tile, t) => AdvanceTile(spec, tile, t, year, offerOnly: false)));
+        return closed.Select(c => c.Result!).ToArray();
+    }
+
+    /// <summary>The year's winners inside tile t's window (block + halo): the changes it applies to its own cells and takes into its halo.</summary>
+    CellCandidate[] WinnersFor(int t, int year)
+    {
+        var w = _setups[t].LandUse!;
+        int cols = _spec!.GridCols;
+        return _winners[year].Where(c =>
+        {
+            int x = c.CellId % cols - w.X0, y = c.CellId / cols - w.Y0;
+            return x >= -w.Halo && y >= -w.Halo && x < w.Width + w.Halo && y < w.Height + w.Halo;
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// One half of a land-use year on one tile (the offer, or the close with its winners). If the call fails
+    /// (typically: the tile's silo died) the tile is set up again, brought up to the year from its checkpoint
+    /// with the masks and winners this run already chose, and asked again.
+    /// </summary>
+    async Task<(TileLandUseOffer? Offer, TileYearResult? Result)> AdvanceTile(RunSpec spec, ITileGrain tile, int t, int year, bool offerOnly)
+    {
+        double co2 = spec.Co2ByYear[year - spec.FirstYear], ndep = spec.NDepositionByYear[year - spec.FirstYear];
+        var (shrinking, growing) = _masks[year];
+        async Task<(TileLandUseOffer?, TileYearResult?)> Once() => offerOnly
+            ? (await tile.OfferYear(year, co2, ndep, shrinking, growing), null)
+            : (null, await tile.CloseYear(year, WinnersFor(t, year)));
+        try { return await Once(); }
+        catch (Exception e) when (!RecoveryPolicy.IsPermanent(e))
+        {
+            logger.LogWarning("run {RunId}: tile {Tile} year {Year} failed ({Error}); recovering the tile", RunId, t, year, e.GetType().Name);
+        }
+        return await Retry($"tile {t} year {year}", async () =>
+        {
+            await tile.Initialize(_setups[t]);
+            int last = await tile.GetLastCompletedYear();
+            for (int y = Math.Max(last + 1, spec.FirstYear); y < year; y++)
+            {
+                var (s, g) = _masks[y];
+                await tile.OfferYear(y, spec.Co2ByYear[y - spec.FirstYear], spec.NDepositionByYear[y - spec.FirstYear], s, g);
+                await tile.CloseYear(y, WinnersFor(t, y));
+            }
+            if (!offerOnly) await tile.OfferYear(year, co2, ndep, shrinking, growing);
+            return await Once();
+        }, firstPauseIndex: 1);
     }
 
     /// <summary>

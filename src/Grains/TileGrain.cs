@@ -22,7 +22,9 @@ public sealed class TileGrain(
         var simulation = new TileSimulation(setup, kernel);
         var saved = checkpoint.State;
         if (checkpoint.RecordExists && saved.StateBlob.Length > 0)
-            simulation.ImportState(TileCheckpoint.Unpack(saved.StateBlob), saved.StateYear);
+            simulation.ImportState(TileCheckpoint.Unpack(saved.StateBlob), saved.StateYear,
+                saved.LandUseInts.Length > 0 ? TileCheckpoint.UnpackInts(saved.LandUseInts) : null,
+                saved.LandUseDoubles.Length > 0 ? TileCheckpoint.Unpack(saved.LandUseDoubles) : null);
         _setup = setup;
         _simulation = simulation;
         return Task.CompletedTask;
@@ -34,15 +36,44 @@ public sealed class TileGrain(
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
         var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.Step(TileIndex, year, co2, nDeposition));
+        await Completed(simulation, year, result);
+        return result;
+    }
+
+    public Task<TileLandUseOffer> OfferYear(int year, double co2, double nDeposition, bool[] shrinking, bool[] growing)
+    {
+        var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        if (checkpoint.State.Offers.TryGetValue(year, out var done))
+            return Task.FromResult(done);
+        var offer = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.RunKernelAndOffer(TileIndex, year, co2, nDeposition, shrinking, growing));
+        checkpoint.State.Offers[year] = offer;
+        return Task.FromResult(offer);
+    }
+
+    public async Task<TileYearResult> CloseYear(int year, CellCandidate[] winners)
+    {
+        var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        if (checkpoint.State.Results.TryGetValue(year, out var done))
+            return done;
+        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.Close(TileIndex, year, winners));
+        await Completed(simulation, year, result);
+        return result;
+    }
+
+    /// <summary>Keeps the year's result and writes a checkpoint every <c>CheckpointEveryYears</c> and after the last year.</summary>
+    async Task Completed(TileSimulation simulation, int year, TileYearResult result)
+    {
         checkpoint.State.Results[year] = result;
         var spec = _setup!.Spec;
         if ((year - spec.FirstYear + 1) % Math.Max(1, spec.CheckpointEveryYears) == 0 || year == spec.LastYear)
         {
             checkpoint.State.StateYear = year;
             checkpoint.State.StateBlob = TileCheckpoint.Pack(simulation.ExportState());
+            var (ints, doubles) = simulation.ExportLandUse();
+            checkpoint.State.LandUseInts = ints.Length > 0 ? TileCheckpoint.PackInts(ints) : [];
+            checkpoint.State.LandUseDoubles = doubles.Length > 0 ? TileCheckpoint.Pack(doubles) : [];
             await checkpoint.WriteStateAsync();
         }
-        return result;
     }
 
     public Task<int> GetLastCompletedYear() =>

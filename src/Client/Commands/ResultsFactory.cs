@@ -14,18 +14,29 @@ public static class ResultsFactory
     {
         var scenario = setup.Scenario;
         var cityAreas = setup.Cities.Select(c => c.Index).ToDictionary(i => i, setup.CityGridAreaM2);
+        var plan = spec.LandUse;
+        var allocations = outcome.Allocations.ToDictionary(a => a.Year);
         var cityYears = new List<Model.Output.CityYear>();
         foreach (var series in outcome.Cities)
         {
             double area = cityAreas[series.CityIndex];
             var classAreas = setup.ClassShares(series.CityIndex).ToDictionary(kv => kv.Key, kv => kv.Value * area);
             foreach (var year in series.Years)
-                cityYears.Add(Means(new Model.Output.CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = area, AreaByClassM2 = classAreas }, year, area));
+            {
+                var row = new Model.Output.CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = area, AreaByClassM2 = classAreas };
+                if (plan is not null) row = WithLandUse(row, plan, year, allocations.GetValueOrDefault(year.Year), series.CityIndex);
+                cityYears.Add(Means(row, year, area));
+            }
         }
         double regionArea = setup.Cells.Sum(c => c.AreaM2);
         var regionClasses = setup.ClassShares().ToDictionary(kv => kv.Key, kv => kv.Value * regionArea);
         var regionYears = outcome.Region
-            .Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = setup.Cities.Length, AreaByClassM2 = regionClasses }, y, regionArea))
+            .Select(y =>
+            {
+                var row = new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = setup.Cities.Length, AreaByClassM2 = regionClasses };
+                if (plan is not null) row = WithLandUse(row, plan, y, allocations.GetValueOrDefault(y.Year), null);
+                return Means(row, y, regionArea);
+            })
             .ToList();
 
         var g = setup.Grid;
@@ -35,6 +46,13 @@ public static class ResultsFactory
         {
             rasters.Add(RasterLayer.TotalCarbon(snap.Year, Layer(spec, grid, snap, V.TotalC)));
             rasters.Add(RasterLayer.Npp(snap.Year, Layer(spec, grid, snap, V.Npp)));
+            if (plan is not null && snap.Classes.Length == spec.Cells.Count)
+            {
+                var codes = new double[grid.CellCount];
+                Array.Fill(codes, double.NaN);
+                for (int i = 0; i < spec.Cells.Count; i++) codes[grid.Index(spec.Cells.Row[i], spec.Cells.Col[i])] = plan.ClassCodes[snap.Classes[i]];
+                rasters.Add(RasterLayer.LandUse(snap.Year, codes));
+            }
         }
 
         var spinups = outcome.Spinups;
@@ -53,6 +71,36 @@ public static class ResultsFactory
             Spinup = spinups.Length == 0 ? null : new SpinupStats(
                 spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
             Timings = timings,
+        };
+    }
+
+    /// <summary>
+    /// A city (or, with <paramref name="city"/> null, the region) year of a run with land-use change: class
+    /// areas after the year's allocation and the land-use columns (conversion emissions, wood products,
+    /// converted cells, unmet demand) from the exact sums and the allocation record.
+    /// </summary>
+    static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : CarbonYear
+    {
+        var s = totals.Sums;
+        var areas = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int k = 0; k < plan.ClassCount; k++)
+        {
+            double a = s[LandUseSums.ClassArea(k)].ToKg();
+            if (a > 0) areas[plan.ClassNames[k]] = a;
+        }
+        var books = LandUseSums.Books(totals.Year, s);
+        int shortfall = allocation is null ? 0 : city is int c ? allocation.ShortfallCells[c] : allocation.ShortfallCells.Sum();
+        return row with
+        {
+            AreaByClassM2 = areas,
+            Extra = new Dictionary<string, double>
+            {
+                ["luc_conversion_to_atmosphere_tC_yr"] = books.ConversionToAtmosphereKg / 1000,
+                ["luc_wood_decay_tC_yr"] = books.WoodDecayKg / 1000,
+                ["wood_products_tC"] = s[LandUseSums.Ledger(LandUseSums.WoodProductsKg)].ToKg() / 1000,
+                ["converted_cells_yr"] = books.Conversions,
+                ["demand_shortfall_cells_yr"] = shortfall,
+            },
         };
     }
 

@@ -55,6 +55,7 @@ public static class RunCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stderr.WriteLine($"carbonsim run: internal error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("CARBONSIM_TRACE") == "1") stderr.WriteLine(e.ToString());
             return 3;
         }
     }
@@ -124,8 +125,6 @@ public static class RunCommand
         if (options.ResolutionKm is double km)
             scenario = scenario with { Grid = scenario.Grid with { ResolutionKm = km } };
         var setup = RegionBuilder.Build(scenario);
-        if (scenario.LandUseChange is not null) // issue #5: the tile grains do not apply land-use change yet
-            Console.Error.WriteLine("carbonsim: note: land_use_change is not applied by the process engine yet (the map stays as in the start year); `carbonsim landuse` runs the allocation in static-pool mode");
         return (setup, RunSpecFactory.From(setup, options.TileSize));
     }
 }

@@ -2,6 +2,9 @@ using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Region;
 using CarbonSim.Model.Scenarios;
+using CarbonSim.Model;
+using CarbonSim.Model.LandUse;
+using System.Globalization;
 
 namespace CarbonSim.Client.Commands;
 
@@ -66,6 +69,97 @@ public static class RunSpecFactory
             SpinupMaxYears = scenario.Spinup.MaxYears,
             SpinupStandAgeYears = scenario.Spinup.StandAgeYears,
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
+            LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
+        };
+    }
+
+    /// <summary>
+    /// The scenario's <c>land_use_change</c> and <c>conversion_carbon</c> sections for the engine: every cell's
+    /// class and drivers (<see cref="LandUseScenarioRun.Drivers"/>), the rules, each city's demand by year
+    /// (<see cref="LandUseDemandPlan.ForCity"/>, which reports demand the city cannot hold) and the columns each
+    /// class brings into each city.
+    /// </summary>
+    static LandUsePlan LandUse(RegionSetup setup, IReadOnlyDictionary<string, int> vegetationIndex)
+    {
+        var s = setup.Scenario;
+        var luc = s.LandUseChange!;
+        var carbon = s.ConversionCarbon ?? throw new InvalidInputException(s.SourcePath, "conversion_carbon (top level)", "missing",
+            "a 'conversion_carbon' section (how carbon moves when a cell changes class) with 'land_use_change'");
+        carbon.ToRules(s.SourcePath); // validates
+        var rules = luc.Rules;
+        var names = luc.ClassNames.ToArray();
+        int k = names.Length, cols = setup.Grid.Cols, n = setup.Cells.Length;
+        var table = s.LandUse.Classes;
+
+        var classGrid = Enumerable.Repeat(LandUseMap.NoData, setup.Grid.Rows * cols).ToArray();
+        var cityGrid = Enumerable.Repeat(-1, classGrid.Length).ToArray();
+        var cellClass = new int[n];
+        foreach (var c in setup.Cells)
+        {
+            int cls = luc.ClassIndex(c.LandUseClass);
+            if (cls < 0)
+                throw new InvalidInputException(s.SourcePath, "land_use_change.classes", c.LandUseClass, $"every class of the land-use map (cell {c.Id} is '{c.LandUseClass}')");
+            cellClass[c.Id] = cls;
+            classGrid[c.Row * cols + c.Col] = cls;
+            cityGrid[c.Row * cols + c.Col] = int.Parse(c.CityId, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        var drivers = LandUseScenarioRun.Drivers(setup, classGrid, cityGrid);
+        double[] PerCell(double[] grid) => setup.Cells.Select(c => grid[c.Row * cols + c.Col]).ToArray();
+
+        var shares = new double[k * k * LandUsePlan.ConversionTerms];
+        Array.Fill(shares, double.NaN);
+        foreach (var r in carbon.Rules)
+        {
+            int o = (r.FromClass * k + r.ToClass) * LandUsePlan.ConversionTerms;
+            shares[o] = r.VegToAtmosphere; shares[o + 1] = r.VegToWoodProducts; shares[o + 2] = r.VegToLitter;
+            shares[o + 3] = r.LitterToAtmosphere; shares[o + 4] = r.SoilToAtmosphere;
+        }
+
+        var mixStart = new List<int> { 0 };
+        var mixVegetation = new List<int>();
+        var mixFraction = new List<double>();
+        var demand = new int[setup.Cities.Length][];
+        double cellArea = s.Grid.ResolutionM * s.Grid.ResolutionM;
+        foreach (var city in setup.Cities)
+        {
+            foreach (var name in names)
+            {
+                foreach (var col in table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").MixIn(city.Id).Columns)
+                {
+                    mixVegetation.Add(vegetationIndex[col.VegetationType]);
+                    mixFraction.Add(col.Fraction);
+                }
+                mixStart.Add(mixVegetation.Count);
+            }
+            var start = new int[k];
+            foreach (var c in setup.Cells) if (c.CityIndex == city.Index) start[cellClass[c.Id]]++;
+            var plan = LandUseDemandPlan.ForCity(s, int.Parse(city.Id, NumberStyles.None, CultureInfo.InvariantCulture), start, cellArea);
+            demand[city.Index] = Enumerable.Range(s.StartYear, s.EndYear - s.StartYear + 1).SelectMany(y => plan[y]).ToArray();
+        }
+
+        return new LandUsePlan
+        {
+            ClassNames = names,
+            ClassCodes = names.Select(name => table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").Code).ToArray(),
+            CellClass = cellClass,
+            CellProtected = setup.Cells.Select(c => drivers.Protected[c.Row * cols + c.Col]).ToArray(),
+            CellKmToCentre = PerCell(drivers.KmToCentre),
+            CellElevationM = PerCell(drivers.ElevationM),
+            CellSlopeDeg = PerCell(drivers.SlopeDeg),
+            BuiltUpClass = rules.BuiltUpClass,
+            WindowSize = rules.WindowSize,
+            BuiltUpSearchRadius = rules.BuiltUpSearchRadius,
+            Suitability = rules.Suitability.SelectMany(c => new[] { c.Intercept, c.PerKmToCentre, c.PerCellToBuiltUp, c.PerMetreElevation, c.PerDegreeSlope }).ToArray(),
+            NeighbourhoodWeight = [.. rules.NeighbourhoodWeight],
+            NeighbourhoodFloor = rules.NeighbourhoodFloor,
+            Elasticity = [.. rules.Elasticity],
+            Allowed = Enumerable.Range(0, k * k).Select(i => rules.Allowed[i / k, i % k]).ToArray(),
+            ConversionShares = shares,
+            WoodProductHalfLifeYears = carbon.WoodProductHalfLifeYears,
+            MixStart = [.. mixStart],
+            MixVegetation = [.. mixVegetation],
+            MixFraction = [.. mixFraction],
+            Demand = demand,
         };
     }
 }

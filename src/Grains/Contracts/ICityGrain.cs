@@ -11,6 +11,15 @@ public interface ICityGrain : IGrainWithStringKey
     [Alias("RecordYear")]
     Task<CityYear> RecordYear(int year, FixedSum[][] partialsByTile);
 
+    /// <summary>
+    /// Allocates the year's land-use change among the city's cells: from the class counts at the start of the
+    /// year (the tiles' counts summed), the candidates the tiles offered and the year's demand, picks the cells
+    /// that change (<c>Model.LandUse.CityAllocator</c>: by potential, exact demand or a reported shortfall).
+    /// Deterministic; a year asked again returns the same allocation.
+    /// </summary>
+    [Alias("Allocate")]
+    Task<CityAllocation> Allocate(int year, int[] counts, CellCandidate[] candidates, int[] demand);
+
     [Alias("GetSeries")]
     Task<CitySeries> GetSeries(string cityId, double areaM2);
 }

@@ -23,6 +23,24 @@ public interface ITileGrain : IGrainWithStringKey
     [Alias("StepYear"), ResponseTimeout("00:05:00")]
     Task<TileYearResult> StepYear(int year, double co2, double nDeposition);
 
+    /// <summary>
+    /// First half of a year of a run with land-use change: runs the kernel year of every cell (held open) and
+    /// returns the tile's candidates and class counts, made on the classes at the start of the year. Only
+    /// transitions from a class its city is shrinking to one it is growing are offered
+    /// (<paramref name="shrinking"/>, <paramref name="growing"/>: <c>[city · K + class]</c>). Idempotent: a year
+    /// already offered returns the same offer.
+    /// </summary>
+    [Alias("OfferYear"), ResponseTimeout("00:05:00")]
+    Task<TileLandUseOffer> OfferYear(int year, double co2, double nDeposition, bool[] shrinking, bool[] growing);
+
+    /// <summary>
+    /// Second half: applies the year's winners that fall in the tile's window (its cells change class and carry
+    /// their carbon; its halo takes the neighbours' changes), closes the carbon books of every cell and returns
+    /// the partial sums. Idempotent: a closed year returns the stored result.
+    /// </summary>
+    [Alias("CloseYear"), ResponseTimeout("00:05:00")]
+    Task<TileYearResult> CloseYear(int year, CellCandidate[] winners);
+
     /// <summary>[a] Last completed year (first year − 1 before any).</summary>
     [Alias("GetLastCompletedYear")]
     Task<int> GetLastCompletedYear();

@@ -15,6 +15,8 @@ public sealed record RunOutcome
     [Id(5)] public int TileCount { get; init; }
     /// <summary>How each distinct spin-up ended, in combination order.</summary>
     [Id(6)] public SpinupSummary[] Spinups { get; init; } = [];
+    /// <summary>Land-use allocation by year (runs with land-use change), else empty.</summary>
+    [Id(7)] public AllocationYear[] Allocations { get; init; } = [];
 }
 
 /// <summary>[a] Years a spin-up used, and whether it reached steady state.</summary>
@@ -27,4 +29,21 @@ public sealed record CellSnapshot
 {
     [Id(0)] public int Year { get; init; }
     [Id(1)] public double[] Values { get; init; } = [];
+    /// <summary>[-] Land-use class index of every cell after the year's change (runs with land-use change), else empty.</summary>
+    [Id(2)] public int[] Classes { get; init; } = [];
+}
+
+/// <summary>The land-use allocation of one year, per city (city-index order).</summary>
+[GenerateSerializer, Immutable, Alias("carbonsim.AllocationYear")]
+public sealed record AllocationYear
+{
+    [Id(0)] public int Year { get; init; }
+    /// <summary>[cells] Cells converted per city.</summary>
+    [Id(1)] public int[] ConvertedCells { get; init; } = [];
+    /// <summary>[cells] Demand not met per city (0 = met exactly).</summary>
+    [Id(2)] public int[] ShortfallCells { get; init; } = [];
+    /// <summary>[cells] Class counts per city after the year: <c>[city · K + class]</c>.</summary>
+    [Id(3)] public int[] CountsAfter { get; init; } = [];
+    /// <summary>[cells] The year's demand per city: <c>[city · K + class]</c>.</summary>
+    [Id(4)] public int[] Demand { get; init; } = [];
 }

@@ -51,6 +51,8 @@ public sealed record RunSpec
     [Id(19)] public int SpinupMaxYears { get; init; } = 6000;
     /// <summary>[a] Age of woody stands at the first year: a stand-replacing disturbance this many years before it, then regrowth (0 = old-growth equilibrium).</summary>
     [Id(40)] public int SpinupStandAgeYears { get; init; }
+    /// <summary>Land-use change (allocation, carbon on conversion, demand), or null for a fixed map.</summary>
+    [Id(41)] public LandUsePlan? LandUse { get; init; }
 
     public int YearCount => LastYear - FirstYear + 1;
 }

@@ -16,6 +16,8 @@ public sealed record TileSetup
     /// <summary>Spin-up combinations used by the tile's columns (indices into <see cref="Spec"/>'s tables), and their equilibrium state vectors.</summary>
     [Id(2)] public SpinupCombo[] Combos { get; init; } = [];
     [Id(3)] public double[][] EquilibriumStates { get; init; } = [];
+    /// <summary>The tile's block and halo when the run has land-use change, else null.</summary>
+    [Id(4)] public TileLandUse? LandUse { get; init; }
 }
 
 /// <summary>One distinct spin-up: vegetation type, site and climate indices into the run's tables.</summary>

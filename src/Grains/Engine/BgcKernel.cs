@@ -14,6 +14,10 @@ public sealed class BgcKernel : ICarbonKernel
 {
     public IColumnModel CreateModel(EcophysParameters epc, SiteParameters site, MetSeries met) => new Column(new CellModel(epc, site, met));
 
+    public CellState StateOf(double[] states, int offset) => CellState.FromArray(states, offset);
+
+    public void Store(CellState state, double[] states, int offset) => state.CopyTo(states, offset);
+
     sealed class Column(CellModel model) : IColumnModel
     {
         public int StateLength => CellState.Length;

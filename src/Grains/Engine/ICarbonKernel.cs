@@ -1,4 +1,5 @@
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Kernel;
 using CarbonSim.Model.Parameters;
 
 namespace CarbonSim.Grains.Engine;
@@ -11,6 +12,12 @@ namespace CarbonSim.Grains.Engine;
 public interface ICarbonKernel
 {
     IColumnModel CreateModel(EcophysParameters epc, SiteParameters site, MetSeries met);
+
+    /// <summary>The kernel state stored at <paramref name="states"/>[<paramref name="offset"/> ..] as a <see cref="CellState"/> (a copy; land-use conversion works on these).</summary>
+    CellState StateOf(double[] states, int offset);
+
+    /// <summary>Writes <paramref name="state"/> back into the flat layout at <paramref name="offset"/>.</summary>
+    void Store(CellState state, double[] states, int offset);
 }
 
 /// <summary>One vegetation column's process model: state in and out as a flat vector.</summary>

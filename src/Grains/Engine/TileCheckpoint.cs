@@ -17,10 +17,17 @@ public sealed class TileCheckpoint
     [Id(1)] public byte[] StateBlob { get; set; } = [];
     /// <summary>Results of completed years, by year.</summary>
     [Id(2)] public Dictionary<int, TileYearResult> Results { get; set; } = [];
+    /// <summary>Land-use state (see <see cref="TileSimulation.ExportLandUse"/>) as MessagePack (LZ4); empty without land-use change.</summary>
+    [Id(3)] public byte[] LandUseInts { get; set; } = [];
+    [Id(4)] public byte[] LandUseDoubles { get; set; } = [];
+    /// <summary>Land-use offers of completed years, by year (a repeated year re-sends the same offer).</summary>
+    [Id(5)] public Dictionary<int, TileLandUseOffer> Offers { get; set; } = [];
 
     static readonly MessagePackSerializerOptions BlobOptions =
         MessagePackSerializerOptions.Standard.WithCompression(MessagePackCompression.Lz4BlockArray);
 
     public static byte[] Pack(double[] state) => MessagePackSerializer.Serialize(state, BlobOptions);
     public static double[] Unpack(byte[] blob) => MessagePackSerializer.Deserialize<double[]>(blob, BlobOptions);
+    public static byte[] PackInts(int[] values) => MessagePackSerializer.Serialize(values, BlobOptions);
+    public static int[] UnpackInts(byte[] blob) => MessagePackSerializer.Deserialize<int[]>(blob, BlobOptions);
 }

@@ -1,4 +1,5 @@
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.LandUse;
 
 namespace CarbonSim.Grains.Engine;
 
@@ -8,10 +9,12 @@ public static class TileSetups
     /// <param name="spec">The whole run.</param>
     /// <param name="cells">Global indices of the tile's cells, ascending.</param>
     /// <param name="equilibrium">Equilibrium state of every spin-up combination of the run (global indices).</param>
-    public static TileSetup For(RunSpec spec, int[] cells, IReadOnlyDictionary<SpinupCombo, double[]> equilibrium)
+    /// <param name="classGrid">With land-use change: the class of every grid cell at the start (<see cref="ClassGrid"/>), else null.</param>
+    public static TileSetup For(RunSpec spec, int[] cells, IReadOnlyDictionary<SpinupCombo, double[]> equilibrium, int[]? classGrid = null)
     {
         var t = spec.Cells;
-        var vegetation = Local(cells.SelectMany(i => Enumerable.Range(t.ColumnStart[i], t.ColumnStart[i + 1] - t.ColumnStart[i]).Select(c => t.ColumnVegetation[c])));
+        var combos = Tiling.DistinctCombos(spec, cells);
+        var vegetation = Local(combos.Select(c => c.Vegetation));
         var sites = Local(cells.Select(i => t.Site[i]));
         var climates = Local(cells.Select(i => t.Climate[i]));
 
@@ -41,12 +44,12 @@ public static class TileSetups
             ColumnVegetation = [.. veg],
             ColumnFraction = [.. frac],
         };
-        var combos = Tiling.DistinctCombos(t, cells);
         return new TileSetup
         {
             Spec = spec with
             {
                 Cells = table,
+                LandUse = spec.LandUse is { } plan ? CutPlan(plan, cells, vegetation.Local) : null,
                 VegetationTypes = vegetation.Global.Select(g => spec.VegetationTypes[g]).ToArray(),
                 Sites = sites.Global.Select(g => spec.Sites[g]).ToArray(),
                 Climates = climates.Global.Select(g => spec.Climates[g]).ToArray(),
@@ -54,7 +57,40 @@ public static class TileSetups
             CellIndices = cells,
             Combos = combos.Select(c => new SpinupCombo(vegetation.Local[c.Vegetation], sites.Local[c.Site], climates.Local[c.Climate])).ToArray(),
             EquilibriumStates = combos.Select(c => equilibrium[c]).ToArray(),
+            LandUse = spec.LandUse is { } whole ? Window(spec, whole, cells, classGrid ?? ClassGrid(spec)) : null,
         };
+    }
+
+    /// <summary>[-] Class index of every grid cell (row-major) at the start of the run; NoData (−1) where there is no cell.</summary>
+    public static int[] ClassGrid(RunSpec spec)
+    {
+        var grid = Enumerable.Repeat(LandUseMap.NoData, spec.GridRows * spec.GridCols).ToArray();
+        var t = spec.Cells;
+        for (int i = 0; i < t.Count; i++) grid[t.Row[i] * spec.GridCols + t.Col[i]] = spec.LandUse!.CellClass[i];
+        return grid;
+    }
+
+    /// <summary>The plan cut to the tile's cells, mix vegetation indices made local (−1 for types the tile never needs), no demand.</summary>
+    static LandUsePlan CutPlan(LandUsePlan plan, int[] cells, Dictionary<int, int> localVegetation) => plan with
+    {
+        CellClass = cells.Select(i => plan.CellClass[i]).ToArray(),
+        CellProtected = cells.Select(i => plan.CellProtected[i]).ToArray(),
+        CellKmToCentre = cells.Select(i => plan.CellKmToCentre[i]).ToArray(),
+        CellElevationM = cells.Select(i => plan.CellElevationM[i]).ToArray(),
+        CellSlopeDeg = cells.Select(i => plan.CellSlopeDeg[i]).ToArray(),
+        MixVegetation = plan.MixVegetation.Select(v => localVegetation.TryGetValue(v, out int l) ? l : -1).ToArray(),
+        Demand = [],
+    };
+
+    /// <summary>The tile's block (from its first cell and the tile size) and its window with a halo of the rules' width.</summary>
+    static TileLandUse Window(RunSpec spec, LandUsePlan plan, int[] cells, int[] classGrid)
+    {
+        int size = spec.TileSize;
+        int x0 = spec.Cells.Col[cells[0]] / size * size, y0 = spec.Cells.Row[cells[0]] / size * size;
+        int w = Math.Min(size, spec.GridCols - x0), h = Math.Min(size, spec.GridRows - y0);
+        int halo = plan.Rules().Halo;
+        var window = TileWindow.Assemble(spec.GridCols, spec.GridRows, x0, y0, w, h, halo, id => classGrid[id]);
+        return new TileLandUse { X0 = x0, Y0 = y0, Width = w, Height = h, Halo = halo, WindowClasses = window.Classes };
     }
 
     /// <summary>The distinct global indices used (ascending) and their positions in that list.</summary>

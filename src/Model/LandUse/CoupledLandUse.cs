@@ -112,24 +112,15 @@ public sealed class CoupledLandUse
         {
             if (_cols[g] is null) continue;
             var r = rule.GetValueOrDefault(g);
-            var (end, books) = CarbonLedger.CloseCellYear(g.ToString(System.Globalization.CultureInfo.InvariantCulture), year,
-                start[g], afterKernel[g], uptake[g], r, _conversion.WoodProductHalfLifeYears);
-            if (r is not null)
+            var closed = CellYearClose.Close(g.ToString(System.Globalization.CultureInfo.InvariantCulture), year,
+                start[g], afterKernel[g], uptake[g], _cols[g], r, r is null ? null : NewColumns(g, r.ToClass).Item2, _conversion.WoodProductHalfLifeYears);
+            var books = closed.Books;
+            if (closed.NewColumns is { } converted)
             {
-                double decayed = afterKernel[g].WoodProductC - ConversionCarbon.WoodProductDecay(afterKernel[g].WoodProductC, _conversion.WoodProductHalfLifeYears);
-                var (veg, eq) = NewColumns(g, r.ToClass);
-                var conv = CellConversion.Convert(_cols[g], decayed, _cellAreaM2, r, eq);
-                double held = conv.After.TotalPerM2 + conv.UncarriedC;
-                if (Math.Abs(held - end.TotalPerM2) > 1e-12 * Math.Max(1, Math.Abs(end.TotalPerM2)))
-                    throw new MassBalanceException("carbon (conversion into new columns)", $"cell {g}", year, held - end.TotalPerM2,
-                        $"ledger end {end.TotalPerM2:E6} kg m-2, new columns + uncarried {held:E6}");
-                if (conv.UncarriedC != 0) // nothing in the new class can hold it: to the atmosphere
-                    books = books with { SoilToAtmosphereKg = books.SoilToAtmosphereKg + conv.UncarriedC * _cellAreaM2, EndKg = books.EndKg - conv.UncarriedC * _cellAreaM2 };
-                _veg[g] = veg;
-                _cols[g] = conv.Columns;
+                _veg[g] = _mixOf(g, r!.ToClass).Select(c => c.Vegetation).ToArray();
+                _cols[g] = converted;
             }
-            _wood[g] = end.WoodProductC;
-            books.Check($"cell {g}");
+            _wood[g] = closed.WoodProductC;
             cellBooks[g] = books;
             int city = _drivers.City[g];
             cityBooks[city] = cityBooks.TryGetValue(city, out var acc) ? acc.Plus(books) : books;

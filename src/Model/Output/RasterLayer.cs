@@ -17,4 +17,8 @@ public sealed record RasterLayer(string Name, string Unit, int Year, double[] Va
     /// <summary>[kgC m-2 a-1] Net primary production summed over <paramref name="year"/>.</summary>
     public static RasterLayer Npp(int year, double[] kgCPerM2PerYear) =>
         new($"npp_{year}", OutputUnits.KgCPerM2PerYear, year, kgCPerM2PerYear);
+
+    /// <summary>[-] Land-use class code of every cell at the end of <paramref name="year"/> (runs with land-use change).</summary>
+    public static RasterLayer LandUse(int year, double[] classCodes) =>
+        new($"land_use_{year}", "class code", year, classCodes);
 }

@@ -1,0 +1,52 @@
+using CarbonSim.Model.Accounting;
+using CarbonSim.Model.Kernel;
+using LedgerYear = CarbonSim.Model.Accounting.CarbonYear;
+
+namespace CarbonSim.Model.LandUse;
+
+/// <summary>How a cell's year ended: its books, its wood products, and its new columns if it converted.</summary>
+/// <param name="WoodProductC">[kgC m-2 of cell] Wood products at the year end.</param>
+/// <param name="NewColumns">The new class's columns carrying the cell's carbon, or null when the cell kept its class.</param>
+public sealed record CellYearEnd(LedgerYear Books, double WoodProductC, KernelColumn[]? NewColumns);
+
+/// <summary>
+/// The end of one cell's year after the kernel has run it (the single place both
+/// <see cref="CoupledLandUse"/> and the engine's tiles close a cell): wood products decay
+/// (<see cref="CarbonLedger.CloseCellYear"/>); if the cell won a conversion, the rule moves its carbon and
+/// <see cref="CellConversion.Convert"/> places what is carried into the new class's columns (started from
+/// <paramref name="newEquilibrium"/>); carbon the new class cannot hold is booked to the atmosphere. The
+/// books are checked (a broken balance throws <see cref="MassBalanceException"/>).
+/// </summary>
+public static class CellYearClose
+{
+    /// <param name="cell">Cell name for messages.</param>
+    /// <param name="start">[kgC m-2 of cell] Pools at the start of the year.</param>
+    /// <param name="afterKernel">[kgC m-2 of cell] Pools after the kernel year (wood products unchanged).</param>
+    /// <param name="uptake">[kgC m-2 a-1 of cell] Net ecosystem uptake of the year (Σ cover × column NBP).</param>
+    /// <param name="columns">The cell's columns after the kernel year.</param>
+    /// <param name="rule">The conversion the cell won, or null.</param>
+    /// <param name="newEquilibrium">Columns of the new class at their spin-up state (needed with a rule).</param>
+    /// <param name="woodHalfLifeYears">[a] Wood-product half-life.</param>
+    public static CellYearEnd Close(string cell, int year, CarbonColumn start, CarbonColumn afterKernel, double uptake,
+        IReadOnlyList<KernelColumn> columns, ConversionRule? rule, IReadOnlyList<KernelColumn>? newEquilibrium, double woodHalfLifeYears)
+    {
+        var (end, books) = CarbonLedger.CloseCellYear(cell, year, start, afterKernel, uptake, rule, woodHalfLifeYears);
+        KernelColumn[]? newColumns = null;
+        if (rule is not null)
+        {
+            if (newEquilibrium is null) throw new ArgumentNullException(nameof(newEquilibrium), "a conversion needs the new class's columns");
+            double area = start.AreaM2;
+            double woodAfterDecay = afterKernel.WoodProductC - ConversionCarbon.WoodProductDecay(afterKernel.WoodProductC, woodHalfLifeYears);
+            var conv = CellConversion.Convert(columns, woodAfterDecay, area, rule, newEquilibrium);
+            double held = conv.After.TotalPerM2 + conv.UncarriedC;
+            if (Math.Abs(held - end.TotalPerM2) > 1e-12 * Math.Max(1, Math.Abs(end.TotalPerM2)))
+                throw new MassBalanceException("carbon (conversion into new columns)", $"cell {cell}", year, held - end.TotalPerM2,
+                    $"ledger end {end.TotalPerM2:E6} kg m-2, new columns + uncarried {held:E6}");
+            if (conv.UncarriedC != 0) // nothing in the new class can hold it: to the atmosphere
+                books = books with { SoilToAtmosphereKg = books.SoilToAtmosphereKg + conv.UncarriedC * area, EndKg = books.EndKg - conv.UncarriedC * area };
+            newColumns = conv.Columns;
+        }
+        books.Check($"cell {cell}");
+        return new CellYearEnd(books, end.WoodProductC, newColumns);
+    }
+}
