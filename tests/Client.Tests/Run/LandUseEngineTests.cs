@@ -1,0 +1,163 @@
+using CarbonSim.Client.Cli;
+using CarbonSim.Client.Commands;
+using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Scenarios;
+using Xunit.Abstractions;
+
+namespace CarbonSim.Client.Tests.Run;
+
+/// <summary>
+/// Land-use change inside the Orleans engine (issue #5): tiles offer from their halo windows, cities allocate,
+/// tiles convert and close the books. Checked against the single-process reference
+/// (<see cref="CoupledScenarioRun"/>), across tile sizes, against the baseline when nothing changes, and on the
+/// four bundled Jing-Jin-Ji scenarios.
+/// </summary>
+public class LandUseEngineTests(ITestOutputHelper output)
+{
+    static string Root { get; } = FindRoot();
+
+    static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CarbonSim.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("CarbonSim.sln not found");
+    }
+
+    static string Scratch()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "carbonsim-luc-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>A bundled scenario with absolute data paths, cut to <paramref name="lastYear"/>, edited by <paramref name="edit"/>.</summary>
+    static string Scenario(string name, int lastYear, Func<string, string>? edit = null)
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "scenarios", name + ".yaml"))
+            .Replace("../data/", Path.Combine(Root, "data") + "/")
+            .Replace("end: 2060", $"end: {lastYear}")
+            .Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", $"raster_years: [2020, {lastYear}]");
+        var path = Path.Combine(Scratch(), name + ".yaml");
+        File.WriteAllText(path, edit is null ? text : edit(text));
+        return path;
+    }
+
+    /// <summary>Urban expansion with growth fast enough that 20 km cells change within a few years.</summary>
+    static string FastUrbanExpansion(int lastYear) => Scenario("jjj-urban-expansion", lastYear, t => t
+        .Replace("\"*\": {built_up: 0.25, cropland: -0.25}", "\"*\": {built_up: 2, cropland: -2}")
+        .Replace("{built_up: 0.25, grassland: -0.15, unused: -0.10}", "{built_up: 2, grassland: -2}")
+        .Replace("{built_up: 0.25, grassland: -0.20, unused: -0.05}", "{built_up: 2, grassland: -2}"));
+
+    static Task<RunCommand.Finished> Engine(string scenario, double km, int tileSize) =>
+        RunCommand.Execute(new RunOptions { ScenarioPath = scenario, OutDir = Scratch(), ResolutionKm = km, TileSize = tileSize }, null);
+
+    [Fact]
+    public async Task The_engine_reproduces_the_single_process_reference_and_closes_every_city_book()
+    {
+        string scenario = FastUrbanExpansion(2024);
+        var run = await Engine(scenario, 20, 4);
+        var (setup, _) = RunCommand.Prepare(new RunOptions { ScenarioPath = scenario, ResolutionKm = 20 });
+        var reference = CoupledScenarioRun.Run(setup, tileSize: 4);
+
+        var engineRows = run.Results.CityYears.ToDictionary(c => (c.CityId, c.Year));
+        Assert.Equal(reference.CityYears.Count, engineRows.Count);
+        double converted = 0;
+        foreach (var r in reference.CityYears)
+        {
+            var e = engineRows[(r.CityId, r.Year)];
+            Assert.Equal(r.Extra["converted_cells_yr"], e.Extra["converted_cells_yr"]);
+            Assert.Equal(0, e.Extra["demand_shortfall_cells_yr"]);
+            Assert.Equal(r.AreaByClassM2.OrderBy(p => p.Key), e.AreaByClassM2.OrderBy(p => p.Key));
+            foreach (var (name, a, b) in new[] { ("total C", r.TotalC, e.TotalC), ("soil C", r.SoilC, e.SoilC), ("veg C", r.VegC, e.VegC),
+                         ("NBP", r.Nbp, e.Nbp), ("NPP", r.Npp, e.Npp) })
+                Assert.True(Math.Abs(a - b) <= 1e-9 * Math.Max(1e-3, Math.Abs(a)), $"{r.CityId} {r.Year} {name}: reference {a:R}, engine {b:R}");
+            Assert.Equal(r.Extra["luc_conversion_to_atmosphere_tC_yr"], e.Extra["luc_conversion_to_atmosphere_tC_yr"], 1e-6 * Math.Max(1, r.Extra["luc_conversion_to_atmosphere_tC_yr"]));
+            converted += e.Extra["converted_cells_yr"];
+        }
+        Assert.True(converted > 20, $"only {converted} conversions: the test would not exercise land-use change");
+
+        // Every city's books: ΔC = uptake − conversion − decay, and each year starts where the last ended.
+        foreach (var city in run.Outcome.Cities)
+        {
+            double? lastEnd = null;
+            foreach (var y in city.Years)
+            {
+                var books = LandUseSums.Books(y.Year, y.Sums);
+                Assert.True(Math.Abs(books.ResidualKg) <= 1e-9 * books.EndKg, $"city {city.CityId} {y.Year}: residual {books.ResidualKg} kg");
+                double stocks = y.Sums[CarbonVariables.TotalC].ToKg() + y.Sums[LandUseSums.Ledger(LandUseSums.WoodProductsKg)].ToKg();
+                Assert.True(Math.Abs(stocks - books.EndKg) <= 1e-9 * stocks, $"city {city.CityId} {y.Year}: stocks {stocks} kg, books end {books.EndKg} kg");
+                if (lastEnd is double end) Assert.True(Math.Abs(books.StartKg - end) <= 1e-9 * end, $"city {city.CityId} {y.Year} starts at {books.StartKg}, last year ended at {end}");
+                lastEnd = books.EndKg;
+            }
+        }
+        output.WriteLine($"{converted} conversions over {run.Spec.YearCount} years, {run.Spec.Cells.Count} cells");
+    }
+
+    [Fact]
+    public async Task Tile_size_does_not_change_a_land_use_run()
+    {
+        string scenario = FastUrbanExpansion(2023);
+        var runs = new List<RunCommand.Finished>();
+        foreach (int size in new[] { 1, 8, 32 }) runs.Add(await Engine(scenario, 20, size));
+        Assert.True(runs[0].Outcome.Allocations.Sum(a => a.ConvertedCells.Sum()) > 20);
+        Assert.True(runs[0].Results.Spinup!.DistinctSpinups > 0);
+        for (int r = 1; r < runs.Count; r++)
+        {
+            Assert.NotEqual(runs[0].Outcome.TileCount, runs[r].Outcome.TileCount);
+            for (int c = 0; c < runs[0].Outcome.Cities.Length; c++)
+                for (int y = 0; y < runs[0].Outcome.Cities[c].Years.Length; y++)
+                    Assert.Equal(runs[0].Outcome.Cities[c].Years[y].Sums, runs[r].Outcome.Cities[c].Years[y].Sums);   // exact, every entry
+            for (int s = 0; s < runs[0].Outcome.CellSnapshots.Length; s++)
+            {
+                Assert.Equal(runs[0].Outcome.CellSnapshots[s].Classes, runs[r].Outcome.CellSnapshots[s].Classes);
+                Assert.Equal(runs[0].Outcome.CellSnapshots[s].Values, runs[r].Outcome.CellSnapshots[s].Values);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_land_use_section_that_changes_nothing_gives_the_baseline_bit_for_bit()
+    {
+        var still = await Engine(Scenario("jjj-urban-expansion", 2023, t => t
+            .Replace("\"*\": {built_up: 0.25, cropland: -0.25}", "\"*\": {built_up: 0, cropland: 0}")
+            .Replace("{built_up: 0.25, grassland: -0.15, unused: -0.10}", "{built_up: 0}")
+            .Replace("{built_up: 0.25, grassland: -0.20, unused: -0.05}", "{built_up: 0}")), 30, 4);
+        var baseline = await Engine(Scenario("jjj-baseline", 2023), 30, 4);
+        Assert.NotNull(still.Spec.LandUse);
+        Assert.Null(baseline.Spec.LandUse);
+        Assert.All(still.Outcome.Allocations, a => Assert.Equal(0, a.ConvertedCells.Sum()));
+        for (int c = 0; c < baseline.Outcome.Cities.Length; c++)
+            for (int y = 0; y < baseline.Outcome.Cities[c].Years.Length; y++)
+                Assert.Equal(baseline.Outcome.Cities[c].Years[y].Sums, still.Outcome.Cities[c].Years[y].Sums.Take(CarbonVariables.Count));
+        for (int s = 0; s < baseline.Outcome.CellSnapshots.Length; s++)
+            Assert.Equal(baseline.Outcome.CellSnapshots[s].Values, still.Outcome.CellSnapshots[s].Values);
+    }
+
+    public static TheoryData<string> Named => new() { "jjj-natural-development", "jjj-ecological-protection", "jjj-urban-expansion", "jjj-green-space-planning" };
+
+    /// <summary>
+    /// The four bundled scenarios on the engine at their 10 km grid, 2020–2035 (the full 2020–2060 runs are
+    /// in docs/scenarios-jjj.md; a Debug build needs about 50 s for each): demand met by every city every
+    /// year, and the map follows it.
+    /// </summary>
+    [Theory, MemberData(nameof(Named))]
+    public async Task Every_bundled_scenario_meets_its_demand_in_every_city_and_year(string name)
+    {
+        var run = await Engine(Scenario(name, 2035), 10, 32);
+        var plan = run.Spec.LandUse!;
+        int k = plan.ClassCount;
+        Assert.Equal(run.Spec.YearCount, run.Outcome.Allocations.Length);
+        foreach (var a in run.Outcome.Allocations)
+        {
+            Assert.All(a.ShortfallCells, s => Assert.Equal(0, s));
+            Assert.Equal(a.Demand, a.CountsAfter);
+        }
+        // The class areas the tiles report are the demand's cells × cell area.
+        var last = run.Outcome.Allocations[^1];
+        double cellArea = run.Spec.Cells.AreaM2[0];
+        foreach (var city in run.Outcome.Cities)
+            for (int j = 0; j < k; j++)
+                Assert.Equal(last.Demand[city.CityIndex * k + j] * cellArea, city.Years[^1].Sums[LandUseSums.ClassArea(j)].ToKg(), 1e-3);
+        output.WriteLine($"{name}: {run.Outcome.Allocations.Sum(a => a.ConvertedCells.Sum())} conversions, total C {run.Results.RegionYears[^1].TotalCKg / 1e9:F2} Tg in 2035");
+    }
+}
