@@ -1,3 +1,4 @@
+using CarbonSim.Grains.Contracts;
 using Xunit.Abstractions;
 
 namespace CarbonSim.Cluster.Tests;
@@ -42,6 +43,68 @@ public sealed class ScenarioClusterTests(RedisFixture redis, ITestOutputHelper o
                    new Dictionary<string, string> { ["CARBONSIM_REDIS"] = "" }))
             Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(15)) == 0, run.Log());
         string embeddedRun = Assert.Single(Directory.GetDirectories(embeddedOut));
+        ClusterFailureTests.AssertSameOutputs(embeddedRun, Path.Combine(clusterOut, runId), output);
+    }
+}
+
+/// <summary>Land-use change on a real cluster: the coordinator's silo is killed mid-run and the outputs still match an embedded run.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class LandUseClusterTests(RedisFixture redis, ITestOutputHelper output)
+{
+    /// <summary>Urban expansion with fast growth (so 20 km cells change every year), 2020–2029, data paths made absolute.</summary>
+    static string FastUrbanExpansion(string dir)
+    {
+        string data = Path.Combine(Paths.RepoRoot, "data").Replace('\\', '/');
+        string text = File.ReadAllText(Path.Combine(Paths.RepoRoot, "scenarios", "jjj-urban-expansion.yaml"))
+            .Replace("../data/", data + "/")
+            .Replace("name: jjj-urban-expansion", "name: jjj-luc-small")
+            .Replace("  end: 2060", "  end: 2029")
+            .Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [2020, 2029]")
+            .Replace("\"*\": {built_up: 0.25, cropland: -0.25}", "\"*\": {built_up: 1, cropland: -1}")
+            .Replace("{built_up: 0.25, grassland: -0.15, unused: -0.10}", "{built_up: 1, grassland: -1}")
+            .Replace("{built_up: 0.25, grassland: -0.20, unused: -0.05}", "{built_up: 1, grassland: -1}");
+        Assert.Contains("built_up: 1, cropland: -1", text);
+        string path = Path.Combine(dir, "jjj-luc-small.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_land_use_run_survives_losing_its_coordinators_silo_with_outputs_identical_to_an_embedded_run()
+    {
+        await using var cluster = await LocalCluster.StartAsync(redis, "luc", 3);
+        string scenario = FastUrbanExpansion(cluster.LogDir);
+        const string runId = "jjj-luc-kill";
+        var (exit, log) = await cluster.Cli("submit", ["submit", scenario, "--resolution", "20", "--tile-size", "4", "--id", runId], TimeSpan.FromMinutes(5));
+        Assert.True(exit == 0, log);
+
+        var grains = cluster.Connection!.Grains;
+        var before = await ClusterFailureTests.WaitFor(grains, runId, p => p.Phase == RunPhase.Transient && p.YearsDone >= 2, TimeSpan.FromMinutes(5));
+        var stats = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var coordinator = stats.Single(s => s.GrainId.Key.ToString() == runId && s.GrainId.Type.ToString()!.Contains("simulation"));
+        int victim = cluster.SiloPorts.IndexOf(coordinator.SiloAddress.Endpoint.Port);
+        Assert.True(victim >= 0, $"coordinator on unknown silo {coordinator.SiloAddress}");
+        cluster.Silos[victim].KillHard();
+        output.WriteLine($"killed silo{victim + 1} (coordinator) after year {before.LastCompletedYear}");
+        Assert.True(before.LastCompletedYear < before.LastYear - 2, "the run was nearly finished before the kill; make it longer");
+
+        (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "600", "--quiet"], TimeSpan.FromMinutes(12));
+        Assert.True(exit == 0, log);
+        string clusterOut = Path.Combine(cluster.LogDir, "cluster-out");
+        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", clusterOut], TimeSpan.FromMinutes(5));
+        Assert.True(exit == 0, log);
+
+        string embeddedOut = Path.Combine(cluster.LogDir, "embedded-out");
+        using (var run = ChildProcess.Start("run-embedded", Paths.Dotnet,
+                   [Paths.ClientDll, "run", scenario, "--resolution", "20", "--tile-size", "4", "--out", embeddedOut], cluster.LogDir,
+                   new Dictionary<string, string> { ["CARBONSIM_REDIS"] = "" }))
+            Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(15)) == 0, run.Log());
+        string embeddedRun = Assert.Single(Directory.GetDirectories(embeddedOut));
+        var converted = File.ReadAllLines(Path.Combine(embeddedRun, "cities_annual.csv"));
+        int column = Array.IndexOf(converted[0].Split(','), "converted_cells_yr");
+        Assert.True(column >= 0, "cities_annual.csv has no converted_cells_yr column");
+        double conversions = converted.Skip(1).Sum(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(conversions > 20, $"only {conversions} conversions");
         ClusterFailureTests.AssertSameOutputs(embeddedRun, Path.Combine(clusterOut, runId), output);
     }
 }

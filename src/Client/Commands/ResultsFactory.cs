@@ -46,13 +46,7 @@ public static class ResultsFactory
         {
             rasters.Add(RasterLayer.TotalCarbon(snap.Year, Layer(spec, grid, snap, V.TotalC)));
             rasters.Add(RasterLayer.Npp(snap.Year, Layer(spec, grid, snap, V.Npp)));
-            if (plan is not null && snap.Classes.Length == spec.Cells.Count)
-            {
-                var codes = new double[grid.CellCount];
-                Array.Fill(codes, double.NaN);
-                for (int i = 0; i < spec.Cells.Count; i++) codes[grid.Index(spec.Cells.Row[i], spec.Cells.Col[i])] = plan.ClassCodes[snap.Classes[i]];
-                rasters.Add(RasterLayer.LandUse(snap.Year, codes));
-            }
+            if (LandUseLayer(spec, grid, snap) is { } classes) rasters.Add(classes);
         }
 
         var spinups = outcome.Spinups;
@@ -79,7 +73,7 @@ public static class ResultsFactory
     /// areas after the year's allocation and the land-use columns (conversion emissions, wood products,
     /// converted cells, unmet demand) from the exact sums and the allocation record.
     /// </summary>
-    static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : CarbonYear
+    internal static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : CarbonYear
     {
         var s = totals.Sums;
         var areas = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -115,6 +109,16 @@ public static class ResultsFactory
             Gpp = kg[V.Gpp] * w, Npp = kg[V.Npp] * w, Nep = kg[V.Nep] * w, Nbp = kg[V.Nbp] * w, Hr = kg[V.Hr] * w,
             VegC = kg[V.VegetationC] * w, LitterC = kg[V.LitterC] * w, SoilC = kg[V.SoilC] * w, TotalC = kg[V.TotalC] * w,
         };
+    }
+
+    /// <summary>[-] The class code of every cell in a snapshot of a run with land-use change (NaN outside the cells), else null.</summary>
+    internal static RasterLayer? LandUseLayer(RunSpec spec, GridSpec grid, CellSnapshot snap)
+    {
+        if (spec.LandUse is not { } plan || snap.Classes.Length != spec.Cells.Count) return null;
+        var codes = new double[grid.CellCount];
+        Array.Fill(codes, double.NaN);
+        for (int i = 0; i < spec.Cells.Count; i++) codes[grid.Index(spec.Cells.Row[i], spec.Cells.Col[i])] = plan.ClassCodes[snap.Classes[i]];
+        return RasterLayer.LandUse(snap.Year, codes);
     }
 
     /// <summary>One variable on the full grid, row-major, NaN where there is no land cell.</summary>

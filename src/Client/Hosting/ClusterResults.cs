@@ -20,13 +20,17 @@ public static class ClusterResults
     /// <summary>Results from the spec and outcome alone.</summary>
     public static RunResults FromSpec(RunSpec spec, RunOutcome outcome, string specSha256, IReadOnlyList<PhaseTiming> timings)
     {
+        var plan = spec.LandUse;
+        var allocations = outcome.Allocations.ToDictionary(a => a.Year);
+        T WithLandUse<T>(T row, Grains.Contracts.CityYear year, int? city) where T : Model.Output.CarbonYear =>
+            plan is null ? row : ResultsFactory.WithLandUse(row, plan, year, allocations.GetValueOrDefault(year.Year), city);
         var cityYears = new List<CityYear>();
         foreach (var series in outcome.Cities)
             foreach (var year in series.Years)
-                cityYears.Add(ResultsFactory.Means(new CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = series.AreaM2 }, year, series.AreaM2));
+                cityYears.Add(ResultsFactory.Means(WithLandUse(new CityYear { CityId = series.CityId, Year = year.Year, AreaM2 = series.AreaM2 }, year, series.CityIndex), year, series.AreaM2));
         double regionArea = spec.Cells.AreaM2.Sum();
         var regionYears = outcome.Region
-            .Select(y => ResultsFactory.Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = spec.CityIds.Length }, y, regionArea))
+            .Select(y => ResultsFactory.Means(WithLandUse(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = spec.CityIds.Length }, y, null), y, regionArea))
             .ToList();
         // A local grid of unit cells (no geographic reference): rasters open in QGIS, but not on a map.
         var grid = new GridSpec(0, spec.GridRows, 1, spec.GridRows, spec.GridCols,
@@ -36,6 +40,7 @@ public static class ClusterResults
         {
             rasters.Add(RasterLayer.TotalCarbon(snap.Year, ResultsFactory.Layer(spec, grid, snap, V.TotalC)));
             rasters.Add(RasterLayer.Npp(snap.Year, ResultsFactory.Layer(spec, grid, snap, V.Npp)));
+            if (ResultsFactory.LandUseLayer(spec, grid, snap) is { } classes) rasters.Add(classes);
         }
         var spinups = outcome.Spinups;
         return new RunResults
