@@ -52,8 +52,9 @@ public static class ValidateCommand
             var sw = Stopwatch.StartNew();
             var scenario = ScenarioLoader.Load(scenarioPath);
             var setup = RegionBuilder.Build(scenario);
+            var spec = RunSpecFactory.From(setup); // also checks what only the run spec resolves (e.g. land-use demand per city and year)
             sw.Stop();
-            WriteSummary(setup, stdout, sw.Elapsed);
+            WriteSummary(setup, spec, stdout, sw.Elapsed);
             if (landUseOut is not null)
             {
                 RegionBuilder.LandUseRaster(setup).Write(landUseOut);
@@ -80,7 +81,7 @@ public static class ValidateCommand
 
     private static string OneLine(string s) => s.Replace("\r", " ").Replace("\n", " ");
 
-    private static void WriteSummary(RegionSetup setup, TextWriter o, TimeSpan elapsed)
+    private static void WriteSummary(RegionSetup setup, Grains.Contracts.RunSpec spec, TextWriter o, TimeSpan elapsed)
     {
         var s = setup.Scenario;
         var g = setup.Grid;
@@ -116,6 +117,16 @@ public static class ValidateCommand
         o.WriteLine($"spin-ups  {setup.Spinups.Length} distinct (vegetation type x climate zone):");
         foreach (var k in setup.Spinups)
             o.WriteLine($"  {k.Key[..16]}  {k.VegetationType,-8} zone {k.ClimateZone}");
+        if (spec.LandUse is { } plan)
+        {
+            int k = plan.ClassCount, last = spec.YearCount - 1;
+            int changed = 0;
+            for (int c = 0; c < plan.Demand.Length; c++)
+                for (int j = 0; j < k; j++) changed += Math.Max(0, plan.Demand[c][last * k + j] - plan.Demand[c][j]);
+            var combos = CarbonSim.Grains.Engine.Tiling.DistinctCombos(spec, Enumerable.Range(0, spec.Cells.Count));
+            o.WriteLine(string.Format(inv, "land-use change  {0} classes, {1}x{1} window, tile halo {2} cells; demand moves {3} cells by {4} (net gains); {5} spin-ups incl. the columns new classes bring",
+                k, plan.WindowSize, plan.Rules().Halo, changed, spec.LastYear, combos.Length));
+        }
         o.WriteLine(string.Format(inv, "ok: all inputs valid ({0:0.0} s)", elapsed.TotalSeconds));
     }
 

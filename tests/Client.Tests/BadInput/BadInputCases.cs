@@ -57,6 +57,18 @@ public sealed class BadInputWorkspace : IDisposable
         throw new InvalidOperationException($"no cell with class {code} in {asc}");
     }
 
+    /// <summary>
+    /// The <c>land_use_change</c> and <c>conversion_carbon</c> sections of the bundled urban-expansion
+    /// scenario with the trend demand replaced by a demand table.
+    /// </summary>
+    public static string LandUseSections(string demandTable)
+    {
+        var text = File.ReadAllText(Path.Combine(CliProcess.RepoRoot, "scenarios", "jjj-urban-expansion.yaml"));
+        int from = text.IndexOf("\nland_use_change:", StringComparison.Ordinal), to = text.IndexOf("\nemissions:", StringComparison.Ordinal);
+        Assert.True(from > 0 && to > from, "jjj-urban-expansion.yaml no longer has land_use_change before emissions");
+        return Regex.Replace(text[from..to], @"    trend_pct_per_year:.*?\n  allocation:", $"    table: {demandTable}\n  allocation:", RegexOptions.Singleline) + "\n";
+    }
+
     public void Dispose() => CliProcess.TryDelete(Dir);
 }
 
@@ -160,6 +172,10 @@ public static class BadInputCatalog
         new("raster_year_outside_run",
             w => ([w.Scenario("raster_years: [2020, 2022]", "raster_years: [2020, 2030]")],
                   [Path.Combine(w.Dir, "s.yaml"), "outputs.raster_years (line", "got '2030'", "expected a simulated year in [2020, 2022]"])),
+        new("luc_demand_exceeds_cells",
+            w => ([w.Write("s.yaml", w.BaseText + BadInputWorkspace.LandUseSections(
+                      w.Write("demand.csv", "city_id,year,class,cells\n110000,2020,cropland,900\n110000,2021,cropland,900\n110000,2022,cropland,900\n")))],
+                  [Path.Combine(w.Dir, "demand.csv"), "city 110000 year 2020", "got '900 cells demanded'", "demand exceeds the available cells"])),
         new("raster_format_unknown",
             w => ([w.Scenario("raster_format: asc", "raster_format: png")],
                   [Path.Combine(w.Dir, "s.yaml"), "outputs.raster_format (line", "got 'png'", "expected 'asc'"])),
