@@ -91,6 +91,7 @@ public static class ResultsFactory
             {
                 ["luc_conversion_to_atmosphere_tC_yr"] = books.ConversionToAtmosphereKg / 1000,
                 ["luc_wood_decay_tC_yr"] = books.WoodDecayKg / 1000,
+                ["luc_establishment_tC_yr"] = books.EstablishmentKg / 1000,
                 ["wood_products_tC"] = s[LandUseSums.Ledger(LandUseSums.WoodProductsKg)].ToKg() / 1000,
                 ["converted_cells_yr"] = books.Conversions,
                 ["demand_shortfall_cells_yr"] = shortfall,

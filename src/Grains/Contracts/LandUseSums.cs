@@ -29,8 +29,10 @@ public static class LandUseSums
     public const int Conversions = 9;
     /// <summary>[kgC] Wood-product stock at the end of the year.</summary>
     public const int WoodProductsKg = 10;
+    /// <summary>[kgC a-1] Seedling carbon planted on converted cells (an input, see Model.LandUse.CellConversion).</summary>
+    public const int EstablishmentKg = 11;
     /// <summary>Number of ledger entries.</summary>
-    public const int LedgerCount = 11;
+    public const int LedgerCount = 12;
 
     /// <summary>Entries per city: carbon variables, ledger, one area per class.</summary>
     public static int Stride(int classCount) => CarbonVariables.Count + LedgerCount + classCount;
@@ -49,6 +51,6 @@ public static class LandUseSums
     {
         double L(int e) => sums[Ledger(e)].ToKg();
         return new CarbonYear(year, L(StartKg), L(EcosystemUptakeKg), L(VegToAtmosphereKg), L(VegToWoodProductsKg), L(VegToLitterKg),
-            L(LitterToAtmosphereKg), L(SoilToAtmosphereKg), L(WoodDecayKg), L(EndKg), (int)Math.Round(L(Conversions)));
+            L(LitterToAtmosphereKg), L(SoilToAtmosphereKg), L(WoodDecayKg), L(EndKg), (int)Math.Round(L(Conversions)), L(EstablishmentKg));
     }
 }

@@ -30,6 +30,8 @@ public sealed class BgcKernel : ICarbonKernel
             return new Contracts.SpinupResult { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
         }
 
+        public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();
+
         public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual)
         {
             var s = CellState.FromArray(states, offset);

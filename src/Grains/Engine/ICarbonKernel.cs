@@ -39,4 +39,7 @@ public interface IColumnModel
     /// <see cref="Contracts.CarbonVariables"/>, per m2) into <paramref name="annual"/>.
     /// </summary>
     void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual);
+
+    /// <summary>A seedling of this column's vegetation on the soils of <paramref name="equilibrium"/>: the state a column planted on a converted cell starts its plant pools from.</summary>
+    double[] Seedling(double[] equilibrium);
 }

@@ -25,6 +25,7 @@ public sealed class TileSimulation
     readonly Dictionary<SpinupCombo, int> _comboIndex = [];
     readonly IColumnModel[] _models;      // per combo
     readonly double[][] _equilibrium;     // per combo
+    readonly double[][] _seedling = [];   // per combo, with land-use change
     readonly int[] _cities;               // distinct city indices, ascending
     readonly int[] _cellCityPosition;     // per tile cell: position in _cities
     readonly HashSet<int> _cellOutputYears;
@@ -132,6 +133,7 @@ public sealed class TileSimulation
                     throw new ArgumentException($"cell {_cells[p]}: window class {View().At(x, y)} differs from the plan's {plan.CellClass[p]}");
             }
             _drivers = new TileCells(View(), city, prot, km, el, sl);
+            _seedling = _models.Select((m, k) => m.Seedling(_equilibrium[k])).ToArray();
             _wood = new double[n];
         }
     }
@@ -311,12 +313,14 @@ public sealed class TileSimulation
             var rule = ruleOf.GetValueOrDefault(p);
             string name = _cells[p].ToString(System.Globalization.CultureInfo.InvariantCulture);
             KernelColumn[]? fresh = null;
+            Model.Kernel.CellState[]? seedlings = null;
             int[] freshCombos = [];
             if (rule is not null)
             {
                 var mix = plan.Mix(t.City[p], rule.ToClass);
                 freshCombos = new int[mix.Length];
                 fresh = new KernelColumn[mix.Length];
+                seedlings = new Model.Kernel.CellState[mix.Length];
                 for (int j = 0; j < mix.Length; j++)
                 {
                     var combo = new SpinupCombo(mix[j].Vegetation, t.Site[p], t.Climate[p]);
@@ -324,10 +328,11 @@ public sealed class TileSimulation
                         throw new InvalidOperationException($"tile {tileIndex}: no spin-up for class {plan.ClassNames[rule.ToClass]} ({_spec.VegetationTypes[mix[j].Vegetation].Name}) in cell {_cells[p]}");
                     freshCombos[j] = ci;
                     fresh[j] = new KernelColumn(mix[j].Fraction, _kernel.StateOf(_equilibrium[ci], 0));
+                    seedlings[j] = _kernel.StateOf(_seedling[ci], 0);
                 }
             }
             var closed = CellYearClose.Close(name, year, pending.Start[p], pending.AfterKernel[p], pending.Uptake[p],
-                Columns(p), rule, fresh, _conversion!.WoodProductHalfLifeYears);
+                Columns(p), rule, fresh, _conversion!.WoodProductHalfLifeYears, seedlings);
             if (closed.NewColumns is { } converted)
             {
                 var fractions = converted.Select(c => c.Fraction).ToArray();
@@ -362,6 +367,7 @@ public sealed class TileSimulation
             Add(LandUseSums.EndKg, b.EndKg);
             Add(LandUseSums.Conversions, b.Conversions);
             Add(LandUseSums.WoodProductsKg, closed.WoodProductC * area);
+            Add(LandUseSums.EstablishmentKg, b.EstablishmentKg);
             int cls = local[_localOfCell[p]];
             sums[row + LandUseSums.ClassArea(cls)] += FixedSum.FromKg(area);
             if (keepCells)

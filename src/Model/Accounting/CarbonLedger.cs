@@ -4,7 +4,7 @@ namespace CarbonSim.Model.Accounting;
 
 /// <summary>
 /// One cell's carbon books for one year, in kgC over the cell's area. Identity that must hold:
-/// EndKg − StartKg = EcosystemUptakeKg − ConversionToAtmosphereKg − WoodDecayKg.
+/// EndKg − StartKg = EcosystemUptakeKg − ConversionToAtmosphereKg − WoodDecayKg + EstablishmentKg.
 /// </summary>
 /// <param name="StartKg">[kgC] Veg + litter + soil + wood products at the start of the year.</param>
 /// <param name="EcosystemUptakeKg">[kgC] Net ecosystem uptake of the year from the process kernel (NBP, positive = uptake).</param>
@@ -15,9 +15,10 @@ namespace CarbonSim.Model.Accounting;
 /// <param name="SoilToAtmosphereKg">[kgC] Soil C lost (sealing, disturbance).</param>
 /// <param name="WoodDecayKg">[kgC] Wood products decayed to the atmosphere this year.</param>
 /// <param name="EndKg">[kgC] The four pools at the end of the year.</param>
+/// <param name="EstablishmentKg">[kgC] Seedling carbon planted on converted cells whose new cover received less vegetation than a seedling holds (an input from outside the region).</param>
 public sealed record CarbonYear(int Year, double StartKg, double EcosystemUptakeKg, double VegToAtmosphereKg,
     double VegToWoodProductsKg, double VegToLitterKg, double LitterToAtmosphereKg, double SoilToAtmosphereKg,
-    double WoodDecayKg, double EndKg, int Conversions)
+    double WoodDecayKg, double EndKg, int Conversions, double EstablishmentKg = 0)
 {
     /// <summary>[kgC] Conversion terms sent to the atmosphere at once.</summary>
     public double ConversionToAtmosphereKg => VegToAtmosphereKg + LitterToAtmosphereKg + SoilToAtmosphereKg;
@@ -25,8 +26,8 @@ public sealed record CarbonYear(int Year, double StartKg, double EcosystemUptake
     /// <summary>[kgC] Net flux from the land to the atmosphere caused by land-use change (conversion + wood decay).</summary>
     public double LandUseEmissionKg => ConversionToAtmosphereKg + WoodDecayKg;
 
-    /// <summary>[kgC] ΔStock − (uptake − conversion − decay); zero up to rounding.</summary>
-    public double ResidualKg => (EndKg - StartKg) - (EcosystemUptakeKg - ConversionToAtmosphereKg - WoodDecayKg);
+    /// <summary>[kgC] ΔStock − (uptake − conversion − decay + establishment); zero up to rounding.</summary>
+    public double ResidualKg => (EndKg - StartKg) - (EcosystemUptakeKg - ConversionToAtmosphereKg - WoodDecayKg + EstablishmentKg);
 
     public static CarbonYear Empty(int year) => new(year, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -36,16 +37,17 @@ public sealed record CarbonYear(int Year, double StartKg, double EcosystemUptake
         if (o.Year != Year) throw new InvalidInputException("ledger", $"year {Year}", $"year {o.Year}", "books of the same year");
         return new(Year, StartKg + o.StartKg, EcosystemUptakeKg + o.EcosystemUptakeKg, VegToAtmosphereKg + o.VegToAtmosphereKg,
             VegToWoodProductsKg + o.VegToWoodProductsKg, VegToLitterKg + o.VegToLitterKg, LitterToAtmosphereKg + o.LitterToAtmosphereKg,
-            SoilToAtmosphereKg + o.SoilToAtmosphereKg, WoodDecayKg + o.WoodDecayKg, EndKg + o.EndKg, Conversions + o.Conversions);
+            SoilToAtmosphereKg + o.SoilToAtmosphereKg, WoodDecayKg + o.WoodDecayKg, EndKg + o.EndKg, Conversions + o.Conversions,
+            EstablishmentKg + o.EstablishmentKg);
     }
 
     /// <summary>Throws <see cref="MassBalanceException"/> if |residual| exceeds relTol × the largest term.</summary>
     public void Check(string where, double relTol = 1e-9)
     {
-        double scale = new[] { Math.Abs(StartKg), Math.Abs(EndKg), Math.Abs(EcosystemUptakeKg), ConversionToAtmosphereKg, WoodDecayKg, 1e-30 }.Max();
+        double scale = new[] { Math.Abs(StartKg), Math.Abs(EndKg), Math.Abs(EcosystemUptakeKg), ConversionToAtmosphereKg, WoodDecayKg, EstablishmentKg, 1e-30 }.Max();
         if (Math.Abs(ResidualKg) > relTol * scale)
             throw new MassBalanceException("carbon (land-use ledger)", where, Year, ResidualKg,
-                $"start {StartKg:E6} kg, uptake {EcosystemUptakeKg:E6}, conversion {ConversionToAtmosphereKg:E6}, wood decay {WoodDecayKg:E6}, end {EndKg:E6}");
+                $"start {StartKg:E6} kg, uptake {EcosystemUptakeKg:E6}, conversion {ConversionToAtmosphereKg:E6}, wood decay {WoodDecayKg:E6}, establishment {EstablishmentKg:E6}, end {EndKg:E6}");
     }
 }
 

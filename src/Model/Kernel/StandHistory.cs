@@ -33,15 +33,26 @@ public static class StandHistory
     /// </summary>
     public static CellState ClearPlant(CellModel model, CellState s)
     {
-        var a = s.ToArray();
-        var fresh = model.BareGround().ToArray();
-        // Plant C (2–22), plant N (32–51) and phenology/turnover memory (62–69): Kernel/README.md.
-        for (int i = 2; i <= 22; i++) a[i] = fresh[i];
-        for (int i = 32; i <= 51; i++) a[i] = fresh[i];
-        for (int i = 62; i <= 69; i++) a[i] = fresh[i];
-        var cleared = CellState.FromArray(a);
+        var cleared = WithPlantOf(s, model.BareGround());
         cleared.CumCarbonOut += s.TotalC - cleared.TotalC;
         cleared.CumNitrogenOut += s.TotalN - cleared.TotalN;
         return cleared;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="s"/> whose plant pools (C, N, storage, transfer, growth-respiration pools,
+    /// retranslocated N, plant N pool) and turnover memory are those of <paramref name="plant"/>; litter,
+    /// CWD, soil, mineral N and water stay. Used to establish new vegetation on a converted cell
+    /// (a seedling from <see cref="ClearPlant"/>); the caller books the carbon it adds.
+    /// </summary>
+    public static CellState WithPlantOf(CellState s, CellState plant)
+    {
+        var a = s.ToArray();
+        var p = plant.ToArray();
+        // Plant C (2–22), plant N (32–51) and phenology/turnover memory (62–69): Kernel/README.md.
+        for (int i = 2; i <= 22; i++) a[i] = p[i];
+        for (int i = 32; i <= 51; i++) a[i] = p[i];
+        for (int i = 62; i <= 69; i++) a[i] = p[i];
+        return CellState.FromArray(a);
     }
 }

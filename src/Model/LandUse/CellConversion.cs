@@ -11,7 +11,9 @@ public sealed record KernelColumn(double Fraction, CellState State);
 /// <param name="Before">[kgC m-2 of cell] The cell's pools before the conversion.</param>
 /// <param name="After">[kgC m-2 of cell] The pools after the conversion rule (what the new columns hold, plus wood products, minus <paramref name="UncarriedC"/>).</param>
 /// <param name="UncarriedC">[kgC m-2 of cell] Carried carbon the new class has no column to hold (e.g. open water); the engine books it as an emission.</param>
-public sealed record CellConversionResult(KernelColumn[] Columns, CarbonColumn Before, CarbonColumn After, ConversionFluxes Fluxes, double UncarriedC);
+/// <param name="EstablishmentC">[kgC m-2 of cell] Seedling carbon added where a new column received less vegetation than a seedling holds (planting; booked as an input).</param>
+public sealed record CellConversionResult(KernelColumn[] Columns, CarbonColumn Before, CarbonColumn After, ConversionFluxes Fluxes, double UncarriedC,
+    double EstablishmentC = 0);
 
 /// <summary>
 /// Carbon through a land-use conversion at the level of the process kernel's pools (docs/landuse.md §3).
@@ -26,6 +28,12 @@ public sealed record CellConversionResult(KernelColumn[] Columns, CarbonColumn B
 /// <see cref="CellConversionResult.UncarriedC"/>. Sealed shares are not modelled as columns, so the soil
 /// carbon left under a newly sealed share is held by the vegetated columns (mass is conserved, the
 /// density per vegetated m² rises).
+/// <para>Establishment: a new column that receives less vegetation carbon than a seedling of its type
+/// holds (given as <c>seedlings</c>, e.g. <see cref="Kernel.StandHistory.ClearPlant"/> of its spin-up: the
+/// BIOME-BGC first-year state, 0.001 kgC m-2 of leaf) is planted: its plant pools become the seedling's,
+/// and the carbon this adds is reported as <see cref="CellConversionResult.EstablishmentC"/>. Without it a
+/// rule that carries no vegetation (clearing to the atmosphere or to litter) would leave the new cover with
+/// no leaves and no storage, so it could never grow.</para>
 /// </summary>
 public static class CellConversion
 {
@@ -42,9 +50,12 @@ public static class CellConversion
         return new CarbonColumn(v, l, s, woodProductC, areaM2);
     }
 
+    /// <param name="seedlings">Per new column, the state whose plant pools a planted column starts from; null = no establishment.</param>
     public static CellConversionResult Convert(IReadOnlyList<KernelColumn> old, double woodProductC, double areaM2,
-        ConversionRule rule, IReadOnlyList<KernelColumn> newEquilibrium)
+        ConversionRule rule, IReadOnlyList<KernelColumn> newEquilibrium, IReadOnlyList<CellState>? seedlings = null)
     {
+        if (seedlings is not null && seedlings.Count != newEquilibrium.Count)
+            throw new ArgumentException($"{seedlings.Count} seedlings for {newEquilibrium.Count} new columns", nameof(seedlings));
         foreach (var c in old.Concat(newEquilibrium))
             if (!(c.Fraction >= 0 && c.Fraction <= 1))
                 throw new InvalidInputException("conversion", "column fraction", c.Fraction.ToString("R"), "a share in [0, 1]");
@@ -70,8 +81,17 @@ public static class CellConversion
                 else uncarried = target[g];
             }
         }
+        double established = 0;
+        if (seedlings is not null)
+            for (int j = 0; j < cols.Length; j++)
+            {
+                double have = cols[j].State.VegetationC, seed = seedlings[j].VegetationC;
+                if (!(have < seed)) continue;
+                established += cols[j].Fraction * (seed - have);
+                cols[j] = cols[j] with { State = Kernel.StandHistory.WithPlantOf(cols[j].State, seedlings[j]) };
+            }
         var held = CellColumn(cols, after.WoodProductC, areaM2);
-        return new CellConversionResult(cols, before, held, fluxes, uncarried);
+        return new CellConversionResult(cols, before, held, fluxes, uncarried, established);
     }
 
     /// <summary>[kgC m-2 of column] Group g of a column: 0 vegetation, 1 litter (incl. CWD), 2 soil.</summary>

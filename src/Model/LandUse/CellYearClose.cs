@@ -15,7 +15,8 @@ public sealed record CellYearEnd(LedgerYear Books, double WoodProductC, KernelCo
 /// (<see cref="CarbonLedger.CloseCellYear"/>); if the cell won a conversion, the rule moves its carbon and
 /// <see cref="CellConversion.Convert"/> places what is carried into the new class's columns (started from
 /// <paramref name="newEquilibrium"/>); carbon the new class cannot hold is booked to the atmosphere. The
-/// books are checked (a broken balance throws <see cref="MassBalanceException"/>).
+/// books are checked (a broken balance throws <see cref="MassBalanceException"/>). New columns that receive
+/// less vegetation than a seedling are planted (<paramref name="seedlings"/>), booked as establishment.
 /// </summary>
 public static class CellYearClose
 {
@@ -26,9 +27,11 @@ public static class CellYearClose
     /// <param name="columns">The cell's columns after the kernel year.</param>
     /// <param name="rule">The conversion the cell won, or null.</param>
     /// <param name="newEquilibrium">Columns of the new class at their spin-up state (needed with a rule).</param>
+    /// <param name="seedlings">Per new column, the seedling state a planted column starts from (<see cref="CellConversion"/>); null = no establishment.</param>
     /// <param name="woodHalfLifeYears">[a] Wood-product half-life.</param>
     public static CellYearEnd Close(string cell, int year, CarbonColumn start, CarbonColumn afterKernel, double uptake,
-        IReadOnlyList<KernelColumn> columns, ConversionRule? rule, IReadOnlyList<KernelColumn>? newEquilibrium, double woodHalfLifeYears)
+        IReadOnlyList<KernelColumn> columns, ConversionRule? rule, IReadOnlyList<KernelColumn>? newEquilibrium, double woodHalfLifeYears,
+        IReadOnlyList<CellState>? seedlings = null)
     {
         var (end, books) = CarbonLedger.CloseCellYear(cell, year, start, afterKernel, uptake, rule, woodHalfLifeYears);
         KernelColumn[]? newColumns = null;
@@ -37,13 +40,15 @@ public static class CellYearClose
             if (newEquilibrium is null) throw new ArgumentNullException(nameof(newEquilibrium), "a conversion needs the new class's columns");
             double area = start.AreaM2;
             double woodAfterDecay = afterKernel.WoodProductC - ConversionCarbon.WoodProductDecay(afterKernel.WoodProductC, woodHalfLifeYears);
-            var conv = CellConversion.Convert(columns, woodAfterDecay, area, rule, newEquilibrium);
-            double held = conv.After.TotalPerM2 + conv.UncarriedC;
+            var conv = CellConversion.Convert(columns, woodAfterDecay, area, rule, newEquilibrium, seedlings);
+            double held = conv.After.TotalPerM2 + conv.UncarriedC - conv.EstablishmentC;
             if (Math.Abs(held - end.TotalPerM2) > 1e-12 * Math.Max(1, Math.Abs(end.TotalPerM2)))
                 throw new MassBalanceException("carbon (conversion into new columns)", $"cell {cell}", year, held - end.TotalPerM2,
                     $"ledger end {end.TotalPerM2:E6} kg m-2, new columns + uncarried {held:E6}");
             if (conv.UncarriedC != 0) // nothing in the new class can hold it: to the atmosphere
                 books = books with { SoilToAtmosphereKg = books.SoilToAtmosphereKg + conv.UncarriedC * area, EndKg = books.EndKg - conv.UncarriedC * area };
+            if (conv.EstablishmentC != 0) // seedlings planted on the new cover
+                books = books with { EstablishmentKg = conv.EstablishmentC * area, EndKg = books.EndKg + conv.EstablishmentC * area };
             newColumns = conv.Columns;
         }
         books.Check($"cell {cell}");

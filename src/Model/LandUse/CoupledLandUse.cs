@@ -35,6 +35,9 @@ public sealed class CoupledLandUse
     private readonly KernelColumn[][] _cols;
     private readonly double[] _wood;
 
+    /// <summary>Seedling state per vegetation index (index of the equilibrium states): new columns that receive less vegetation than this are planted (<see cref="CellConversion"/>). Null = no establishment.</summary>
+    public CellState[]? Seedlings { get; init; }
+
     /// <summary>The current class map.</summary>
     public LandUseMap Map { get; private set; }
 
@@ -113,7 +116,8 @@ public sealed class CoupledLandUse
             if (_cols[g] is null) continue;
             var r = rule.GetValueOrDefault(g);
             var closed = CellYearClose.Close(g.ToString(System.Globalization.CultureInfo.InvariantCulture), year,
-                start[g], afterKernel[g], uptake[g], _cols[g], r, r is null ? null : NewColumns(g, r.ToClass).Item2, _conversion.WoodProductHalfLifeYears);
+                start[g], afterKernel[g], uptake[g], _cols[g], r, r is null ? null : NewColumns(g, r.ToClass).Item2, _conversion.WoodProductHalfLifeYears,
+                r is null || Seedlings is null ? null : _mixOf(g, r.ToClass).Select(c => Seedlings[c.Vegetation]).ToArray());
             var books = closed.Books;
             if (closed.NewColumns is { } converted)
             {

@@ -69,13 +69,17 @@ public sealed record AddGreenArea(int CityId, int ClassIndex, int DonorClass, in
     public override double TargetCells(int startCells, double cellAreaM2) => startCells + AddKm2 * 1e6 / cellAreaM2;
 }
 
-/// <summary>"Area of this class per person to Y m² by year Y" (e.g. park green per capita).</summary>
-/// <param name="M2PerPerson">[m2 person-1] Target area per person.</param>
+/// <summary>
+/// "At least Y m² of this class per person by year Y" (e.g. park green per capita). Like the planning
+/// standards it comes from (GB 51192 park green per capita), it is a floor: a city already above it keeps
+/// its area (the target never removes green space; use <see cref="AddGreenArea"/> with a negative area for that).
+/// </summary>
+/// <param name="M2PerPerson">[m2 person-1] Minimum area per person.</param>
 /// <param name="Population">[persons] Population used (e.g. 2020 census from data/jjj/cities.csv).</param>
 public sealed record GreenAreaPerPerson(int CityId, int ClassIndex, int DonorClass, int ByYear, double M2PerPerson, double Population)
     : GreenSpaceTarget(CityId, ClassIndex, DonorClass, ByYear)
 {
-    public override double TargetCells(int startCells, double cellAreaM2) => M2PerPerson * Population / cellAreaM2;
+    public override double TargetCells(int startCells, double cellAreaM2) => Math.Max(startCells, M2PerPerson * Population / cellAreaM2);
 }
 
 /// <summary>Turns green-space targets into yearly demand.</summary>

@@ -42,6 +42,7 @@ public static class CoupledScenarioRun
         var combo = new Dictionary<(string Veg, string Zone), int>();
         var models = new List<CellModel>();
         var eq = new List<CellState>();
+        var seedlings = new List<CellState>();
         foreach (var z in setup.ClimateZones)
             foreach (var cls in table.Classes)
                 foreach (var col in cls.MixIn(z.Key).Columns.Concat(cls.DefaultMix.Columns))
@@ -52,7 +53,7 @@ public static class CoupledScenarioRun
                         var r = s.Spinup.Mode == SpinupMode.Accelerated ? Spinup.RunAccelerated(model, opt) : Spinup.Run(model, opt);
                         var state = StandHistory.Regrow(model, r.State, s.Spinup.StandAgeYears, new YearForcing(s.Spinup.Co2Ppm, s.Spinup.NDepositionKgPerM2PerYear));
                         combo[(col.VegetationType, z.Key)] = models.Count;
-                        models.Add(model); eq.Add(state);
+                        models.Add(model); eq.Add(state); seedlings.Add(StandHistory.ClearPlant(model, state));
                     }
         progress?.Invoke($"{models.Count} spin-ups done");
         (int, double)[] MixOf(int g, int cls)
@@ -81,7 +82,7 @@ public static class CoupledScenarioRun
             conv = new ConversionCarbonRules([], 1);
             drivers = new AllocationDrivers(city, new bool[w * h], new double[w * h], new double[w * h], new double[w * h]);
         }
-        var run = new CoupledLandUse(map, drivers, rules, conv, MixOf, [.. eq], cellArea);
+        var run = new CoupledLandUse(map, drivers, rules, conv, MixOf, [.. eq], cellArea) { Seedlings = [.. seedlings] };
 
         var rows = new List<CityYear>();
         var kernelSums = new Dictionary<int, double[]>(); // per city: gpp, npp, nep, nbp, hr (kg C a-1)
@@ -123,6 +124,7 @@ public static class CoupledScenarioRun
                     {
                         ["luc_conversion_to_atmosphere_tC_yr"] = b.ConversionToAtmosphereKg / 1000,
                         ["luc_wood_decay_tC_yr"] = b.WoodDecayKg / 1000,
+                        ["luc_establishment_tC_yr"] = b.EstablishmentKg / 1000,
                         ["wood_products_tC"] = wood / 1000,
                         ["converted_cells_yr"] = r.Allocation?.Cities.First(c => c.CityId == id).Winners.Length ?? 0,
                         ["demand_shortfall_cells_yr"] = r.Allocation?.Cities.First(c => c.CityId == id).Shortfalls.Sum(x => x.MissingCells) ?? 0,

@@ -48,7 +48,7 @@ public class CoupledLandUseTests(Xunit.Abstractions.ITestOutputHelper output)
         return new ConversionCarbonRules(rules, 35);
     }
 
-    private static (CoupledLandUse Run, Func<int, Func<int, int[]>> Demand) Make()
+    private static (CoupledLandUse Run, Func<int, Func<int, int[]>> Demand) Make(ConversionCarbonRules? conversion = null, bool plant = false)
     {
         var (map, city, prot, km, elev, slope) = LandUseTestData.Landscape(14, 12, 5);
         var drivers = new AllocationDrivers(city, prot, km, elev, slope);
@@ -57,7 +57,10 @@ public class CoupledLandUseTests(Xunit.Abstractions.ITestOutputHelper output)
             if (map.Classes[g] >= 0) { if (!start.TryGetValue(city[g], out var c)) start[city[g]] = c = new int[5]; c[map.Classes[g]]++; }
         // Built-up +2 cells a year, from cropland and forest.
         var plan = start.ToDictionary(p => p.Key, p => LandUseDemandPlan.MonotoneTrend(p.Value, [-1, -1, 0, 0, 2], 2020, 2030));
-        var run = new CoupledLandUse(map, drivers, LandUseTestData.Rules(window: 3, radius: 2), Conversion(), Mix, K.Value.Equilibrium, 1e6);
+        var run = new CoupledLandUse(map, drivers, LandUseTestData.Rules(window: 3, radius: 2), conversion ?? Conversion(), Mix, K.Value.Equilibrium, 1e6)
+        {
+            Seedlings = plant ? K.Value.Models.Select((m, v) => StandHistory.ClearPlant(m, K.Value.Equilibrium[v])).ToArray() : null,
+        };
         return (run, year => id => plan[id][year]);
     }
 
@@ -129,5 +132,35 @@ public class CoupledLandUseTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Equal(states.Length, cols.Length);
             for (int c = 0; c < states.Length; c++) Assert.Equal(states[c].ToArray(), cols[c].State.ToArray());
         }
+    }
+
+    [Fact]
+    public void A_cover_whose_old_vegetation_is_cleared_is_planted_and_grows()
+    {
+        // Every transition sends all vegetation to the atmosphere: nothing is carried into the new cover.
+        var rules = new List<ConversionRule>();
+        for (int a = 0; a < 5; a++)
+            for (int b = 0; b < 5; b++)
+                if (a != b) rules.Add(new ConversionRule(a, b, 1.0, 0, 0, 0.2, 0));
+        var clearAll = new ConversionCarbonRules(rules, 35);
+        double VegOfConverted(bool plant, out double established)
+        {
+            var (run, demand) = Make(clearAll, plant);
+            run.Step(2020, (_, _, v, s) => K.Value.RunColumn(2020, v, s), null, 5);
+            var r = run.Step(2021, (_, _, v, s) => K.Value.RunColumn(2021, v, s), demand(2021), 5);
+            var converted = r.Allocation!.Conversions.Select(c => c.CellId).ToArray();
+            Assert.NotEmpty(converted);
+            established = r.CityBooks.Values.Sum(b => b.EstablishmentKg);
+            Assert.All(r.CityBooks.Values, b => Assert.True(Math.Abs(b.ResidualKg) <= 1e-9 * b.StartKg));
+            for (int y = 2022; y <= 2026; y++) run.Step(y, (_, _, v, s) => K.Value.RunColumn(y, v, s), null, 5);
+            return converted.Average(g => run.CarbonOf(g).VegC);
+        }
+        double bare = VegOfConverted(plant: false, out double none);
+        double planted = VegOfConverted(plant: true, out double seeded);
+        output.WriteLine($"veg C of converted cells after 5 years: {bare:E3} kg m-2 unplanted, {planted:E3} planted; {seeded:F0} kg C of seedlings");
+        Assert.Equal(0, none);
+        Assert.Equal(0, bare);                 // without establishment the new cover has no leaves and never grows
+        Assert.True(seeded > 0);
+        Assert.True(planted > 0.05, $"planted cover holds only {planted} kg C m-2 after 5 years");
     }
 }

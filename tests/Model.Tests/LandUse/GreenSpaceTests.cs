@@ -52,6 +52,16 @@ public class GreenSpaceTests
     }
 
     [Fact]
+    public void ParkPerPerson_IsAFloor_ACityAboveItKeepsItsParks()
+    {
+        // 20 m² per person in Beijing = 438 cells of 1 km²; a city that already has 600 keeps 600 every year.
+        var start = new[] { 10000, 600, 0 };
+        var t = new GreenAreaPerPerson(110000, ClassIndex: 1, DonorClass: 0, ByYear: 2030, M2PerPerson: 20, Population: 21893095);
+        foreach (int year in new[] { 2021, 2025, 2030, 2040 })
+            Assert.Equal(start, GreenSpacePlanner.Apply(start, year, 2020, start, t, 1e6));
+    }
+
+    [Fact]
     public void TargetTheDonorCannotSupply_IsRejected()
     {
         var start = new[] { 5, 0 };
