@@ -23,7 +23,15 @@ public sealed record RunOptions
 
         Runs a scenario on an Orleans silo embedded in this process (or on a cluster) and writes the
         results to <out>/<scenario>-<timestamp>/ (default <out> = ./out). Without a scenario file,
-        runs the bundled Jing-Jin-Ji baseline (scenarios/jjj-baseline.yaml).
+        runs the bundled Jing-Jin-Ji baseline (scenarios/jjj-baseline.yaml). A scenario with a
+        land_use_change section changes the map every year inside the engine (tiles offer cells,
+        cities allocate their demand, converted cells carry their carbon into the new cover); with
+        emissions and compensation sections it also writes budgets.csv and compensation_ledger.csv.
+
+        examples:
+          carbonsim run                                              # the baseline, 10 km, 2020-2060
+          carbonsim run scenarios/jjj-urban-expansion.yaml --out out # a land-use scenario
+          carbonsim run scenarios/jjj-baseline.yaml --resolution 20 --tile-size 8
 
           --out <dir>          parent folder for the run's output folder (default: out)
           --resolution <km>    grid cell edge in km, overriding the scenario (e.g. 10, 5, 1)

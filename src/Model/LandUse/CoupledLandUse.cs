@@ -11,14 +11,13 @@ public sealed record ClassColumns(int ClassIndex, (int Vegetation, double Fracti
 public sealed record CoupledYear(int Year, RegionAllocationYear? Allocation, SortedDictionary<int, LedgerYear> CityBooks, SortedDictionary<int, LedgerYear> CellBooks);
 
 /// <summary>
-/// Process kernel and land-use change in one yearly cycle, in the order the grains will run it
-/// (docs/landuse.md "Engine API"): every cell's columns run the kernel year; the region allocates
-/// (<see cref="RegionAllocation"/>, tile by tile); each cell closes its books
-/// (<see cref="CarbonLedger.CloseCellYear"/>: wood-product decay, then its conversion), a converted cell
-/// moving its kernel pools into the new class's columns (<see cref="CellConversion"/>); cities sum their
-/// cells in cell-id order and check their books. Carbon is conserved per cell and per city every year
-/// (a violation throws). This is the pure reference the tile and city grains are to mirror; it runs in one
-/// process and is meant for small regions and tests.
+/// Process kernel and land-use change in one yearly cycle, in the order the grains run it
+/// (docs/landuse.md "In the engine"): every cell's columns run the kernel year; the region allocates
+/// (<see cref="RegionAllocation"/>, tile by tile); each cell closes its books (<see cref="CellYearClose"/>:
+/// wood-product decay, then its conversion), a converted cell moving its kernel pools into the new class's
+/// columns (<see cref="CellConversion"/>); cities sum their cells in cell-id order and check their books.
+/// Carbon is conserved per cell and per city every year (a violation throws). This is the single-process
+/// reference the engine's tile and city grains are tested against; it is meant for small regions and tests.
 /// </summary>
 public sealed class CoupledLandUse
 {

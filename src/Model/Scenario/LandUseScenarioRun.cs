@@ -30,7 +30,7 @@ public sealed record LandUseScenarioResult(LandUseMap StartMap, IReadOnlyDiction
 /// are also reported InVEST-style from a four-pool density table (class density × area, instant).
 /// Carbon columns start from the density table. Drivers: distance to the city centre (mean of its cell
 /// centres); elevation and slope are 0 (no DEM in the repository), so their coefficients have no effect.
-/// This is the land-use half of issue #5 item 1; coupling to the process kernel in the tile grains is left.
+/// The process engine (<c>carbonsim run</c>) runs the same allocation coupled to the kernel in its grains.
 /// </summary>
 public static class LandUseScenarioRun
 {
