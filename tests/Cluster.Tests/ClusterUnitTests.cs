@@ -84,6 +84,7 @@ public sealed class ClusterUnitTests
         };
         var blob = serializer.Serialize(record);
         var back = serializer.Deserialize<RunProgressRecord>(blob);
+        Assert.NotNull(back);
         Assert.Equal(record.Progress, back.Progress);
         Assert.True(back.CancelRequested);
 

@@ -26,7 +26,11 @@ public static class ClusterSpecFile
     public static RunSpec Read(string path)
     {
         if (!File.Exists(path)) throw new CarbonSim.Model.InvalidInputException(path, "file", "missing", "an existing .runspec file");
-        try { return NewSerializer().Deserialize<RunSpec>(new BinaryData(File.ReadAllBytes(path))); }
+        try
+        {
+            return NewSerializer().Deserialize<RunSpec>(new BinaryData(File.ReadAllBytes(path)))
+                ?? throw new InvalidDataException("the envelope holds no run spec");
+        }
         catch (Exception e) when (e is not CarbonSim.Model.InvalidInputException)
         {
             throw new CarbonSim.Model.InvalidInputException(path, "envelope", e.GetType().Name, $"a carbonsim run spec (schema {CheckpointSerializer.SchemaVersion}): {e.Message}", e);

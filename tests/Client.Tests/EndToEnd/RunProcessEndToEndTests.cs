@@ -32,7 +32,7 @@ public sealed class RunProcessEndToEndTests : IDisposable
 
         var folder = Assert.Single(Directory.GetDirectories(outParent));
         Assert.StartsWith("jjj-baseline-", Path.GetFileName(folder));
-        Assert.Empty(Directory.GetFileSystemEntries(outParent).Where(e => e != folder)); // no temporaries beside it
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(outParent), e => e != folder); // no temporaries beside it
         Assert.Contains($"wrote {folder} (", r.Stdout);
 
         // --- CSV tables ---
