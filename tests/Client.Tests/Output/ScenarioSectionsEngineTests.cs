@@ -5,20 +5,21 @@ using CarbonSim.Model.Scenarios;
 
 namespace CarbonSim.Client.Tests.Output;
 
-/// <summary>The issue #5 sections change nothing the process engine is given.</summary>
+/// <summary>The issue #5 sections add the land-use plan to what the engine is given and change nothing else.</summary>
 public class ScenarioSectionsEngineTests
 {
     [Fact]
-    public void Budget_and_land_use_sections_leave_the_engine_input_identical_to_the_baseline()
+    public void Budget_and_land_use_sections_add_only_the_land_use_plan_to_the_engine_input()
     {
-        string Spec(string name)
-        {
-            var setup = RegionBuilder.Build(ScenarioLoader.Load(Path.Combine(RepoData.Path(), "..", "scenarios", name + ".yaml")));
-            var spec = RunSpecFactory.From(setup) with { ScenarioName = "" };
-            return JsonSerializer.Serialize(spec);
-        }
+        Grains.Contracts.RunSpec Spec(string name) =>
+            RunSpecFactory.From(RegionBuilder.Build(ScenarioLoader.Load(Path.Combine(RepoData.Path(), "..", "scenarios", name + ".yaml")))) with { ScenarioName = "" };
         var baseline = Spec("jjj-baseline");
-        Assert.True(baseline.Length > 10000);
-        Assert.Equal(baseline, Spec("jjj-natural-development"));
+        var natural = Spec("jjj-natural-development");
+        Assert.Null(baseline.LandUse);
+        Assert.NotNull(natural.LandUse);
+        Assert.Equal(natural.Cells.Count, natural.LandUse!.CellClass.Length);
+        string baselineJson = JsonSerializer.Serialize(baseline);
+        Assert.True(baselineJson.Length > 10000);
+        Assert.Equal(baselineJson, JsonSerializer.Serialize(natural with { LandUse = null }));
     }
 }

@@ -143,7 +143,8 @@ public class LandUseEngineTests(ITestOutputHelper output)
     [Theory, MemberData(nameof(Named))]
     public async Task Every_bundled_scenario_meets_its_demand_in_every_city_and_year(string name)
     {
-        var run = await Engine(Scenario(name, 2035), 10, 32);
+        // Green-space targets due after 2035 are brought forward to the last simulated year.
+        var run = await Engine(Scenario(name, 2035, t => t.Replace("by_year: 2040", "by_year: 2035")), 10, 32);
         var plan = run.Spec.LandUse!;
         int k = plan.ClassCount;
         Assert.Equal(run.Spec.YearCount, run.Outcome.Allocations.Length);
