@@ -7,7 +7,11 @@ public sealed class RegionGrain : Grain, IRegionGrain
 {
     readonly SortedDictionary<int, CityYear> _years = [];
 
-    public Task<CityYear> RecordYear(int year, CityYear[] cities)
+    readonly SortedDictionary<int, CarbonSim.Model.Accounting.CompensationYear> _books = [];
+
+    public Task<CarbonSim.Model.Accounting.CompensationYear[]> GetBooks() => Task.FromResult(_books.Values.ToArray());
+
+    public Task<CityYear> RecordYear(int year, CityYear[] cities, RegionYearContext context)
     {
         var total = new FixedSum[cities.Length > 0 ? cities[0].Sums.Length : CarbonVariables.Count];
         foreach (var city in cities)
@@ -15,6 +19,9 @@ public sealed class RegionGrain : Grain, IRegionGrain
                 total[v] += city.Sums[v];
         if (LandUseSums.HasLedger(total.Length))
             KernelFailureException.Wrap("region", () => { LandUseSums.Books(year, total).Check("region"); return 0; });
+        if (context.Compensation is { } scheme)
+            _books[year] = KernelFailureException.Wrap($"region year {year}", () =>
+                scheme.Evaluate(year, context.FirstYear, context.YearCount, context.CityNames, cities));
         var record = new CityYear { Year = year, Sums = total };
         _years[year] = record;
         return Task.FromResult(record);

@@ -116,6 +116,7 @@ public sealed class SimulationGrain(
         var cities = await Task.WhenAll(spec.CityIds.Select((id, c) => Retry($"city {c} series", () =>
             GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).GetSeries(id, area[c]))));
         var region = await Retry("region series", () => GrainFactory.GetGrain<IRegionGrain>(RunId).GetSeries());
+        var books = spec.Compensation is null ? [] : await Retry("region books", () => GrainFactory.GetGrain<IRegionGrain>(RunId).GetBooks());
         return new RunOutcome
         {
             RunId = RunId,
@@ -123,6 +124,7 @@ public sealed class SimulationGrain(
             Region = region,
             CellSnapshots = [.. _snapshots],
             Allocations = [.. _allocations.Values],
+            Books = books,
             SpinupCount = _progress.SpinupsTotal,
             Spinups = _spinups,
             TileCount = _tiles.Length,
@@ -229,7 +231,8 @@ public sealed class SimulationGrain(
                 partials[r.Cities[p]].Add(r.CitySums.AsSpan(p * stride, stride).ToArray());
         var cityYears = await Task.WhenAll(partials.Select((list, c) => Retry($"city {c} year {year}", () =>
             GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).RecordYear(year, [.. list]))));
-        await Retry($"region year {year}", () => GrainFactory.GetGrain<IRegionGrain>(RunId).RecordYear(year, cityYears));
+        var context = new RegionYearContext { FirstYear = spec.FirstYear, YearCount = spec.YearCount, CityNames = spec.CityNames, Compensation = spec.Compensation };
+        await Retry($"region year {year}", () => GrainFactory.GetGrain<IRegionGrain>(RunId).RecordYear(year, cityYears, context));
 
         if (spec.CellOutputYears.Contains(year))
         {

@@ -106,7 +106,7 @@ public static class RunCommand
             new("validate", validate), new("silo start", silo), new("spinup", spinupSeconds), new("transient", transient),
         };
         var results = ResultsFactory.From(setup, spec, outcome, timings);
-        results = CarbonSim.Model.Accounting.RunBudgets.Attach(results, setup.Scenario); // issue #5: budgets + compensation (no-op without a scheme)
+        results = CarbonSim.Model.Accounting.RunBudgets.Attach(results, setup.Scenario, outcome.Books); // budgets + compensation as the region grain closed them (no-op without a scheme)
         clock.Restart();
         var written = OutputWriter.WriteAll(results, outDir);
         double write = clock.Elapsed.TotalSeconds;

@@ -70,6 +70,32 @@ public static class RunSpecFactory
             SpinupStandAgeYears = scenario.Spinup.StandAgeYears,
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
             LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
+            Compensation = scenario.Compensation is null ? null : Compensation(setup),
+        };
+    }
+
+    /// <summary>The scheme for the region grain: price, sink basis, and per city its inventory emissions by year, GDP and k.</summary>
+    static CompensationPlan Compensation(RegionSetup setup)
+    {
+        var s = setup.Scenario;
+        var comp = s.Compensation!;
+        var em = s.Emissions ?? throw new InvalidInputException(s.SourcePath, "emissions (top level)", "missing", "an emission inventory for the compensation scheme");
+        int years = s.EndYear - s.StartYear + 1;
+        var numbers = setup.Cities.Select(c => int.TryParse(c.Id, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
+            : throw new InvalidInputException(s.SourcePath, $"city '{c.Id}'", c.Id, "a numeric city id (GB/T 2260 code) for the emission inventory")).ToArray();
+        var emissions = new double[numbers.Length * years];
+        for (int c = 0; c < numbers.Length; c++)
+            for (int y = 0; y < years; y++) emissions[c * years + y] = em.Inventory.For(numbers[c], s.StartYear + y).TonnesCo2;
+        return new CompensationPlan
+        {
+            PricePerTCo2 = comp.PricePerTCo2,
+            SinkIsNep = comp.Sink == SinkBasis.Nep,
+            CityNumbers = numbers,
+            EmissionTCo2 = emissions,
+            GdpBillionRmb = numbers.Select(id => em.Economy.TryGetValue(id, out var e) ? e.GdpBillionRmb
+                : throw new InvalidInputException(em.EconomyPath, $"city {id}", "no GDP row", "a GDP for every simulated city")).ToArray(),
+            K = numbers.Select(comp.KFor).ToArray(),
+            Source = s.SourcePath,
         };
     }
 

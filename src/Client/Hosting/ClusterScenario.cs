@@ -33,6 +33,6 @@ public static class ClusterScenario
         };
         if (ClusterSpecHash.Of(comparable) != ClusterSpecHash.Of(runSpec))
             throw new JobException($"{scenarioPath} (or a file it names) changed since the run was submitted; its outputs cannot be labelled from it");
-        return CarbonSim.Model.Accounting.RunBudgets.Attach(ResultsFactory.From(setup, runSpec, outcome, timings), setup.Scenario); // issue #5: budgets (no-op without a scheme)
+        return CarbonSim.Model.Accounting.RunBudgets.Attach(ResultsFactory.From(setup, runSpec, outcome, timings), setup.Scenario, outcome.Books); // budgets as the region grain closed them (no-op without a scheme)
     }
 }

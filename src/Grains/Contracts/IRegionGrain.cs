@@ -4,10 +4,27 @@ namespace CarbonSim.Grains.Contracts;
 [Alias("carbonsim.IRegionGrain")]
 public interface IRegionGrain : IGrainWithStringKey
 {
-    /// <summary>Sums the cities' totals (given in city-index order) for a year and stores it; idempotent.</summary>
+    /// <summary>
+    /// Sums the cities' totals (given in city-index order) for a year and stores it; with a compensation
+    /// scheme also closes the year's budgets and ledger (<see cref="CompensationPlan.Evaluate"/>). Idempotent.
+    /// </summary>
     [Alias("RecordYear")]
-    Task<CityYear> RecordYear(int year, CityYear[] cities);
+    Task<CityYear> RecordYear(int year, CityYear[] cities, RegionYearContext context);
+
+    /// <summary>The books closed so far, by year (empty without a scheme).</summary>
+    [Alias("GetBooks")]
+    Task<CarbonSim.Model.Accounting.CompensationYear[]> GetBooks();
 
     [Alias("GetSeries")]
     Task<CityYear[]> GetSeries();
+}
+
+/// <summary>What the region grain needs besides the city totals to close a year: the run's years, city names and scheme.</summary>
+[GenerateSerializer, Immutable, Alias("carbonsim.RegionYearContext")]
+public sealed record RegionYearContext
+{
+    [Id(0)] public int FirstYear { get; init; }
+    [Id(1)] public int YearCount { get; init; }
+    [Id(2)] public string[] CityNames { get; init; } = [];
+    [Id(3)] public CompensationPlan? Compensation { get; init; }
 }

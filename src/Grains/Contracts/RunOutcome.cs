@@ -17,6 +17,8 @@ public sealed record RunOutcome
     [Id(6)] public SpinupSummary[] Spinups { get; init; } = [];
     /// <summary>Land-use allocation by year (runs with land-use change), else empty.</summary>
     [Id(7)] public AllocationYear[] Allocations { get; init; } = [];
+    /// <summary>Budgets and compensation ledger by year as the region grain closed them (runs with a scheme), else empty.</summary>
+    [Id(8)] public CarbonSim.Model.Accounting.CompensationYear[] Books { get; init; } = [];
 }
 
 /// <summary>[a] Years a spin-up used, and whether it reached steady state.</summary>

@@ -53,6 +53,8 @@ public sealed record RunSpec
     [Id(40)] public int SpinupStandAgeYears { get; init; }
     /// <summary>Land-use change (allocation, carbon on conversion, demand), or null for a fixed map.</summary>
     [Id(41)] public LandUsePlan? LandUse { get; init; }
+    /// <summary>Budgets and horizontal compensation closed by the region grain each year, or null without a scheme.</summary>
+    [Id(42)] public CompensationPlan? Compensation { get; init; }
 
     public int YearCount => LastYear - FirstYear + 1;
 }

@@ -63,3 +63,20 @@ public sealed class MetSeriesConverter : IConverter<MetSeries, MetSeriesSurrogat
         Years = m.Years, Tmax = m.Tmax, Tmin = m.Tmin, Prcp = m.Prcp, Vpd = m.Vpd, Srad = m.Srad, DayLength = m.DayLength,
     };
 }
+
+[GenerateSerializer, Alias("carbonsim.CompensationYearSurrogate")]
+public struct CompensationYearSurrogate
+{
+    [Id(0)] public string Json;
+}
+
+/// <summary>A year of budgets and compensation (Model.Accounting) as JSON: records, arrays and the zone enum round-trip exactly.</summary>
+[RegisterConverter]
+public sealed class CompensationYearConverter : IConverter<CarbonSim.Model.Accounting.CompensationYear, CompensationYearSurrogate>
+{
+    public CarbonSim.Model.Accounting.CompensationYear ConvertFromSurrogate(in CompensationYearSurrogate surrogate) =>
+        JsonSerializer.Deserialize<CarbonSim.Model.Accounting.CompensationYear>(surrogate.Json)!;
+
+    public CompensationYearSurrogate ConvertToSurrogate(in CarbonSim.Model.Accounting.CompensationYear value) =>
+        new() { Json = JsonSerializer.Serialize(value) };
+}

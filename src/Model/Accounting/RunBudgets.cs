@@ -22,11 +22,12 @@ public sealed record BudgetBooks(string SinkBasis, double PricePerTCo2, string I
 }
 
 /// <summary>
-/// Closes a finished run's books client-side from its per-city annual series: per city and year the sink
-/// (NEP or NBP × area, t CO2), emissions, NCB, ESC/ECC zoning, compensation value, the balanced ledger and
-/// the priority ranking (all by <see cref="Compensation.Evaluate"/>). This is computed after the run from the
-/// city series rather than in the region grain (the engine was still being edited); the numbers are the same
-/// because the region grain would sum the same city totals.
+/// A run's budgets and compensation books attached to its results: per city and year the sink (NEP or NBP ×
+/// area, t CO2), emissions, NCB, ESC/ECC zoning, compensation value, the balanced ledger and the priority
+/// ranking (all by <see cref="Compensation.Evaluate"/>). The Orleans engine closes the books in its region
+/// grain every year and hands them over (<c>closedBooks</c>); <see cref="Compute"/> closes them here from the
+/// city series for runs outside the engine (<c>carbonsim landuse --kernel</c>) and as the check the engine's
+/// books are tested against.
 /// </summary>
 public static class RunBudgets
 {
@@ -60,9 +61,10 @@ public static class RunBudgets
     /// (<see cref="BudgetBooks.SinkColumn"/>, …) added to every city row and summed into the region rows, so the
     /// annual tables and <c>carbonsim compare</c> carry them. Unchanged when the scenario has no compensation.
     /// </summary>
-    public static RunResults Attach(RunResults r, Scenario s)
+    /// <param name="closedBooks">The books the engine's region grain closed, one per year, or null to compute them here.</param>
+    public static RunResults Attach(RunResults r, Scenario s, IReadOnlyList<CompensationYear>? closedBooks = null)
     {
-        var books = Compute(r, s);
+        var books = closedBooks is { Count: > 0 } ? FromEngine(r, s, closedBooks) : Compute(r, s);
         if (books is null) return r;
         var byKey = new Dictionary<(int, int), CityBudget>();
         foreach (var y in books.Years) foreach (var c in y.Cities) byKey[(c.CityId, y.Year)] = c;
@@ -88,6 +90,18 @@ public static class RunBudgets
             return ry with { Extra = extra };
         }).ToList();
         return r with { CityYears = cities, RegionYears = region, Budgets = books };
+    }
+
+    /// <summary>The engine's books with the scenario's emission bases (inventory or illustrative fill) for the report.</summary>
+    private static BudgetBooks FromEngine(RunResults r, Scenario s, IReadOnlyList<CompensationYear> closed)
+    {
+        var comp = s.Compensation ?? throw new InvalidInputException(s.SourcePath, "compensation", "missing", "the scheme the engine's books were closed with");
+        var em = s.Emissions ?? throw new InvalidInputException(s.SourcePath, "emissions", "missing", "an emission inventory for the compensation scheme");
+        var years = closed.OrderBy(y => y.Year).ToList();
+        if (!years.Select(y => y.Year).SequenceEqual(r.Years))
+            throw new InvalidInputException("engine books", "years", string.Join(",", years.Select(y => y.Year)), $"one book per simulated year {r.Years[0]}–{r.Years[^1]}");
+        var emissions = years.SelectMany(y => y.Cities.Select(c => em.Inventory.For(c.CityId, y.Year))).ToList();
+        return new BudgetBooks(comp.Sink == SinkBasis.Nep ? "nep" : "nbp", comp.PricePerTCo2, em.InventoryPath, years, emissions);
     }
 
     private static int CityNumber(string id) =>

@@ -5,11 +5,11 @@ using CarbonSim.Model.Scenarios;
 
 namespace CarbonSim.Client.Tests.Output;
 
-/// <summary>The issue #5 sections add the land-use plan to what the engine is given and change nothing else.</summary>
+/// <summary>The issue #5 sections add the land-use plan and the compensation scheme to what the engine is given and change nothing else.</summary>
 public class ScenarioSectionsEngineTests
 {
     [Fact]
-    public void Budget_and_land_use_sections_add_only_the_land_use_plan_to_the_engine_input()
+    public void Budget_and_land_use_sections_add_only_their_plans_to_the_engine_input()
     {
         Grains.Contracts.RunSpec Spec(string name) =>
             RunSpecFactory.From(RegionBuilder.Build(ScenarioLoader.Load(Path.Combine(RepoData.Path(), "..", "scenarios", name + ".yaml")))) with { ScenarioName = "" };
@@ -17,9 +17,11 @@ public class ScenarioSectionsEngineTests
         var natural = Spec("jjj-natural-development");
         Assert.Null(baseline.LandUse);
         Assert.NotNull(natural.LandUse);
+        Assert.Null(baseline.Compensation);
+        Assert.NotNull(natural.Compensation);
         Assert.Equal(natural.Cells.Count, natural.LandUse!.CellClass.Length);
         string baselineJson = JsonSerializer.Serialize(baseline);
         Assert.True(baselineJson.Length > 10000);
-        Assert.Equal(baselineJson, JsonSerializer.Serialize(natural with { LandUse = null }));
+        Assert.Equal(baselineJson, JsonSerializer.Serialize(natural with { LandUse = null, Compensation = null }));
     }
 }

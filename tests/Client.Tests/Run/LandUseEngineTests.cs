@@ -90,6 +90,27 @@ public class LandUseEngineTests(ITestOutputHelper output)
                 lastEnd = books.EndKg;
             }
         }
+        // The region grain closed the budgets and the compensation ledger every year; they equal the books
+        // closed from the written city series, and every year's ledger balances.
+        var scenarioSpec = CarbonSim.Model.Scenarios.ScenarioLoader.Load(scenario);
+        var client = CarbonSim.Model.Accounting.RunBudgets.Compute(run.Results, scenarioSpec)!;
+        Assert.Equal(run.Spec.YearCount, run.Outcome.Books.Length);
+        for (int y = 0; y < run.Outcome.Books.Length; y++)
+        {
+            var engine = run.Outcome.Books[y];
+            var expected = client.Years[y];
+            Assert.Equal(expected.Year, engine.Year);
+            Assert.Equal(engine.TotalPaidRmb, engine.TotalReceivedRmb);
+            for (int c = 0; c < engine.Cities.Length; c++)
+            {
+                var (e, x) = (engine.Cities[c], expected.Cities[c]);
+                Assert.Equal(x.CityId, e.CityId);
+                Assert.Equal(x.Zone, e.Zone);
+                foreach (var (what, a, b) in new[] { ("sink", x.SinkTCo2, e.SinkTCo2), ("NCB", x.NcbTCo2, e.NcbTCo2), ("value", x.ValueRmb, e.ValueRmb), ("ESC", x.Esc, e.Esc) })
+                    Assert.True(Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a)), $"{e.CityId} {engine.Year} {what}: from the series {a:R}, region grain {b:R}");
+            }
+        }
+        Assert.Same(run.Outcome.Books[0], run.Results.Budgets!.Years[0]);   // the written budgets are the region grain's
         output.WriteLine($"{converted} conversions over {run.Spec.YearCount} years, {run.Spec.Cells.Count} cells");
     }
 
