@@ -279,6 +279,35 @@ public static class ComparisonWriter
         return true;
     }
 
+    /// <summary>
+    /// One sentence per compared run saying how much more or less carbon it stores than the baseline, and
+    /// how its summed NBP, land-use emissions and built-up area differ, with the file and column to check.
+    /// </summary>
+    public static IReadOnlyList<string> Headlines(IReadOnlyList<ComparedRun> runs, IReadOnlyList<SummaryValue> summary)
+    {
+        var lines = new List<string>();
+        string baseName = runs[0].Label;
+        SummaryValue? Get(string run, string variable) => summary.FirstOrDefault(s => s.Entity == "region" && s.Scenario == run && s.Variable == variable);
+        foreach (var r in runs.Skip(1))
+        {
+            var c = Get(r.Label, "totalc_TgC");
+            if (c is null) continue;
+            double pct = c.BaselineValue != 0 ? c.Delta / c.BaselineValue * 100 : double.NaN;
+            var sb = new StringBuilder(string.Format(Inv, "{0} stores {1:F2} Tg C ({2:F2} %) {3} ecosystem carbon than {4} in {5} ({6:F2} vs {7:F2} Tg C: totalc_TgC in each run's region_annual.csv, the sum of its cities' rows in cities_annual.csv).",
+                r.Label, Math.Abs(c.Delta), Math.Abs(pct), c.Delta < 0 ? "less" : "more", baseName, c.ToYear, c.Value, c.BaselineValue));
+            if (Get(r.Label, "nbp_TgC_yr") is { } nbp)
+                sb.Append(string.Format(Inv, " Its NBP summed over {0}–{1} is {2:F2} Tg C {3} ({4:F2} vs {5:F2}).", nbp.FromYear, nbp.ToYear, Math.Abs(nbp.Delta), nbp.Delta < 0 ? "lower" : "higher", nbp.Value, nbp.BaselineValue));
+            if (Get(r.Label, "luc_conversion_to_atmosphere_tC_yr") is { } em)
+                sb.Append(string.Format(Inv, " Land-use conversions sent {0:F2} Tg C to the atmosphere ({1:F2} in {2}).", em.Value / 1e6, em.BaselineValue / 1e6, baseName));
+            if (Get(r.Label, "area_built_up_km2") is { } built)
+                sb.Append(string.Format(Inv, " Built-up area in {0}: {1:F0} km² ({2:+0;-0;0} km²).", built.ToYear, built.Value, built.Delta));
+            if (Get(r.Label, "compensation_value_RMB_yr") is { } value)
+                sb.Append(string.Format(Inv, " Compensation value summed over the years: {0:0.000E+0} RMB ({1:+0.000E+0;-0.000E+0;0} RMB).", value.Value, value.Delta));
+            lines.Add(sb.ToString());
+        }
+        return lines;
+    }
+
     private static string H(string s) => WebUtility.HtmlEncode(s);
     private static string F(double v) => double.IsFinite(v) ? v.ToString(Math.Abs(v) >= 100 ? "F1" : Math.Abs(v) >= 1 ? "F3" : "G4", Inv) : "–";
 
@@ -295,6 +324,7 @@ public static class ComparisonWriter
             sb.Append($"<tr><td>{H(runs[i].Label)}</td><td>{(i == 0 ? "baseline" : "compared")}</td><td>{H(runs[i].Directory)}</td>" +
                       $"<td><code>{H(runs[i].ScenarioSha256)}</code></td><td>{H(runs[i].EngineVersion)}</td></tr>\n");
         sb.Append("</table>\n");
+        foreach (var line in Headlines(runs, summary)) sb.Append("<p>").Append(H(line)).Append("</p>\n");
 
         // Region: every shared variable, value per run and delta from the baseline.
         var region = summary.Where(s => s.Entity == "region").ToList();

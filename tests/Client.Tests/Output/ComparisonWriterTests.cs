@@ -68,7 +68,12 @@ public class ComparisonWriterTests
         Assert.Equal(("last_year", "2022"), (tot[5], tot[7]));
         Assert.Equal(1.0, double.Parse(tot[10], Inv), 9);
         Assert.Equal(0.0, double.Parse(Get("baseline", "region", "totalc_TgC")[10], Inv));
-        Assert.Contains("green", File.ReadAllText(Path.Combine(res.Directory, "compare_report.html")));
+        var html = File.ReadAllText(Path.Combine(res.Directory, "compare_report.html"));
+        Assert.Contains("green", html);
+        // The headline says by how much, with the numbers of the summary: total C +1 Tg C in the last year.
+        var baseTotal = double.Parse(Get("green", "region", "totalc_TgC")[9], Inv);
+        string expected = string.Format(Inv, "green stores 1.00 Tg C ({0:F2} %) more ecosystem carbon than baseline in 2022", 100.0 / baseTotal);
+        Assert.Contains(expected, html);
     }
 
     [Fact]
