@@ -43,7 +43,7 @@ public static class ClusterResults
             if (ResultsFactory.LandUseLayer(spec, grid, snap) is { } classes) rasters.Add(classes);
         }
         var spinups = outcome.Spinups;
-        return new RunResults
+        var results = new RunResults
         {
             ScenarioName = spec.ScenarioName,
             ScenarioSha256 = specSha256,
@@ -57,6 +57,9 @@ public static class ClusterResults
                 spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
             Timings = timings,
         };
+        return spec.Compensation is { } scheme && outcome.Books.Length > 0
+            ? Model.Accounting.RunBudgets.Attach(results, Model.Accounting.RunBudgets.FromRunSpec(outcome.Books, scheme.SinkIsNep, scheme.PricePerTCo2, scheme.Source))
+            : results;
     }
 
     /// <summary>SHA-256 of the spec's stored form (what a <c>.runspec</c> file holds).</summary>

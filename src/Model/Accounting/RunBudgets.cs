@@ -65,7 +65,23 @@ public static class RunBudgets
     public static RunResults Attach(RunResults r, Scenario s, IReadOnlyList<CompensationYear>? closedBooks = null)
     {
         var books = closedBooks is { Count: > 0 } ? FromEngine(r, s, closedBooks) : Compute(r, s);
-        if (books is null) return r;
+        return books is null ? r : Attach(r, books);
+    }
+
+    /// <summary>
+    /// Books the engine closed for a run known only by its run spec (no scenario file at hand): the emission
+    /// values are those the spec carried, with "run spec" as their basis.
+    /// </summary>
+    public static BudgetBooks FromRunSpec(IReadOnlyList<CompensationYear> closed, bool sinkIsNep, double pricePerTCo2, string source)
+    {
+        var years = closed.OrderBy(y => y.Year).ToList();
+        var emissions = years.SelectMany(y => y.Cities.Select(c => new EmissionValue(c.CityId, y.Year, c.EmissionTCo2, false, "as carried by the run spec"))).ToList();
+        return new BudgetBooks(sinkIsNep ? "nep" : "nbp", pricePerTCo2, source, years, emissions);
+    }
+
+    /// <summary>The run with the given books and their summable columns attached.</summary>
+    public static RunResults Attach(RunResults r, BudgetBooks books)
+    {
         var byKey = new Dictionary<(int, int), CityBudget>();
         foreach (var y in books.Years) foreach (var c in y.Cities) byKey[(c.CityId, y.Year)] = c;
         var cities = r.CityYears.Select(cy =>

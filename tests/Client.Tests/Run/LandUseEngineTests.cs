@@ -111,6 +111,12 @@ public class LandUseEngineTests(ITestOutputHelper output)
             }
         }
         Assert.Same(run.Outcome.Books[0], run.Results.Budgets!.Years[0]);   // the written budgets are the region grain's
+
+        // A run known only by its spec (cluster spec files, batch members) gets the same books and land-use columns.
+        var fromSpec = CarbonSim.Client.Hosting.ClusterResults.FromSpec(run.Spec, run.Outcome, "spec", []);
+        Assert.Equal(run.Outcome.Books.Length, fromSpec.Budgets!.Years.Count);
+        Assert.Equal(run.Results.CityYears.Sum(c => c.Extra["converted_cells_yr"]), fromSpec.CityYears.Sum(c => c.Extra["converted_cells_yr"]));
+        Assert.Contains(fromSpec.Rasters, r => r.Name.StartsWith("land_use_", StringComparison.Ordinal));
         output.WriteLine($"{converted} conversions over {run.Spec.YearCount} years, {run.Spec.Cells.Count} cells");
     }
 
