@@ -111,13 +111,7 @@ public sealed class ClusterFailureTests(RedisFixture redis, ITestOutputHelper ou
 
         // Mid-run: some years done, most not. Kill the silo that hosts the run's coordinator (SIGKILL).
         var grains = cluster.Connection!.Grains;
-        var before = await WaitFor(grains, runId, p => p.Phase == RunPhase.Transient && p.YearsDone >= 2, TimeSpan.FromMinutes(3));
-        var stats = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var coordinator = stats.Single(s => s.GrainId.Key.ToString() == runId && s.GrainId.Type.ToString()!.Contains("simulation"));
-        int victim = cluster.SiloPorts.IndexOf(coordinator.SiloAddress.Endpoint.Port);
-        Assert.True(victim >= 0, $"coordinator on unknown silo {coordinator.SiloAddress}");
-        cluster.Silos[victim].KillHard();
-        output.WriteLine($"killed silo{victim + 1} (coordinator) after year {before.LastCompletedYear} of {before.FirstYear}-{before.LastYear}");
+        var before = await KillCoordinatorAfter(cluster, runId, 2, output);
         Assert.True(before.LastCompletedYear < spec.LastYear - 3, "the run was nearly finished before the kill; make it longer");
 
         (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "400"], TimeSpan.FromMinutes(8));
@@ -174,6 +168,20 @@ public sealed class ClusterFailureTests(RedisFixture redis, ITestOutputHelper ou
             try { return await call(); }
             catch (Exception) when (DateTime.UtcNow < until) { await Task.Delay(500); }
         }
+    }
+
+    /// <summary>Waits until <paramref name="years"/> years of the run are done, then SIGKILLs the silo hosting its coordinator; returns the progress seen before the kill.</summary>
+    internal static async Task<RunProgress> KillCoordinatorAfter(LocalCluster cluster, string runId, int years, ITestOutputHelper output)
+    {
+        var grains = cluster.Connection!.Grains;
+        var before = await WaitFor(grains, runId, p => p.Phase == RunPhase.Transient && p.YearsDone >= years, TimeSpan.FromMinutes(5));
+        var stats = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var coordinator = stats.Single(s => s.GrainId.Key.ToString() == runId && s.GrainId.Type.ToString()!.Contains("simulation"));
+        int victim = cluster.SiloPorts.IndexOf(coordinator.SiloAddress.Endpoint.Port);
+        Assert.True(victim >= 0, $"coordinator on unknown silo {coordinator.SiloAddress}");
+        cluster.Silos[victim].KillHard();
+        output.WriteLine($"killed silo{victim + 1} (coordinator) after year {before.LastCompletedYear} of {before.FirstYear}-{before.LastYear}");
+        return before;
     }
 
     internal static async Task<RunProgress> WaitFor(IGrainFactory grains, string runId, Func<RunProgress, bool> condition, TimeSpan timeout)

@@ -8,19 +8,8 @@ namespace CarbonSim.Cluster.Tests;
 public sealed class ScenarioClusterTests(RedisFixture redis, ITestOutputHelper output)
 {
     /// <summary>The bundled baseline, coarsened (40 km cells) and shortened (4 years), its data paths made absolute.</summary>
-    static string SmallScenario(string dir)
-    {
-        string data = Path.Combine(Paths.RepoRoot, "data").Replace('\\', '/');
-        string text = File.ReadAllText(Path.Combine(Paths.RepoRoot, "scenarios", "jjj-baseline.yaml"))
-            .Replace("../data/", data + "/")
-            .Replace("name: jjj-baseline", "name: jjj-small")
-            .Replace("  end: 2060", "  end: 2023")
-            .Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [2020, 2023]");
-        Assert.Contains("end: 2023", text);
-        string path = Path.Combine(dir, "jjj-small.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    static string SmallScenario(string dir) =>
+        ScenarioFiles.Write(dir, "jjj-baseline", "jjj-small", 2023);
 
     [Fact]
     public async Task A_scenario_submitted_to_the_cluster_gives_the_same_output_folder_as_carbonsim_run()
@@ -52,22 +41,11 @@ public sealed class ScenarioClusterTests(RedisFixture redis, ITestOutputHelper o
 public sealed class LandUseClusterTests(RedisFixture redis, ITestOutputHelper output)
 {
     /// <summary>Urban expansion with fast growth (so 20 km cells change every year), 2020–2029, data paths made absolute.</summary>
-    static string FastUrbanExpansion(string dir)
-    {
-        string data = Path.Combine(Paths.RepoRoot, "data").Replace('\\', '/');
-        string text = File.ReadAllText(Path.Combine(Paths.RepoRoot, "scenarios", "jjj-urban-expansion.yaml"))
-            .Replace("../data/", data + "/")
-            .Replace("name: jjj-urban-expansion", "name: jjj-luc-small")
-            .Replace("  end: 2060", "  end: 2029")
-            .Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [2020, 2029]")
+    static string FastUrbanExpansion(string dir) =>
+        ScenarioFiles.Write(dir, "jjj-urban-expansion", "jjj-luc-small", 2029, t => t
             .Replace("\"*\": {built_up: 0.25, cropland: -0.25}", "\"*\": {built_up: 1, cropland: -1}")
             .Replace("{built_up: 0.25, grassland: -0.15, unused: -0.10}", "{built_up: 1, grassland: -1}")
-            .Replace("{built_up: 0.25, grassland: -0.20, unused: -0.05}", "{built_up: 1, grassland: -1}");
-        Assert.Contains("built_up: 1, cropland: -1", text);
-        string path = Path.Combine(dir, "jjj-luc-small.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+            .Replace("{built_up: 0.25, grassland: -0.20, unused: -0.05}", "{built_up: 1, grassland: -1}"));
 
     [Fact]
     public async Task A_land_use_run_survives_losing_its_coordinators_silo_with_outputs_identical_to_an_embedded_run()
@@ -78,14 +56,7 @@ public sealed class LandUseClusterTests(RedisFixture redis, ITestOutputHelper ou
         var (exit, log) = await cluster.Cli("submit", ["submit", scenario, "--resolution", "20", "--tile-size", "4", "--id", runId], TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, log);
 
-        var grains = cluster.Connection!.Grains;
-        var before = await ClusterFailureTests.WaitFor(grains, runId, p => p.Phase == RunPhase.Transient && p.YearsDone >= 2, TimeSpan.FromMinutes(5));
-        var stats = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var coordinator = stats.Single(s => s.GrainId.Key.ToString() == runId && s.GrainId.Type.ToString()!.Contains("simulation"));
-        int victim = cluster.SiloPorts.IndexOf(coordinator.SiloAddress.Endpoint.Port);
-        Assert.True(victim >= 0, $"coordinator on unknown silo {coordinator.SiloAddress}");
-        cluster.Silos[victim].KillHard();
-        output.WriteLine($"killed silo{victim + 1} (coordinator) after year {before.LastCompletedYear}");
+        var before = await ClusterFailureTests.KillCoordinatorAfter(cluster, runId, 2, output);
         Assert.True(before.LastCompletedYear < before.LastYear - 2, "the run was nearly finished before the kill; make it longer");
 
         (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "600", "--quiet"], TimeSpan.FromMinutes(12));

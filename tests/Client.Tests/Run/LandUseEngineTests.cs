@@ -14,33 +14,9 @@ namespace CarbonSim.Client.Tests.Run;
 /// </summary>
 public class LandUseEngineTests(ITestOutputHelper output)
 {
-    static string Root { get; } = FindRoot();
+    static string Scratch() => TestScenarios.Scratch("carbonsim-luc-tests");
 
-    static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CarbonSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("CarbonSim.sln not found");
-    }
-
-    static string Scratch()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "carbonsim-luc-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
-    /// <summary>A bundled scenario with absolute data paths, cut to <paramref name="lastYear"/>, edited by <paramref name="edit"/>.</summary>
-    static string Scenario(string name, int lastYear, Func<string, string>? edit = null)
-    {
-        var text = File.ReadAllText(Path.Combine(Root, "scenarios", name + ".yaml"))
-            .Replace("../data/", Path.Combine(Root, "data") + "/")
-            .Replace("end: 2060", $"end: {lastYear}")
-            .Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", $"raster_years: [2020, {lastYear}]");
-        var path = Path.Combine(Scratch(), name + ".yaml");
-        File.WriteAllText(path, edit is null ? text : edit(text));
-        return path;
-    }
+    static string Scenario(string name, int lastYear, Func<string, string>? edit = null) => TestScenarios.Write(name, lastYear, edit, name + ".yaml");
 
     /// <summary>Urban expansion with growth fast enough that 20 km cells change within a few years.</summary>
     static string FastUrbanExpansion(int lastYear) => Scenario("jjj-urban-expansion", lastYear, t => t

@@ -5,33 +5,10 @@ namespace CarbonSim.Client.Tests.Run;
 /// <summary><c>carbonsim run</c> end to end on an embedded silo (coarse grid and few years, to stay quick).</summary>
 public class RunCommandTests
 {
-    static string Root { get; } = FindRoot();
-
-    static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CarbonSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("CarbonSim.sln not found");
-    }
-
-    static string Scratch()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "carbonsim-run-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    static string Scratch() => TestScenarios.Scratch();
 
     /// <summary>The bundled scenario with absolute data paths and the years cut to <paramref name="lastYear"/>, edited by <paramref name="edit"/>.</summary>
-    static string Scenario(string dir, int lastYear, Func<string, string>? edit = null)
-    {
-        var text = File.ReadAllText(Path.Combine(Root, "scenarios", "jjj-baseline.yaml"))
-            .Replace("../data/", Path.Combine(Root, "data") + "/")
-            .Replace("end: 2060", $"end: {lastYear}")
-            .Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", $"raster_years: [2020, {lastYear}]");
-        var path = Path.Combine(dir, "s.yaml");
-        File.WriteAllText(path, edit is null ? text : edit(text));
-        return path;
-    }
+    static string Scenario(string dir, int lastYear, Func<string, string>? edit = null) => TestScenarios.Write("jjj-baseline", lastYear, edit);
 
     static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
