@@ -2,54 +2,6 @@ using CarbonSim.Model.Accounting;
 
 namespace CarbonSim.Model.LandUse;
 
-/// <summary>
-/// A land-use class as a mix of vegetation types and sealed surface (Wang, Dong, Shao, Yao's review
-/// classes: park, square, protective, attached, regional green, forest land). Each vegetation part runs
-/// the process kernel; the sealed part holds no vegetation.
-/// </summary>
-/// <param name="Shares">[0–1] Share of the cell per vegetation type (e.g. dbf, enf, shrub, c3grass).</param>
-/// <param name="Sealed">[0–1] Sealed (impervious) share.</param>
-public sealed record VegetationMix(string ClassName, IReadOnlyDictionary<string, double> Shares, double Sealed)
-{
-    /// <summary>[0–1] Vegetated share = 1 − sealed.</summary>
-    public double Vegetated => 1 - Sealed;
-}
-
-/// <summary>The table of class mixes (data/jjj/green_space_classes.csv).</summary>
-public static class GreenSpaceTable
-{
-    /// <summary>Vegetation-type columns read from the table, in this order.</summary>
-    public static readonly IReadOnlyList<string> VegetationTypes = new[] { "dbf", "enf", "shrub", "c3grass" };
-
-    /// <summary>Loads and checks the mixes: every share in [0, 1], vegetation + sealed = 1 within 1e-6.</summary>
-    public static IReadOnlyDictionary<string, VegetationMix> Load(string path)
-    {
-        var csv = CsvRows.Load(path);
-        int cls = csv.Column("class"), sealedCol = csv.Column("sealed");
-        var cols = VegetationTypes.Select(csv.Column).ToArray();
-        var result = new SortedDictionary<string, VegetationMix>(StringComparer.Ordinal);
-        foreach (var r in csv.Rows)
-        {
-            string name = csv.Text(r, cls);
-            var shares = new SortedDictionary<string, double>(StringComparer.Ordinal);
-            double sum = 0;
-            for (int i = 0; i < cols.Length; i++)
-            {
-                double v = csv.Number(r, cols[i]);
-                if (v < 0 || v > 1) throw new InvalidInputException(path, $"line {r.Line} column {VegetationTypes[i]}", v.ToString("R"), "a share in [0, 1]");
-                shares[VegetationTypes[i]] = v; sum += v;
-            }
-            double s = csv.Number(r, sealedCol);
-            if (s < 0 || s > 1) throw new InvalidInputException(path, $"line {r.Line} column sealed", s.ToString("R"), "a share in [0, 1]");
-            if (Math.Abs(sum + s - 1) > 1e-6)
-                throw new InvalidInputException(path, $"line {r.Line} ({name})", $"shares summing to {sum + s:R}", "vegetation shares + sealed = 1 (±1e-6)");
-            if (!result.TryAdd(name, new VegetationMix(name, shares, s)))
-                throw new InvalidInputException(path, $"line {r.Line} column class", name, "each class once");
-        }
-        return result;
-    }
-}
-
 /// <summary>A green-space planning target of one city, turned into land-use demand.</summary>
 /// <param name="CityId">City id (GB/T 2260).</param>
 /// <param name="ClassIndex">Green-space class that grows (or shrinks).</param>

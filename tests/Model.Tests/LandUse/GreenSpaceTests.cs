@@ -7,22 +7,21 @@ namespace CarbonSim.Model.Tests.LandUse;
 public class GreenSpaceTests
 {
     [Fact]
-    public void ClassTable_HasTheReviewClasses_AndMixesSumToOne()
+    public void The_engine_class_table_has_the_review_green_space_classes_as_vegetation_mixes_with_a_sealed_share()
     {
-        var t = GreenSpaceTable.Load(DataPath("jjj", "green_space_classes.csv"));
-        Assert.Equal(new[] { "attached_green", "forest_land", "park", "protective_green", "regional_green", "square" }, t.Keys.ToArray());
-        foreach (var m in t.Values) Assert.Equal(1.0, m.Shares.Values.Sum() + m.Sealed, 9);
-        Assert.True(t["square"].Sealed > t["park"].Sealed);
-        Assert.Equal(0.0, t["forest_land"].Sealed);
-    }
-
-    [Fact]
-    public void ClassTable_BadShares_AreRejected()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"gs_{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "class,dbf,enf,shrub,c3grass,sealed\npark,0.5,0.2,0.1,0.1,0.2\n");
-        try { Assert.Contains("line 2 (park)", Assert.Throws<InvalidInputException>(() => GreenSpaceTable.Load(path)).Message); }
-        finally { File.Delete(path); }
+        // data/vegetation/class_mix.csv is the one class table (the engine's); the review's forest land is class "forest".
+        var t = CarbonSim.Model.Scenarios.LandUseClassTable.Read(DataPath("vegetation", "class_mix.csv"),
+            new HashSet<string> { "enf", "dbf", "dnf", "c3grass", "c4grass", "shrub" });
+        var green = new[] { "park", "square", "protective_green", "attached_green", "regional_green", "forest" }
+            .ToDictionary(n => n, n => t.Require(n, "class_mix.csv", n).DefaultMix);
+        foreach (var (name, m) in green)
+        {
+            Assert.NotEmpty(m.Columns);
+            Assert.Equal(1.0, m.Columns.Sum(c => c.Fraction) + m.SealedFraction + m.BareFraction + m.WaterFraction, 9);
+        }
+        Assert.True(green["square"].SealedFraction > green["park"].SealedFraction);
+        Assert.Equal(0.65, green["square"].SealedFraction, 12);
+        Assert.Equal(0.0, green["forest"].SealedFraction);
     }
 
     [Fact]

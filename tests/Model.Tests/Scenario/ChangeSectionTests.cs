@@ -166,7 +166,7 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
             """), ["land_use_change.demand.trend_pct_per_year.*", "rates summing to 0.1", "expected rates summing to 0"]),
         ["markov row not summing to one"] = (d =>
         {
-            var names = "cropland,forest,grassland,water_wetland,built_up,unused,park,protective_green,attached_green,regional_green".Split(',');
+            var names = "cropland,forest,grassland,water_wetland,built_up,unused,park,protective_green,attached_green,regional_green,square".Split(',');
             var rows = names.Select((n, j) => n + "," + string.Join(",", names.Select((_, k) => j == k ? (j == 1 ? "0.9" : "1") : "0")));
             File.WriteAllText(Path.Combine(d, "p.csv"), "from," + string.Join(",", names) + "\n" + string.Join("\n", rows) + "\n");
             return Sections(demand: $"""
