@@ -19,20 +19,31 @@ public sealed class ScenarioClusterTests(RedisFixture redis, ITestOutputHelper o
         const string runId = "jjj-small-cluster";
         var (exit, log) = await cluster.Cli("submit", ["submit", scenario, "--resolution", "40", "--id", runId], TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, log);
-        (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--quiet"], TimeSpan.FromMinutes(15));
+        string clusterRun = await WaitAndFetch(cluster, runId);
+        string embeddedRun = await RunEmbedded(cluster, scenario, "--resolution", "40");
+        ClusterFailureTests.AssertSameOutputs(embeddedRun, clusterRun, output);
+    }
+
+    /// <summary>Waits for a submitted run and writes its results; returns the run's output folder.</summary>
+    internal static async Task<string> WaitAndFetch(LocalCluster cluster, string runId)
+    {
+        var (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "600", "--quiet"], TimeSpan.FromMinutes(12));
         Assert.True(exit == 0, log);
         string clusterOut = Path.Combine(cluster.LogDir, "cluster-out");
         (exit, log) = await cluster.Cli("results", ["results", runId, "--out", clusterOut], TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, log);
+        return Path.Combine(clusterOut, runId);
+    }
 
-        // The embedded run: same scenario and options, no cluster (CARBONSIM_REDIS unset for the child).
+    /// <summary>The same scenario and options on an embedded silo in a child process (CARBONSIM_REDIS unset); returns its output folder.</summary>
+    internal static async Task<string> RunEmbedded(LocalCluster cluster, string scenario, params string[] options)
+    {
         string embeddedOut = Path.Combine(cluster.LogDir, "embedded-out");
         using (var run = ChildProcess.Start("run-embedded", Paths.Dotnet,
-                   [Paths.ClientDll, "run", scenario, "--resolution", "40", "--out", embeddedOut], cluster.LogDir,
+                   [Paths.ClientDll, "run", scenario, .. options, "--out", embeddedOut], cluster.LogDir,
                    new Dictionary<string, string> { ["CARBONSIM_REDIS"] = "" }))
             Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(15)) == 0, run.Log());
-        string embeddedRun = Assert.Single(Directory.GetDirectories(embeddedOut));
-        ClusterFailureTests.AssertSameOutputs(embeddedRun, Path.Combine(clusterOut, runId), output);
+        return Assert.Single(Directory.GetDirectories(embeddedOut));
     }
 }
 
@@ -59,23 +70,13 @@ public sealed class LandUseClusterTests(RedisFixture redis, ITestOutputHelper ou
         var before = await ClusterFailureTests.KillCoordinatorAfter(cluster, runId, 2, output);
         Assert.True(before.LastCompletedYear < before.LastYear - 2, "the run was nearly finished before the kill; make it longer");
 
-        (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "600", "--quiet"], TimeSpan.FromMinutes(12));
-        Assert.True(exit == 0, log);
-        string clusterOut = Path.Combine(cluster.LogDir, "cluster-out");
-        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", clusterOut], TimeSpan.FromMinutes(5));
-        Assert.True(exit == 0, log);
-
-        string embeddedOut = Path.Combine(cluster.LogDir, "embedded-out");
-        using (var run = ChildProcess.Start("run-embedded", Paths.Dotnet,
-                   [Paths.ClientDll, "run", scenario, "--resolution", "20", "--tile-size", "4", "--out", embeddedOut], cluster.LogDir,
-                   new Dictionary<string, string> { ["CARBONSIM_REDIS"] = "" }))
-            Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(15)) == 0, run.Log());
-        string embeddedRun = Assert.Single(Directory.GetDirectories(embeddedOut));
+        string clusterRun = await ScenarioClusterTests.WaitAndFetch(cluster, runId);
+        string embeddedRun = await ScenarioClusterTests.RunEmbedded(cluster, scenario, "--resolution", "20", "--tile-size", "4");
         var converted = File.ReadAllLines(Path.Combine(embeddedRun, "cities_annual.csv"));
         int column = Array.IndexOf(converted[0].Split(','), "converted_cells_yr");
         Assert.True(column >= 0, "cities_annual.csv has no converted_cells_yr column");
         double conversions = converted.Skip(1).Sum(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(conversions > 20, $"only {conversions} conversions");
-        ClusterFailureTests.AssertSameOutputs(embeddedRun, Path.Combine(clusterOut, runId), output);
+        ClusterFailureTests.AssertSameOutputs(embeddedRun, clusterRun, output);
     }
 }
