@@ -18,6 +18,8 @@ public sealed class BgcKernel : ICarbonKernel
 
     public void Store(CellState state, double[] states, int offset) => state.CopyTo(states, offset);
 
+    public void ReadState(double[] states, int offset, CellState into) => into.ReadFrom(states, offset);
+
     sealed class Column(CellModel model) : IColumnModel
     {
         public int StateLength => CellState.Length;

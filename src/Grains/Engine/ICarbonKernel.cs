@@ -16,6 +16,9 @@ public interface ICarbonKernel
     /// <summary>The kernel state stored at <paramref name="states"/>[<paramref name="offset"/> ..] as a <see cref="CellState"/> (a copy; land-use conversion works on these).</summary>
     CellState StateOf(double[] states, int offset);
 
+    /// <summary>Reads the state at <paramref name="offset"/> into <paramref name="into"/> (no allocation; for reading pools).</summary>
+    void ReadState(double[] states, int offset, CellState into);
+
     /// <summary>Writes <paramref name="state"/> back into the flat layout at <paramref name="offset"/>.</summary>
     void Store(CellState state, double[] states, int offset);
 }

@@ -47,6 +47,7 @@ public sealed class TileSimulation
     int[] _window = [];                   // classes of the window (own block + halo)
     double[] _wood = [];                  // [kgC m-2] wood products per tile cell
     Pending? _pending;
+    readonly Model.Kernel.CellState _scratch = new();  // reused to read pools without allocating
 
     sealed record Pending(int Year, double[] CellValues, CarbonColumn[] Start, CarbonColumn[] AfterKernel, double[] Uptake);
 
@@ -235,11 +236,11 @@ public sealed class TileSimulation
         Span<double> cell = stackalloc double[n];
         for (int p = 0; p < cells; p++)
         {
-            start[p] = CellConversion.CellColumn(Columns(p), _wood[p], t.AreaM2[p]);
+            start[p] = Pools(p, t.AreaM2[p]);
             RunCell(p, year, co2, nDeposition, cell, annual);
             cell.CopyTo(values.AsSpan(p * n, n));
             uptake[p] = cell[CarbonVariables.Nbp];
-            after[p] = CellConversion.CellColumn(Columns(p), _wood[p], t.AreaM2[p]);
+            after[p] = Pools(p, t.AreaM2[p]);
         }
         _pending = new Pending(year, values, start, after, uptake);
 
@@ -255,6 +256,22 @@ public sealed class TileSimulation
             Cities = offer.Counts.Select(c => c.CityId).ToArray(),
             Counts = counts,
         };
+    }
+
+    /// <summary>[kgC m-2 of cell] Tile cell p's pools: the same sums, in the same order, as <see cref="CellConversion.CellColumn"/> over <see cref="Columns"/>, without copying states.</summary>
+    CarbonColumn Pools(int p, double areaM2)
+    {
+        double v = 0, l = 0, s = 0;
+        var combos = _columnCombo[p];
+        for (int j = 0, offset = 0; j < combos.Length; offset += _models[combos[j]].StateLength, j++)
+        {
+            _kernel.ReadState(_state[p], offset, _scratch);
+            double f = _columnFraction[p][j];
+            v += f * _scratch.VegetationC;
+            l += f * _scratch.LitterC;
+            s += f * _scratch.SoilC;
+        }
+        return new CarbonColumn(v, l, s, _wood[p], areaM2);
     }
 
     /// <summary>The columns of tile cell p as kernel states (copies).</summary>
@@ -332,7 +349,7 @@ public sealed class TileSimulation
                 }
             }
             var closed = CellYearClose.Close(name, year, pending.Start[p], pending.AfterKernel[p], pending.Uptake[p],
-                Columns(p), rule, fresh, _conversion!.WoodProductHalfLifeYears, seedlings);
+                rule is null ? [] : Columns(p), rule, fresh, _conversion!.WoodProductHalfLifeYears, seedlings);
             if (closed.NewColumns is { } converted)
             {
                 var fractions = converted.Select(c => c.Fraction).ToArray();

@@ -208,6 +208,14 @@ public sealed class CellState
         Exchange(destination, offset, toArray: true);
     }
 
+    /// <summary>Overwrites this state with one written by <see cref="CopyTo"/> (reuses the object; no allocation).</summary>
+    public void ReadFrom(double[] values, int offset)
+    {
+        if (values.Length - offset < Length)
+            throw new ArgumentException($"CellState.ReadFrom: need {Length} values from offset {offset}.", nameof(values));
+        Exchange(values, offset, toArray: false);
+    }
+
     /// <summary>Reads a state written by <see cref="CopyTo"/>.</summary>
     public static CellState FromArray(double[] values, int offset)
     {
