@@ -17,6 +17,8 @@ public static class Charts
     public const string RegionalNppFile = "chart_region_npp.png";
     /// <summary>Map of total carbon density in the last year.</summary>
     public const string MapFile = "map_total_c_last_year.png";
+    /// <summary>Regional area of each land-use class per year (runs with land-use change).</summary>
+    public const string LandUseAreasFile = "chart_land_use_change.png";
 
     /// <summary>[px] Default chart size.</summary>
     public const int Width = 900, Height = 540;
@@ -53,6 +55,39 @@ public static class Charts
         plt.Title($"Total ecosystem carbon by city — {r.ScenarioName}");
         plt.ShowLegend(Edge.Right);
         plt.SavePng(path, width, height);
+    }
+
+    /// <summary>
+    /// One line per land-use class whose regional area changes: its area minus the first year's [km²] per
+    /// year, so the gains and losses of the scenario are visible whatever the class sizes. False (nothing
+    /// written) when no class changes.
+    /// </summary>
+    public static bool LandUseChange(RunResults r, string path, int width = Width, int height = Height)
+    {
+        var years = r.RegionYears.OrderBy(y => y.Year).ToList();
+        if (years.Count == 0) return false;
+        var classes = years.SelectMany(y => y.AreaByClassM2.Keys).Distinct().Order(StringComparer.Ordinal)
+            .Where(c => years.Any(y => y.AreaByClassM2.GetValueOrDefault(c) != years[0].AreaByClassM2.GetValueOrDefault(c))).ToList();
+        if (classes.Count == 0) return false;
+        var plt = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int i = 0;
+        var x = years.Select(y => (double)y.Year).ToArray();
+        foreach (var c in classes)
+        {
+            double start = U.ToKm2(years[0].AreaByClassM2.GetValueOrDefault(c));
+            var line = plt.Add.Scatter(x, years.Select(y => U.ToKm2(y.AreaByClassM2.GetValueOrDefault(c)) - start).ToArray());
+            line.LegendText = c;
+            line.Color = palette.GetColor(i++);
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+        }
+        YearAxis(plt);
+        plt.YLabel($"Area change since {years[0].Year} [km²]");
+        plt.Title($"Land-use change — {r.ScenarioName}");
+        plt.ShowLegend(Edge.Right);
+        plt.SavePng(path, width, height);
+        return true;
     }
 
     /// <summary>Regional area-weighted NPP [g C m-2 a-1] per year, with the published range as two dashed lines.</summary>

@@ -71,7 +71,8 @@ public static class HtmlReport
             foreach (var k in checks) sb.Append($"<p>{H(k.Explanation)}</p>\n");
         }
 
-        sb.Append(BudgetTables.HtmlSection(r)); // issue #5: budgets and compensation (empty without a scheme)
+        sb.Append(LandUseReport.HtmlSection(r)); // land-use change (empty when the map is fixed)
+        sb.Append(BudgetTables.HtmlSection(r)); // budgets and compensation (empty without a scheme)
 
         // Charts
         if (charts.Count > 0)

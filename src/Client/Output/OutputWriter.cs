@@ -89,6 +89,11 @@ public static class OutputWriter
                 Done(Charts.TotalCarbonFile); charts.Add((Charts.TotalCarbonFile, "Total ecosystem carbon per city [Tg C]"));
                 Charts.RegionalNpp(r, Path.Combine(dir, Charts.RegionalNppFile));
                 Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, "Regional mean NPP per year [g C m-2 a-1] with the published range"));
+                if (r.RegionYears.All(y => y.Extra.ContainsKey(LandUseReport.Converted))
+                    && Charts.LandUseChange(r, Path.Combine(dir, Charts.LandUseAreasFile)))
+                {
+                    Done(Charts.LandUseAreasFile); charts.Add((Charts.LandUseAreasFile, "Regional area of each changing land-use class, change since the first year [km²]"));
+                }
                 var mapLayer = r.Rasters.FirstOrDefault(l => l.Unit == OutputUnits.KgCPerM2 && l.Year == r.LastYear)
                                ?? r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2).OrderBy(l => l.Year).LastOrDefault();
                 if (r.Grid is { } g && mapLayer is not null)
@@ -103,8 +108,8 @@ public static class OutputWriter
                 // Native SkiaSharp missing or mismatched: the data files are still valid; say so in the manifest.
                 warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
                 // Charts are all or nothing: none (not even a half-written one) stays behind.
-                string[] all = [Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile];
-                foreach (var f in all) File.Delete(Path.Combine(dir, f));
+                string[] all = [Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile, Charts.LandUseAreasFile];
+                foreach (var f in all) if (File.Exists(Path.Combine(dir, f))) File.Delete(Path.Combine(dir, f));
                 files.RemoveAll(all.Contains);
                 charts.Clear();
             }

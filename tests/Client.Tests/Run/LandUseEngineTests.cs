@@ -93,6 +93,10 @@ public class LandUseEngineTests(ITestOutputHelper output)
         Assert.Equal(run.Outcome.Books.Length, fromSpec.Budgets!.Years.Count);
         Assert.Equal(run.Results.CityYears.Sum(c => c.Extra["converted_cells_yr"]), fromSpec.CityYears.Sum(c => c.Extra["converted_cells_yr"]));
         Assert.Contains(fromSpec.Rasters, r => r.Name.StartsWith("land_use_", StringComparison.Ordinal));
+        // report.html says what the land-use change did, with the numbers of the tables.
+        var report = File.ReadAllText(Path.Combine(run.Output.Directory, "report.html"));
+        Assert.Contains("<h2>Land-use change</h2>", report);
+        Assert.Contains($"{converted:F0} cells changed class over 2020–2024; demand not met: 0 cells", report);
         output.WriteLine($"{converted} conversions over {run.Spec.YearCount} years, {run.Spec.Cells.Count} cells");
     }
 
