@@ -60,12 +60,12 @@ public sealed class TileGrain(
         return result;
     }
 
-    /// <summary>Keeps the year's result and writes a checkpoint every <c>CheckpointEveryYears</c> and after the last year.</summary>
+    /// <summary>Keeps the year's result and writes a checkpoint every <c>CheckpointEveryYears</c> and after the last year (never when it is 0).</summary>
     async Task Completed(TileSimulation simulation, int year, TileYearResult result)
     {
         checkpoint.State.Results[year] = result;
         var spec = _setup!.Spec;
-        if ((year - spec.FirstYear + 1) % Math.Max(1, spec.CheckpointEveryYears) == 0 || year == spec.LastYear)
+        if (spec.CheckpointEveryYears > 0 && ((year - spec.FirstYear + 1) % spec.CheckpointEveryYears == 0 || year == spec.LastYear))
         {
             checkpoint.State.StateYear = year;
             checkpoint.State.StateBlob = TileCheckpoint.Pack(simulation.ExportState());

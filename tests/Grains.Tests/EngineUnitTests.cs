@@ -10,6 +10,18 @@ namespace CarbonSim.Grains.Tests;
 public sealed class EngineUnitTests
 {
     [Fact]
+    public void A_storage_write_that_timed_out_is_retried_but_a_broken_mass_balance_is_not()
+    {
+        // What the memory/Redis storage provider throws when its write times out: the timeout wrapped in an OrleansException.
+        var storageTimeout = new OrleansException("Error from storage provider MemoryGrainStorage.tile during WriteStateAsync",
+            new TimeoutException("Response did not arrive on time"));
+        Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsTransient(storageTimeout));
+        Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsTransient(new AggregateException(storageTimeout)));
+        Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsPermanent(new KernelFailureException("tile 3, year 2030: carbon balance")));
+        Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsPermanent(new OrleansException("bad", new ArgumentException("bad spec"))));
+    }
+
+    [Fact]
     public void Fixed_sums_do_not_depend_on_grouping()
     {
         var values = Enumerable.Range(1, 500).Select(i => Math.Sin(i) * 1e7 / i + 1e-3 * i).ToArray();

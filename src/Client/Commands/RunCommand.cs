@@ -72,6 +72,7 @@ public static class RunCommand
 
         var clock = Stopwatch.StartNew();
         var clusterSettings = ClusterSettings.Resolve(options.Cluster);
+        if (clusterSettings is null) spec = spec with { CheckpointEveryYears = 0 }; // embedded: no checkpoints (nothing survives the process)
         await using IAsyncDisposable connection = clusterSettings is null
             ? await EmbeddedCluster.StartAsync()
             : await ClusterConnection.ConnectAsync(clusterSettings);

@@ -43,7 +43,8 @@ public sealed record RunSpec
     [Id(15)] public double SpinupNDeposition { get; init; }
     /// <summary>[a] Years for which per-cell values are kept (for rasters); the others keep only sums.</summary>
     [Id(16)] public int[] CellOutputYears { get; init; } = [];
-    /// <summary>[a] Tiles checkpoint their state every this many years (and after the last year).</summary>
+    /// <summary>[a] Tiles checkpoint their state every this many years (and after the last year); 0 = never
+    /// (an embedded silo: nothing outlives the process, and 260 tiles writing at once can time out its memory storage).</summary>
     [Id(17)] public int CheckpointEveryYears { get; init; } = 10;
     /// <summary>Accelerated decomposition spin-up (true) or standard.</summary>
     [Id(18)] public bool SpinupAccelerated { get; init; } = true;

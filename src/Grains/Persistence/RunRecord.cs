@@ -42,9 +42,21 @@ public static class RecoveryPolicy
     /// Whether a failed call may succeed if repeated: the target silo is unreachable or gone, the call
     /// timed out, storage lost a race, or a re-activated tile is not set up yet (InvalidOperationException).
     /// Everything else (bad input, a broken mass balance, an exception type the runtime cannot even
-    /// serialize) repeats identically, so it fails the run at once.
+    /// serialize) repeats identically, so it fails the run at once. The exception's inner exceptions count
+    /// too: a storage provider wraps a storage call that timed out in an <see cref="OrleansException"/>
+    /// ("Error from storage provider … during WriteStateAsync"), which must be retried like the timeout.
     /// </summary>
-    public static bool IsTransient(Exception e) =>
+    public static bool IsTransient(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (IsTransientItself(x)) return true;
+            if (x is AggregateException a && a.InnerExceptions.Any(IsTransient)) return true;
+        }
+        return false;
+    }
+
+    static bool IsTransientItself(Exception e) =>
         e is TimeoutException or OrleansMessageRejectionException or InvalidOperationException or Orleans.Storage.InconsistentStateException
         || e.GetType().Name is "ConnectionFailedException" or "RedisStorageException" or "RedisConnectionException" or "RedisTimeoutException";
 
