@@ -1,3 +1,4 @@
+using CarbonSim.Model.Output;
 using System.Globalization;
 using CarbonSim.Client.Output;
 using CarbonSim.Model;
@@ -66,9 +67,9 @@ public static class LandUseCommand
                 coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(coupled, scenario);
                 outDir ??= Path.Combine("out", scenario.Name + "-coupled");
                 var w2 = OutputWriter.WriteAll(coupled, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
-                double shortK = coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault("demand_shortfall_cells_yr"));
+                double shortK = coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Shortfall));
                 var r0 = coupled.RegionYears[0]; var r1 = coupled.RegionYears[^1];
-                Console.WriteLine($"{scenario.Name} (kernel + land-use change): {coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault("converted_cells_yr"))} cell conversions, demand shortfall {shortK} cells; " +
+                Console.WriteLine($"{scenario.Name} (kernel + land-use change): {coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Converted))} cell conversions, demand shortfall {shortK} cells; " +
                                   $"ecosystem C {(r0.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} -> {(r1.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} Tg C; written to {w2.Directory}");
                 return shortK == 0 ? 0 : 1;
             }

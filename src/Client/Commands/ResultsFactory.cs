@@ -89,12 +89,12 @@ public static class ResultsFactory
             AreaByClassM2 = areas,
             Extra = new Dictionary<string, double>
             {
-                ["luc_conversion_to_atmosphere_tC_yr"] = books.ConversionToAtmosphereKg / 1000,
-                ["luc_wood_decay_tC_yr"] = books.WoodDecayKg / 1000,
-                ["luc_establishment_tC_yr"] = books.EstablishmentKg / 1000,
-                ["wood_products_tC"] = s[LandUseSums.Ledger(LandUseSums.WoodProductsKg)].ToKg() / 1000,
-                ["converted_cells_yr"] = books.Conversions,
-                ["demand_shortfall_cells_yr"] = shortfall,
+                [LandUseColumns.ToAtmosphere] = books.ConversionToAtmosphereKg / 1000,
+                [LandUseColumns.WoodDecay] = books.WoodDecayKg / 1000,
+                [LandUseColumns.Establishment] = books.EstablishmentKg / 1000,
+                [LandUseColumns.WoodStock] = s[LandUseSums.Ledger(LandUseSums.WoodProductsKg)].ToKg() / 1000,
+                [LandUseColumns.Converted] = books.Conversions,
+                [LandUseColumns.Shortfall] = shortfall,
             },
         };
     }

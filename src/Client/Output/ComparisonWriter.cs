@@ -1,3 +1,4 @@
+using CarbonSim.Model.Output;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -297,7 +298,7 @@ public static class ComparisonWriter
                 r.Label, Math.Abs(c.Delta), Math.Abs(pct), c.Delta < 0 ? "less" : "more", baseName, c.ToYear, c.Value, c.BaselineValue));
             if (Get(r.Label, "nbp_TgC_yr") is { } nbp)
                 sb.Append(string.Format(Inv, " Its NBP summed over {0}–{1} is {2:F2} Tg C {3} ({4:F2} vs {5:F2}).", nbp.FromYear, nbp.ToYear, Math.Abs(nbp.Delta), nbp.Delta < 0 ? "lower" : "higher", nbp.Value, nbp.BaselineValue));
-            if (Get(r.Label, "luc_conversion_to_atmosphere_tC_yr") is { } em)
+            if (Get(r.Label, LandUseColumns.ToAtmosphere) is { } em)
                 sb.Append(string.Format(Inv, " Land-use conversions sent {0:F2} Tg C to the atmosphere ({1:F2} in {2}).", em.Value / 1e6, em.BaselineValue / 1e6, baseName));
             if (Get(r.Label, "area_built_up_km2") is { } built)
                 sb.Append(string.Format(Inv, " Built-up area in {0}: {1:F0} km² ({2:+0;-0;0} km²).", built.ToYear, built.Value, built.Delta));

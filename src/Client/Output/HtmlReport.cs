@@ -17,8 +17,8 @@ public static class HtmlReport
     public const string FileName = "report.html";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static string H(string s) => WebUtility.HtmlEncode(s);
-    private static string N(double v, int d) => double.IsFinite(v) ? v.ToString("F" + d, Inv) : "–";
+    internal static string H(string s) => WebUtility.HtmlEncode(s);
+    internal static string N(double v, int d) => double.IsFinite(v) ? v.ToString("F" + d, Inv) : "–";
 
     /// <summary>Writes the page into <paramref name="dir"/>; <paramref name="charts"/> and <paramref name="dataFiles"/> are paths relative to it.</summary>
     public static void Write(RunResults r, string dir, IReadOnlyList<(string File, string Caption)> charts, IReadOnlyList<string> dataFiles)

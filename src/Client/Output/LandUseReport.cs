@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CarbonSim.Model.Output;
 using U = CarbonSim.Model.Output.OutputUnits;
@@ -15,11 +14,11 @@ namespace CarbonSim.Client.Output;
 public static class LandUseReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    public const string Converted = "converted_cells_yr", Shortfall = "demand_shortfall_cells_yr", ToAtmosphere = "luc_conversion_to_atmosphere_tC_yr",
-        WoodDecay = "luc_wood_decay_tC_yr", Establishment = "luc_establishment_tC_yr", WoodStock = "wood_products_tC";
+    private const string Converted = LandUseColumns.Converted, Shortfall = LandUseColumns.Shortfall, ToAtmosphere = LandUseColumns.ToAtmosphere,
+        WoodDecay = LandUseColumns.WoodDecay, Establishment = LandUseColumns.Establishment, WoodStock = LandUseColumns.WoodStock;
 
-    private static string H(string s) => WebUtility.HtmlEncode(s);
-    private static string N(double v, int d) => double.IsFinite(v) ? v.ToString("F" + d, Inv) : "–";
+    private static string H(string s) => HtmlReport.H(s);
+    private static string N(double v, int d) => HtmlReport.N(v, d);
 
     /// <summary>The section's HTML, or "" when the run has no land-use change.</summary>
     public static string HtmlSection(RunResults r)

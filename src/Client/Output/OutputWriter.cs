@@ -89,7 +89,7 @@ public static class OutputWriter
                 Done(Charts.TotalCarbonFile); charts.Add((Charts.TotalCarbonFile, "Total ecosystem carbon per city [Tg C]"));
                 Charts.RegionalNpp(r, Path.Combine(dir, Charts.RegionalNppFile));
                 Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, "Regional mean NPP per year [g C m-2 a-1] with the published range"));
-                if (r.RegionYears.All(y => y.Extra.ContainsKey(LandUseReport.Converted))
+                if (r.RegionYears.All(y => y.Extra.ContainsKey(LandUseColumns.Converted))
                     && Charts.LandUseChange(r, Path.Combine(dir, Charts.LandUseAreasFile)))
                 {
                     Done(Charts.LandUseAreasFile); charts.Add((Charts.LandUseAreasFile, "Regional area of each changing land-use class, change since the first year [km²]"));

@@ -122,12 +122,12 @@ public static class CoupledScenarioRun
                     AreaByClassM2 = new Dictionary<string, double>(byClass),
                     Extra = new Dictionary<string, double>
                     {
-                        ["luc_conversion_to_atmosphere_tC_yr"] = b.ConversionToAtmosphereKg / 1000,
-                        ["luc_wood_decay_tC_yr"] = b.WoodDecayKg / 1000,
-                        ["luc_establishment_tC_yr"] = b.EstablishmentKg / 1000,
-                        ["wood_products_tC"] = wood / 1000,
-                        ["converted_cells_yr"] = r.Allocation?.Cities.First(c => c.CityId == id).Winners.Length ?? 0,
-                        ["demand_shortfall_cells_yr"] = r.Allocation?.Cities.First(c => c.CityId == id).Shortfalls.Sum(x => x.MissingCells) ?? 0,
+                        [LandUseColumns.ToAtmosphere] = b.ConversionToAtmosphereKg / 1000,
+                        [LandUseColumns.WoodDecay] = b.WoodDecayKg / 1000,
+                        [LandUseColumns.Establishment] = b.EstablishmentKg / 1000,
+                        [LandUseColumns.WoodStock] = wood / 1000,
+                        [LandUseColumns.Converted] = r.Allocation?.Cities.First(c => c.CityId == id).Winners.Length ?? 0,
+                        [LandUseColumns.Shortfall] = r.Allocation?.Cities.First(c => c.CityId == id).Shortfalls.Sum(x => x.MissingCells) ?? 0,
                     },
                 });
             }

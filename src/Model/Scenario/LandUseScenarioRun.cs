@@ -182,11 +182,11 @@ public static class LandUseScenarioRun
                 AreaByClassM2 = byClass,
                 Extra = new Dictionary<string, double>
                 {
-                    ["luc_conversion_to_atmosphere_tC_yr"] = b.ConversionToAtmosphereKg / 1000,
-                    ["luc_wood_decay_tC_yr"] = b.WoodDecayKg / 1000,
+                    [LandUseColumns.ToAtmosphere] = b.ConversionToAtmosphereKg / 1000,
+                    [LandUseColumns.WoodDecay] = b.WoodDecayKg / 1000,
                     ["luc_ledger_stock_tC"] = b.EndKg / 1000,
-                    ["converted_cells_yr"] = y.Conversions,
-                    ["demand_shortfall_cells_yr"] = y.ShortfallCells,
+                    [LandUseColumns.Converted] = y.Conversions,
+                    [LandUseColumns.Shortfall] = y.ShortfallCells,
                 },
             });
         }
