@@ -14,7 +14,7 @@ int repeat = 2;
 var rest = new List<string>(args);
 int r = rest.IndexOf("--repeat");
 if (r >= 0) { repeat = int.Parse(rest[r + 1], CultureInfo.InvariantCulture); rest.RemoveRange(r, 2); }
-var options = RunOptions.Parse(rest) with { OutDir = Path.Combine(Path.GetTempPath(), $"carbonsim-e2e-{Environment.ProcessId}") };
+var options = RunOptions.Parse(rest) with { OutDir = Path.Combine(Path.GetTempPath(), $"carbonsim-e2e-{Environment.ProcessId}"), Overwrite = true }; // --out is the run folder itself: every round replaces it
 var inv = CultureInfo.InvariantCulture;
 
 try

@@ -7,39 +7,27 @@ namespace CarbonSim.Client.Commands;
 /// <summary><c>carbonsim batch &lt;batch-file&gt;</c>: submit a batch (scenario list or seeded ensemble) with a concurrency limit.</summary>
 public static class BatchCommand
 {
-    public const string Usage =
-        """
-        usage: carbonsim batch <batch.yaml> --cluster redis://host:port [--id <batch-id>] [--wait]
-
-        Prepares every member here, submits the batch and prints its id. The cluster runs at most
-        `concurrency` members at once; members share spin-ups (computed once per distinct key).
-        --wait waits for the batch, then prints the summary table (as carbonsim results <id> does).
-        Batch file format: see docs/cluster.md.
-        """ + "\n" + ClusterCli.CommonUsage;
-
-    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("batch", async () =>
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>): exit 0, or with <paramref name="wait"/> 3 if some member did not finish done.</summary>
+    public static async Task<int> Run(ClusterCli cli, string batchFile, string? id, bool wait, double pollSeconds)
     {
-        var cli = ClusterCli.Parse(args, ["--id", "--poll"], ["--wait"]);
-        if (cli.Help) { Console.WriteLine(Usage); return 0; }
-        if (cli.Positionals.Count != 1) throw new ArgumentException("give one batch file");
-        var file = ClusterBatchFile.Load(cli.Positionals[0]);
-        string batchId = cli.Option("--id") ?? ClusterJobs.NewId(file.Name);
+        var file = ClusterBatchFile.Load(batchFile);
+        string batchId = id ?? ClusterJobs.NewId(file.Name);
         var (batch, entries) = Build(file, batchId);
         await using var connection = await cli.ConnectAsync();
         await ClusterJobs.SubmitBatch(connection.Grains, new JobEntry { Id = batchId, Name = file.Name }, batch, entries);
         Console.WriteLine(batchId);
         Console.Error.WriteLine($"submitted batch {file.Name}: {batch.Members.Length} members, concurrency {batch.Concurrency}");
-        if (!cli.Has("--wait")) return 0;
+        if (!wait) return 0;
         var entry = await ClusterJobs.Find(connection.Grains, batchId);
-        var (_, status) = await ClusterJobs.Wait(connection.Grains, entry, TimeSpan.FromSeconds(cli.DoubleOption("--poll") ?? 2), line => Console.Error.WriteLine(line));
+        var (_, status) = await ClusterJobs.Wait(connection.Grains, entry, TimeSpan.FromSeconds(pollSeconds), line => Console.Error.WriteLine(line));
         var rows = new List<ClusterBatchSummary.Row>();
         foreach (var m in status!.Members)
             rows.Add(new(m.RunId, m.Label, m.Phase.ToString().ToLowerInvariant(), m.Phase == RunPhase.Done
                 ? ClusterBatchSummary.Measures(await connection.Grains.GetGrain<ISimulationGrain>(m.RunId).GetOutcome())
                 : [double.NaN, double.NaN, double.NaN, double.NaN]));
         Console.WriteLine(ClusterBatchSummary.Table(ClusterBatchSummary.Csv(rows)));
-        return status.Phase == RunPhase.Done ? 0 : 1;
-    });
+        return status.Phase == RunPhase.Done ? Cli.ExitCodes.Ok : Cli.ExitCodes.RunFailed;
+    }
 
     /// <summary>Prepares each member's spec (validated here, before anything is submitted) and its registry entry.</summary>
     public static (BatchSpec Batch, List<JobEntry> Entries) Build(ClusterBatchFile file, string batchId)

@@ -17,78 +17,42 @@ namespace CarbonSim.Client.Commands;
 /// With <c>--observed</c>, also writes <c>agreement.csv</c>: Cohen's Kappa of each simulated class map
 /// against the observed map and, with <c>--initial</c>, the figure of merit, producer's and user's accuracy
 /// of the simulated change (Pontius et al. 2008). Maps are ESRI ASCII grids of integer class codes on one grid.
-/// Bad input: one line on stderr, exit code 2.
+/// Without <c>--out</c> it writes <c>out/comparison-&lt;utc timestamp&gt;</c>. Bad input: one line on stderr, exit code 2.
 /// </summary>
 public static class CompareCommand
 {
     public const string AgreementFile = "agreement.csv";
 
-    public static int Run(string[] args)
+    /// <summary>What <c>carbonsim compare</c> was asked (parsed by <see cref="Cli.CarbonSimCli"/>).</summary>
+    public sealed record Args(IReadOnlyList<string> Runs, string? OutDir, bool Overwrite, bool Charts, string? Observed, string? Initial, IReadOnlyList<string> Simulated);
+
+    /// <summary>The verb; bad input throws <see cref="InvalidInputException"/> (the CLI prints one line, exit 2).</summary>
+    public static int Run(Args a, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+        var (runs, outDir, observed, initial, simulated) = (a.Runs, a.OutDir, a.Observed, a.Initial, a.Simulated);
+        if (observed is null && (initial is not null || simulated.Count > 0))
+            throw new InvalidInputException("command line", "--observed", "missing", "an observed map whenever --initial or --simulated is given");
+        if (observed is not null && simulated.Count == 0)
+            throw new InvalidInputException("command line", "--simulated", "missing", "at least one simulated class map to check against --observed");
+        bool replace = outDir is not null && Cli.CliOptions.CheckOutFolder(outDir, a.Overwrite);
+        outDir ??= Path.Combine(Cli.RunOptions.DefaultOutParent, "comparison-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var res = ComparisonWriter.WriteAll(runs, outDir, new ComparisonOptions { Overwrite = replace, Charts = a.Charts });
+        foreach (var w in res.Warnings) stderr.WriteLine($"carbonsim compare: warning: {w}");
+        stdout.WriteLine($"comparison of {runs.Count} runs written to {res.Directory} ({res.Files.Count} files)");
+        PrintRegionTotals(Path.Combine(res.Directory, ComparisonWriter.SummaryFile), stdout);
+        if (observed is not null)
         {
-            Console.WriteLine("usage: carbonsim compare RUN_A RUN_B [RUN_C ...] [--out DIR] [--overwrite] [--no-charts]\n" +
-                              "         [--observed obs.asc [--initial init.asc] --simulated sim.asc [--simulated ...]]");
-            return args.Length == 0 ? 2 : 0;
+            var rows = Agreement(observed, initial, simulated);
+            Csv.Write(Path.Combine(res.Directory, AgreementFile),
+                ["simulated_map", "observed_map", "initial_map", "kappa", "figure_of_merit", "producers_accuracy", "users_accuracy", "hits_cells", "misses_cells", "false_alarms_cells", "wrong_hits_cells"],
+                rows.Select(r => (IReadOnlyList<string>)r).ToList());
+            foreach (var r in rows) stdout.WriteLine($"{r[0]}: kappa {r[3]}, figure of merit {(r[4].Length > 0 ? r[4] : "n/a (no --initial)")}");
         }
-        try
-        {
-            var runs = new List<string>();
-            var simulated = new List<string>();
-            string? outDir = null, observed = null, initial = null;
-            bool overwrite = false, charts = true;
-            for (int i = 0; i < args.Length; i++)
-            {
-                string a = args[i];
-                string Value() => i + 1 < args.Length ? args[++i] : throw new InvalidInputException("command line", a, "nothing", "a value after it");
-                switch (a)
-                {
-                    case "--out": outDir = Value(); break;
-                    case "--overwrite": overwrite = true; break;
-                    case "--no-charts": charts = false; break;
-                    case "--observed": observed = Value(); break;
-                    case "--initial": initial = Value(); break;
-                    case "--simulated": simulated.Add(Value()); break;
-                    default:
-                        if (a.StartsWith("--", StringComparison.Ordinal))
-                            throw new InvalidInputException("command line", $"argument {i + 1}", a, "a run folder or one of --out, --overwrite, --no-charts, --observed, --initial, --simulated");
-                        runs.Add(a);
-                        break;
-                }
-            }
-            if (observed is null && (initial is not null || simulated.Count > 0))
-                throw new InvalidInputException("command line", "--observed", "missing", "an observed map whenever --initial or --simulated is given");
-            if (observed is not null && simulated.Count == 0)
-                throw new InvalidInputException("command line", "--simulated", "missing", "at least one simulated class map to check against --observed");
-            outDir ??= "comparison";
-            var res = ComparisonWriter.WriteAll(runs, outDir, new ComparisonOptions { Overwrite = overwrite, Charts = charts });
-            foreach (var w in res.Warnings) Console.Error.WriteLine($"carbonsim compare: warning: {w}");
-            Console.WriteLine($"comparison of {runs.Count} runs written to {res.Directory} ({res.Files.Count} files)");
-            PrintRegionTotals(Path.Combine(res.Directory, ComparisonWriter.SummaryFile));
-            if (observed is not null)
-            {
-                var rows = Agreement(observed, initial, simulated);
-                Csv.Write(Path.Combine(res.Directory, AgreementFile),
-                    ["simulated_map", "observed_map", "initial_map", "kappa", "figure_of_merit", "producers_accuracy", "users_accuracy", "hits_cells", "misses_cells", "false_alarms_cells", "wrong_hits_cells"],
-                    rows.Select(r => (IReadOnlyList<string>)r).ToList());
-                foreach (var r in rows) Console.WriteLine($"{r[0]}: kappa {r[3]}, figure of merit {(r[4].Length > 0 ? r[4] : "n/a (no --initial)")}");
-            }
-            return 0;
-        }
-        catch (InvalidInputException e)
-        {
-            Console.Error.WriteLine($"carbonsim compare: {e.Message}");
-            return 2;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"carbonsim compare: {e.Message}");
-            return 3;
-        }
+        return 0;
     }
 
     /// <summary>Prints, per run, the region's total carbon in the last common year and its difference from the baseline.</summary>
-    private static void PrintRegionTotals(string summaryCsv)
+    private static void PrintRegionTotals(string summaryCsv, TextWriter stdout)
     {
         if (!File.Exists(summaryCsv)) return;
         var (h, rows) = Csv.Read(summaryCsv);
@@ -96,7 +60,7 @@ public static class CompareCommand
             to = h.ToList().IndexOf("to_year"), v = h.ToList().IndexOf("value"), d = h.ToList().IndexOf("delta"), b = h.ToList().IndexOf("baseline");
         if (new[] { sc, en, va, to, v, d, b }.Any(i => i < 0)) return;
         foreach (var r in rows.Where(r => r[en] == "region" && r[va] == "totalc_TgC"))
-            Console.WriteLine($"  {r[sc]}: total C {r[to]} = {r[v]} Tg C, {r[d]} Tg C vs {r[b]}");
+            stdout.WriteLine($"  {r[sc]}: total C {r[to]} = {r[v]} Tg C, {r[d]} Tg C vs {r[b]}");
     }
 
     /// <summary>Kappa (and, with an initial map, the change agreement) of each simulated map against the observed one.</summary>

@@ -8,7 +8,7 @@ namespace CarbonSim.Client.Commands;
 /// <summary>
 /// <c>carbonsim invest</c>: InVEST-compatible static-pool carbon over ESRI ASCII grids.
 /// <code>
-/// carbonsim invest --lulc-bas bas.asc --pools pools.csv --out DIR
+/// carbonsim invest --lulc-bas bas.asc --pools pools.csv --out DIR [--overwrite]
 ///     [--lulc-alt alt.asc --bas-year 2020 --alt-year 2030]
 ///     [--price 43 --discount-rate 7 --rate-change 0]                 (valuation; needs --lulc-alt)
 ///     [--precip P --temp T --ref-precip P0 --ref-temp T0 [--scale-dead]]  (climate-scaled densities)
@@ -23,49 +23,23 @@ public static class InvestCommand
     /// <summary>NODATA value of the written real-valued grids (the input's code, e.g. −1, could be a real change value).</summary>
     public const double OutputNoData = -9999;
 
-    public static int Run(string[] args)
+    /// <summary>
+    /// The verb (parsed by <see cref="Cli.CarbonSimCli"/>): <paramref name="o"/> maps each given option
+    /// (<c>--lulc-bas</c>, <c>--pools</c>, <c>--out</c>, …) to its text; <c>--scale-dead</c> and
+    /// <c>--overwrite</c> to "true". Bad input throws <see cref="InvalidInputException"/> (exit 2).
+    /// </summary>
+    public static int Run(Dictionary<string, string> o, TextWriter stdout)
     {
-        try
-        {
-            var o = ParseArgs(args);
-            Execute(o);
-            return 0;
-        }
-        catch (InvalidInputException e)
-        {
-            Console.Error.WriteLine($"carbonsim invest: {e.Message}");
-            return 2;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"carbonsim invest: {e.Message}");
-            return 3;
-        }
-    }
-
-    private static Dictionary<string, string> ParseArgs(string[] args)
-    {
-        var known = new HashSet<string> { "--lulc-bas", "--lulc-alt", "--pools", "--out", "--bas-year", "--alt-year", "--price",
-            "--discount-rate", "--rate-change", "--precip", "--temp", "--ref-precip", "--ref-temp", "--scale-dead" };
-        var o = new Dictionary<string, string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            var a = args[i];
-            if (!known.Contains(a)) throw new InvalidInputException("command line", $"argument {i + 1}", a, $"one of {string.Join(", ", known.Order())}");
-            if (a == "--scale-dead") { o[a] = "true"; continue; }
-            if (i + 1 >= args.Length) throw new InvalidInputException("command line", a, "nothing", "a value after it");
-            o[a] = args[++i];
-        }
-        foreach (var req in new[] { "--lulc-bas", "--pools", "--out" })
-            if (!o.ContainsKey(req)) throw new InvalidInputException("command line", req, "missing", "this option");
-        return o;
+        Cli.CliOptions.CheckOutFolder(o["--out"], o.ContainsKey("--overwrite")); // before reading anything
+        Execute(o, stdout);
+        return 0;
     }
 
     private static double Num(Dictionary<string, string> o, string key) =>
         double.TryParse(o[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
             : throw new InvalidInputException("command line", key, o[key], "a finite number");
 
-    private static void Execute(Dictionary<string, string> o)
+    private static void Execute(Dictionary<string, string> o, TextWriter stdout)
     {
         var pools = PoolTable.Load(o["--pools"]);
         var climate = new[] { "--precip", "--temp", "--ref-precip", "--ref-temp" };
@@ -112,15 +86,14 @@ public static class InvestCommand
             throw new InvalidInputException("command line", "--price", o["--price"], "--lulc-alt as well (valuation needs a change)");
 
         var outDir = Path.GetFullPath(o["--out"]);
-        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
-            throw new InvalidInputException("command line", "--out", outDir, "a folder that does not exist yet or is empty");
+        Cli.CliOptions.CheckOutFolder(outDir, o.ContainsKey("--overwrite"));
         var tmp = outDir + ".tmp-" + Environment.ProcessId.ToString(ci);
         Directory.CreateDirectory(tmp);
         foreach (var (name, values) in outputs)
             File.WriteAllText(Path.Combine(tmp, name), (basGrid with { Values = values, NoData = OutputNoData }).Format());
         File.WriteAllText(Path.Combine(tmp, "summary.csv"), summary.ToString());
-        if (Directory.Exists(outDir)) Directory.Delete(outDir);
+        if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true); // empty, or --overwrite
         Directory.Move(tmp, outDir);
-        Console.WriteLine(summary.ToString().TrimEnd());
+        stdout.WriteLine(summary.ToString().TrimEnd());
     }
 }

@@ -17,85 +17,55 @@ namespace CarbonSim.Client.Commands;
 /// carbonsim landuse SCENARIO.yaml [--pools pools.csv] [--out DIR] [--tile-size N] [--overwrite] [--no-charts]
 /// </code>
 /// Default pools: data/jjj/class_pools_illustrative.csv of the repository holding the scenario.
-/// Bad input: one line on stderr, exit code 2.
+/// Without <c>--out</c> it writes <c>out/&lt;scenario&gt;-landuse</c> (<c>-coupled</c> with <c>--kernel</c>).
+/// Bad input: one line on stderr, exit code 2; demand not met: exit 3.
 /// </summary>
 public static class LandUseCommand
 {
-    public static int Run(string[] args)
+    /// <summary>What <c>carbonsim landuse</c> was asked (parsed by <see cref="Cli.CarbonSimCli"/>).</summary>
+    public sealed record Args(string ScenarioPath, string? Pools, string? OutDir, int? TileSize, bool Overwrite, bool Charts, bool Kernel);
+
+    /// <summary>The verb; bad input throws <see cref="InvalidInputException"/> (exit 2). Exit 3 when a city's land demand could not be met (the outputs are still written).</summary>
+    public static int Run(Args a, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+        var (scenarioPath, pools, outDir, tile, charts, kernel) = (a.ScenarioPath, a.Pools, a.OutDir, a.TileSize, a.Charts, a.Kernel);
+        if (outDir is not null) Cli.CliOptions.CheckOutFolder(outDir, a.Overwrite); // before reading anything
+        var scenario = ScenarioLoader.Load(scenarioPath);
+        outDir ??= Path.Combine(Cli.RunOptions.DefaultOutParent, scenario.Name + (kernel ? "-coupled" : "-landuse"));
+        bool overwrite = Cli.CliOptions.CheckOutFolder(outDir, a.Overwrite);
+        pools ??= DefaultPools(scenario.SourcePath);
+        var setup = RegionBuilder.Build(scenario);
+        if (kernel)
         {
-            Console.WriteLine("usage: carbonsim landuse SCENARIO.yaml [--kernel] [--pools pools.csv] [--out DIR] [--tile-size N] [--overwrite] [--no-charts]\n" +
-                              "  --kernel: couple the allocation to the process kernel (one process; budgets when the scenario has a compensation section)");
-            return args.Length == 0 ? 2 : 0;
+            var coupled = CoupledScenarioRun.Run(setup, tile, progress: m => stderr.Write($"\r{m}        "));
+            stderr.WriteLine();
+            coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(coupled, scenario);
+            var w2 = OutputWriter.WriteAll(coupled, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
+            double shortK = coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Shortfall));
+            var r0 = coupled.RegionYears[0]; var r1 = coupled.RegionYears[^1];
+            stdout.WriteLine($"{scenario.Name} (kernel + land-use change): {coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Converted))} cell conversions, demand shortfall {shortK} cells; " +
+                              $"ecosystem C {(r0.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} -> {(r1.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} Tg C; written to {w2.Directory}");
+            return Shortfall(shortK, stderr);
         }
-        try
-        {
-            string? scenarioPath = null, pools = null, outDir = null;
-            int? tile = null;
-            bool overwrite = false, charts = true, kernel = false;
-            for (int i = 0; i < args.Length; i++)
-            {
-                string a = args[i];
-                string Value() => i + 1 < args.Length ? args[++i] : throw new InvalidInputException("command line", a, "nothing", "a value after it");
-                switch (a)
-                {
-                    case "--pools": pools = Value(); break;
-                    case "--out": outDir = Value(); break;
-                    case "--tile-size":
-                        var t = Value();
-                        tile = int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
-                            : throw new InvalidInputException("command line", "--tile-size", t, "a tile edge in cells >= 1");
-                        break;
-                    case "--overwrite": overwrite = true; break;
-                    case "--no-charts": charts = false; break;
-                    case "--kernel": kernel = true; break;
-                    default:
-                        if (a.StartsWith("--", StringComparison.Ordinal) || scenarioPath is not null)
-                            throw new InvalidInputException("command line", $"argument {i + 1}", a, "one scenario file and --kernel, --pools, --out, --tile-size, --overwrite, --no-charts");
-                        scenarioPath = a;
-                        break;
-                }
-            }
-            var scenario = ScenarioLoader.Load(scenarioPath ?? throw new InvalidInputException("command line", "scenario", "missing", "a scenario file"));
-            pools ??= DefaultPools(scenario.SourcePath);
-            var setup = RegionBuilder.Build(scenario);
-            if (kernel)
-            {
-                var coupled = CoupledScenarioRun.Run(setup, tile, progress: m => Console.Error.Write($"\r{m}        "));
-                Console.Error.WriteLine();
-                coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(coupled, scenario);
-                outDir ??= Path.Combine("out", scenario.Name + "-coupled");
-                var w2 = OutputWriter.WriteAll(coupled, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
-                double shortK = coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Shortfall));
-                var r0 = coupled.RegionYears[0]; var r1 = coupled.RegionYears[^1];
-                Console.WriteLine($"{scenario.Name} (kernel + land-use change): {coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Converted))} cell conversions, demand shortfall {shortK} cells; " +
-                                  $"ecosystem C {(r0.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} -> {(r1.TotalCKg / 1e9).ToString("F2", CultureInfo.InvariantCulture)} Tg C; written to {w2.Directory}");
-                return shortK == 0 ? 0 : 1;
-            }
-            var result = LandUseScenarioRun.Run(setup, PoolTable.Load(pools), tile);
-            var results = LandUseScenarioRun.ToRunResults(result, setup);
-            outDir ??= Path.Combine("out", scenario.Name + "-landuse");
-            var written = OutputWriter.WriteAll(results, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
-            foreach (var w in written.Warnings) Console.Error.WriteLine($"carbonsim landuse: warning: {w}");
-            int shortfall = result.CityYears.Sum(c => c.ShortfallCells);
-            var first = result.CityYears.Where(c => c.Year == scenario.StartYear).Sum(c => c.StaticStockKg) / 1e9;
-            var last = result.CityYears.Where(c => c.Year == result.Maps.Keys.Max()).Sum(c => c.StaticStockKg) / 1e9;
-            Console.WriteLine($"{scenario.Name}: {result.CityYears.Sum(c => c.Conversions)} cell conversions, demand shortfall {shortfall} cells; " +
-                              $"static stock {first.ToString("F2", CultureInfo.InvariantCulture)} -> {last.ToString("F2", CultureInfo.InvariantCulture)} Tg C; " +
-                              $"land-use emissions {(result.CityYears.Sum(c => c.Books.LandUseEmissionKg) / 1e9).ToString("F2", CultureInfo.InvariantCulture)} Tg C; written to {written.Directory}");
-            return shortfall == 0 ? 0 : 1;
-        }
-        catch (InvalidInputException e)
-        {
-            Console.Error.WriteLine($"carbonsim landuse: {e.Message}");
-            return 2;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"carbonsim landuse: {e.Message}");
-            return 3;
-        }
+        var result = LandUseScenarioRun.Run(setup, PoolTable.Load(pools), tile);
+        var results = LandUseScenarioRun.ToRunResults(result, setup);
+        var written = OutputWriter.WriteAll(results, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
+        foreach (var w in written.Warnings) stderr.WriteLine($"carbonsim landuse: warning: {w}");
+        int shortfall = result.CityYears.Sum(c => c.ShortfallCells);
+        var first = result.CityYears.Where(c => c.Year == scenario.StartYear).Sum(c => c.StaticStockKg) / 1e9;
+        var last = result.CityYears.Where(c => c.Year == result.Maps.Keys.Max()).Sum(c => c.StaticStockKg) / 1e9;
+        stdout.WriteLine($"{scenario.Name}: {result.CityYears.Sum(c => c.Conversions)} cell conversions, demand shortfall {shortfall} cells; " +
+                          $"static stock {first.ToString("F2", CultureInfo.InvariantCulture)} -> {last.ToString("F2", CultureInfo.InvariantCulture)} Tg C; " +
+                          $"land-use emissions {(result.CityYears.Sum(c => c.Books.LandUseEmissionKg) / 1e9).ToString("F2", CultureInfo.InvariantCulture)} Tg C; written to {written.Directory}");
+        return Shortfall(shortfall, stderr);
+    }
+
+    /// <summary>Exit 0, or 3 with one line when some land demand could not be allocated.</summary>
+    private static int Shortfall(double cells, TextWriter stderr)
+    {
+        if (cells == 0) return Cli.ExitCodes.Ok;
+        stderr.WriteLine($"carbonsim landuse: land demand not met: {cells.ToString(CultureInfo.InvariantCulture)} cells short over the run (outputs written)");
+        return Cli.ExitCodes.RunFailed;
     }
 
     private static string DefaultPools(string scenarioFile)

@@ -7,20 +7,12 @@ namespace CarbonSim.Client.Commands;
 /// <summary><c>carbonsim list</c>: every run and batch submitted to the cluster, newest last.</summary>
 public static class ListCommand
 {
-    public const string Usage =
-        """
-        usage: carbonsim list --cluster redis://host:port [--all]
-
-        Lists runs and batches (batch members only with --all): id, kind, name, submitted (UTC), phase, years.
-        """ + "\n" + ClusterCli.CommonUsage;
-
-    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("list", async () =>
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>); <paramref name="all"/> also lists batch members.</summary>
+    public static async Task<int> Run(ClusterCli cli, bool all)
     {
-        var cli = ClusterCli.Parse(args, flags: ["--all"]);
-        if (cli.Help) { Console.WriteLine(Usage); return 0; }
         await using var connection = await cli.ConnectAsync();
         var entries = (await ClusterJobs.List(connection.Grains))
-            .Where(e => cli.Has("--all") || e.BatchId is null).OrderBy(e => e.SubmittedUtc).ToArray();
+            .Where(e => all || e.BatchId is null).OrderBy(e => e.SubmittedUtc).ToArray();
         Console.WriteLine("id\tkind\tname\tsubmitted_utc\tphase\tyears_done");
         foreach (var e in entries)
         {
@@ -43,5 +35,5 @@ public static class ListCommand
                 $"{e.Id}\t{e.Kind.ToString().ToLowerInvariant()}\t{e.Name}\t{e.SubmittedUtc:yyyy-MM-ddTHH:mm:ssZ}\t{phase}\t{years}"));
         }
         return 0;
-    });
+    }
 }

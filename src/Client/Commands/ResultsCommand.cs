@@ -6,41 +6,33 @@ using CarbonSim.Grains.Contracts;
 namespace CarbonSim.Client.Commands;
 
 /// <summary>
-/// <c>carbonsim results &lt;id&gt; --out &lt;dir&gt;</c>: write a finished run's output folder (the same
-/// writer as <c>carbonsim run</c>) to <c>&lt;dir&gt;/&lt;run-id&gt;</c>; for a batch, every done member's
-/// folder under <c>&lt;dir&gt;/&lt;batch-id&gt;/</c> and <c>batch_summary.csv</c> beside them.
+/// <c>carbonsim results &lt;id&gt; [--out &lt;dir&gt;]</c>: write a finished run's output folder (the same
+/// writer as <c>carbonsim run</c>) to <c>&lt;dir&gt;</c> (default <c>out/&lt;id&gt;</c>); for a batch, every done
+/// member's folder under <c>&lt;dir&gt;/&lt;member-id&gt;</c> and <c>batch_summary.csv</c> beside them.
 /// </summary>
 public static class ResultsCommand
 {
-    public const string Usage =
-        """
-        usage: carbonsim results <run-or-batch-id> --out <dir> --cluster redis://host:port [--overwrite] [--no-charts]
-
-        Writes the run's outputs to <dir>/<run-id> (atomically, as carbonsim run does). For a batch: each
-        done member to <dir>/<batch-id>/<member-id>, and <dir>/<batch-id>/batch_summary.csv with a row
-        per member and the mean, sd, min and max across members.
-        """ + "\n" + ClusterCli.CommonUsage;
-
-    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("results", async () =>
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>); <paramref name="outDir"/> null = <c>out/&lt;id&gt;</c>.</summary>
+    public static async Task<int> Run(ClusterCli cli, string id, string? outDir, bool overwrite, bool charts)
     {
-        var cli = ClusterCli.Parse(args, ["--out"], ["--overwrite", "--no-charts"]);
-        if (cli.Help) { Console.WriteLine(Usage); return 0; }
-        if (cli.Positionals.Count != 1) throw new ArgumentException("give one run or batch id");
-        string outRoot = cli.Option("--out") ?? throw new ArgumentException("--out <dir> is required");
-        var writerOptions = new OutputWriterOptions { Overwrite = cli.Has("--overwrite"), Charts = !cli.Has("--no-charts") };
+        outDir ??= Path.Combine(Cli.RunOptions.DefaultOutParent, id);
+        bool replace = Cli.CliOptions.CheckOutFolder(outDir, overwrite);
+        var writerOptions = new OutputWriterOptions { Overwrite = replace, Charts = charts };
         await using var connection = await cli.ConnectAsync();
-        var entry = await ClusterJobs.Find(connection.Grains, cli.Positionals[0]);
+        var entry = await ClusterJobs.Find(connection.Grains, id);
         if (entry.Kind == JobKind.Run)
         {
-            var written = await WriteRun(connection.Grains, entry, Path.Combine(outRoot, entry.Id), writerOptions);
+            var written = await WriteRun(connection.Grains, entry, outDir, writerOptions);
             Console.WriteLine($"wrote {written.Directory} ({written.Files.Count} files)");
             return 0;
         }
 
         var status = await ClusterJobs.BatchStatus(connection.Grains, entry.Id);
         if (status.Phase is RunPhase.Transient or RunPhase.NotStarted) throw new JobException($"batch {entry.Id} is not finished ({status.Finished}/{status.Members.Length} members)");
-        string batchDir = Path.Combine(outRoot, entry.Id);
+        string batchDir = outDir;
+        if (replace && Directory.Exists(batchDir)) Directory.Delete(batchDir, recursive: true);
         Directory.CreateDirectory(batchDir);
+        writerOptions = writerOptions with { Overwrite = false };
         var rows = new List<ClusterBatchSummary.Row>();
         foreach (var m in status.Members)
         {
@@ -58,8 +50,8 @@ public static class ResultsCommand
         await File.WriteAllTextAsync(Path.Combine(batchDir, "batch_summary.csv"), csv);
         Console.WriteLine(ClusterBatchSummary.Table(csv));
         Console.WriteLine($"wrote {Path.Combine(batchDir, "batch_summary.csv")}");
-        return status.Phase == RunPhase.Done ? 0 : 1;
-    });
+        return status.Phase == RunPhase.Done ? Cli.ExitCodes.Ok : Cli.ExitCodes.RunFailed;
+    }
 
     /// <summary>Fetches a done run's spec and outcome and writes its output folder.</summary>
     public static async Task<WrittenOutput> WriteRun(IGrainFactory grains, JobEntry entry, string dir, OutputWriterOptions options)

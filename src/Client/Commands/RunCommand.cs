@@ -26,49 +26,29 @@ public static class RunCommand
         double SpinupSeconds, double TransientSeconds, double WriteSeconds, double TotalSeconds,
         double SpinupCpuSeconds, double TransientCpuSeconds);
 
-    public static Task<int> Run(IReadOnlyList<string> args) =>
-        Run(args, Console.Out, Console.Error, ProgressBar.ForStandardError());
-
-    /// <summary>The verb with its output streams given (tests pass their own); <paramref name="progress"/> null = no bar.</summary>
-    public static async Task<int> Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ProgressBar? progress)
+    /// <summary>The verb (parsed by <see cref="CarbonSimCli"/>); failures are thrown and reported there, one line and an exit code.</summary>
+    public static async Task<int> Run(RunOptions options, TextWriter stdout, TextWriter stderr, ProgressBar? progress)
     {
-        RunOptions options;
-        try { options = RunOptions.Parse(args); }
-        catch (ArgumentException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 2; }
-        if (options.Help) { stdout.WriteLine(RunOptions.Usage); return 0; }
-
-        try
-        {
-            var finished = await Execute(options, progress);
-            stdout.WriteLine(SummaryTable.Render(finished.Results));
-            foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +
-                $"(silo {finished.SiloStartSeconds:F1} s, spin-up {finished.SpinupSeconds:F1} s, years {finished.TransientSeconds:F1} s, writing {finished.WriteSeconds:F1} s)"));
-            stdout.WriteLine($"wrote {finished.Output.Directory} ({finished.Output.Files.Count} files)");
-            return 0;
-        }
-        catch (InvalidInputException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (RunFailedException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (IOException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (ClusterUnavailableException e) { stderr.WriteLine($"carbonsim run: {e.Message}"); return 1; }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            stderr.WriteLine($"carbonsim run: internal error: {e.GetType().Name}: {e.Message}");
-            if (Environment.GetEnvironmentVariable("CARBONSIM_TRACE") == "1") stderr.WriteLine(e.ToString());
-            return 3;
-        }
+        var finished = await Execute(options, progress);
+        stdout.WriteLine(SummaryTable.Render(finished.Results));
+        foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +
+            $"(silo {finished.SiloStartSeconds:F1} s, spin-up {finished.SpinupSeconds:F1} s, years {finished.TransientSeconds:F1} s, writing {finished.WriteSeconds:F1} s)"));
+        stdout.WriteLine($"wrote {finished.Output.Directory} ({finished.Output.Files.Count} files)");
+        return ExitCodes.Ok;
     }
 
     /// <summary>The whole run; throws <see cref="InvalidInputException"/> before anything starts if the inputs are bad.</summary>
     public static async Task<Finished> Execute(RunOptions options, ProgressBar? progress)
     {
         var total = Stopwatch.StartNew();
+        bool replace = options.OutDir is { } named && CliOptions.CheckOutFolder(named, options.Overwrite); // before any work
         var (setup, spec) = Prepare(options);
         double validate = total.Elapsed.TotalSeconds;
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        string outDir = Path.Combine(options.OutDir, $"{spec.ScenarioName}-{stamp}");
-        if (Directory.Exists(outDir)) throw new IOException($"output folder {outDir} already exists");
+        string outDir = options.OutDir ?? Path.Combine(RunOptions.DefaultOutParent, $"{spec.ScenarioName}-{stamp}");
+        if (options.OutDir is null && Directory.Exists(outDir)) throw new InvalidInputException("command line", "output folder", outDir, "a new folder (one run per second per scenario; or give --out)");
 
         var clock = Stopwatch.StartNew();
         var clusterSettings = ClusterSettings.Resolve(options.Cluster);
@@ -109,7 +89,7 @@ public static class RunCommand
         var results = ResultsFactory.From(setup, spec, outcome, timings);
         results = CarbonSim.Model.Accounting.RunBudgets.Attach(results, setup.Scenario, outcome.Books); // budgets + compensation as the region grain closed them (no-op without a scheme)
         clock.Restart();
-        var written = OutputWriter.WriteAll(results, outDir);
+        var written = OutputWriter.WriteAll(results, outDir, new OutputWriterOptions { Overwrite = replace });
         double write = clock.Elapsed.TotalSeconds;
         return new Finished(results, spec, outcome, written, silo, spinupSeconds, transient, write, total.Elapsed.TotalSeconds,
             cpuAtYears - cpu0, cpuEnd - cpuAtYears);

@@ -6,23 +6,13 @@ namespace CarbonSim.Client.Commands;
 /// <summary><c>carbonsim status [&lt;id&gt;]</c>: phase, year, % done, ETA and silos in use of a run (or every unfinished job).</summary>
 public static class StatusCommand
 {
-    public const string Usage =
-        """
-        usage: carbonsim status [<run-or-batch-id>] --cluster redis://host:port
-
-        With an id: the run's phase, last complete year, % done, ETA and the silos its tiles are on
-        (for a batch: each member). Without: every unfinished run and batch.
-        """ + "\n" + ClusterCli.CommonUsage;
-
-    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("status", async () =>
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>); <paramref name="id"/> null = every unfinished job.</summary>
+    public static async Task<int> Run(ClusterCli cli, string? id)
     {
-        var cli = ClusterCli.Parse(args);
-        if (cli.Help) { Console.WriteLine(Usage); return 0; }
-        if (cli.Positionals.Count > 1) throw new ArgumentException("give at most one id");
         await using var connection = await cli.ConnectAsync();
         var grains = connection.Grains;
-        var entries = cli.Positionals.Count == 1
-            ? [await ClusterJobs.Find(grains, cli.Positionals[0])]
+        var entries = id is not null
+            ? [await ClusterJobs.Find(grains, id)]
             : (await ClusterJobs.List(grains)).Where(e => !e.Finished).OrderBy(e => e.SubmittedUtc).ToArray();
         if (entries.Length == 0) Console.WriteLine("no unfinished runs or batches");
         foreach (var entry in entries)
@@ -42,5 +32,5 @@ public static class StatusCommand
             }
         }
         return 0;
-    });
+    }
 }

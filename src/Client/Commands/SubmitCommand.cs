@@ -7,35 +7,19 @@ namespace CarbonSim.Client.Commands;
 /// <summary><c>carbonsim submit</c>: validate and prepare a run on this machine, hand it to the cluster, print its id, return.</summary>
 public static class SubmitCommand
 {
-    public const string Usage =
-        """
-        usage: carbonsim submit <scenario.yaml | prepared.runspec> --cluster redis://host:port [options]
-
-        Validates the scenario here, submits the run to the cluster and prints its run id; the run goes
-        on without this client (see carbonsim status / wait / results / cancel).
-
-          --id <run-id>             run id to use (default: <scenario>-<utc time>-<random>)
-          --resolution <km>         grid resolution override
-          --tile-size <n>           tile edge in cells override
-          --checkpoint-every <n>    tiles checkpoint their state every n years (default: the spec's, 10)
-          --save-spec <file>        also write the prepared spec (.runspec) there
-        """ + "\n" + ClusterCli.CommonUsage;
-
-    public static Task<int> Run(IReadOnlyList<string> args) => ClusterCli.Guard("submit", async () =>
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>).</summary>
+    public static async Task<int> Run(ClusterCli cli, string file, string? id, double? resolutionKm, int? tileSize, int? checkpointEvery, string? saveSpec)
     {
-        var cli = ClusterCli.Parse(args, ["--id", "--resolution", "--tile-size", "--checkpoint-every", "--save-spec"]);
-        if (cli.Help) { Console.WriteLine(Usage); return 0; }
-        if (cli.Positionals.Count != 1) throw new ArgumentException("give exactly one scenario or .runspec file (see --help)");
-        var (spec, entry) = Prepare(cli.Positionals[0], cli.DoubleOption("--resolution"), cli.IntOption("--tile-size", 1), cli.IntOption("--checkpoint-every", 1));
+        var (spec, entry) = Prepare(file, resolutionKm, tileSize, checkpointEvery);
         Grains.Engine.RunSpecCheck.Validate(spec);
-        if (cli.Option("--save-spec") is { } save) ClusterSpecFile.Write(save, spec);
-        string id = cli.Option("--id") ?? ClusterJobs.NewId(spec.ScenarioName);
+        if (saveSpec is { } save) ClusterSpecFile.Write(save, spec);
+        id ??= ClusterJobs.NewId(spec.ScenarioName);
         await using var connection = await cli.ConnectAsync();
         await ClusterJobs.SubmitRun(connection.Grains, entry with { Id = id }, spec);
         Console.WriteLine(id);
         Console.Error.WriteLine($"submitted {spec.ScenarioName}: {spec.Cells.Count} cells, {spec.YearCount} years to {connection.Settings}");
         return 0;
-    });
+    }
 
     /// <summary>Reads a scenario (or a prepared spec) into a run spec and the registry entry that lets <c>results</c> label it later.</summary>
     public static (RunSpec Spec, JobEntry Entry) Prepare(string path, double? resolutionKm, int? tileSize, int? checkpointEvery)

@@ -9,44 +9,15 @@ namespace CarbonSim.Client.Commands;
 /// <summary>
 /// <c>carbonsim validate &lt;scenario.yaml&gt; [--write-landuse map.asc]</c>: runs every input check of a
 /// scenario (loader, boundaries, grid, land-use map, class table, vegetation files, climate, CO2) without
-/// simulating, and prints a short summary. Exit 0 when valid; on bad input prints one line
-/// <c>error: &lt;file&gt;: &lt;place&gt;: got '&lt;v&gt;', expected &lt;e&gt;</c> to stderr and exits 2.
+/// simulating, and prints a short summary. Exit 0 when valid; on bad input the CLI prints one line
+/// <c>carbonsim validate: &lt;file&gt;: &lt;place&gt;: got '&lt;v&gt;', expected &lt;e&gt;</c> to stderr and exits 2.
 /// <c>--write-landuse</c> also writes the base land-use map (class codes) as an ESRI ASCII grid with .prj.
 /// </summary>
 public static class ValidateCommand
 {
-    public const string Usage = "usage: carbonsim validate <scenario.yaml> [--write-landuse <map.asc>]";
-
-    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>); bad input throws <see cref="InvalidInputException"/> (exit 2).</summary>
+    public static int Run(string scenarioPath, string? landUseOut, TextWriter stdout)
     {
-        string? scenarioPath = null, landUseOut = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "-h" or "--help":
-                    stdout.WriteLine(Usage);
-                    return 0;
-                case "--write-landuse" when i + 1 < args.Length:
-                    landUseOut = args[++i];
-                    break;
-                default:
-                    if (args[i].StartsWith('-') || scenarioPath is not null)
-                    {
-                        stderr.WriteLine($"error: carbonsim validate: argument {i + 1}: got '{args[i]}', expected {Usage[7..]}");
-                        return 2;
-                    }
-                    scenarioPath = args[i];
-                    break;
-            }
-        }
-        if (scenarioPath is null)
-        {
-            stderr.WriteLine($"error: carbonsim validate: arguments: got '', expected {Usage[7..]}");
-            return 2;
-        }
         try
         {
             var sw = Stopwatch.StartNew();
@@ -62,20 +33,13 @@ public static class ValidateCommand
             }
             return 0;
         }
-        catch (InvalidInputException e)
-        {
-            stderr.WriteLine("error: " + OneLine(e.Message));
-            return 2;
-        }
         catch (IOException e)
         {
-            stderr.WriteLine($"error: {scenarioPath}: io: got '{OneLine(e.Message)}', expected readable input files");
-            return 2;
+            throw new InvalidInputException(scenarioPath, "io", OneLine(e.Message), "readable input files", e);
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"error: {scenarioPath}: access: got '{OneLine(e.Message)}', expected readable input files");
-            return 2;
+            throw new InvalidInputException(scenarioPath, "access", OneLine(e.Message), "readable input files", e);
         }
     }
 

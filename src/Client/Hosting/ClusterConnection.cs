@@ -24,6 +24,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// </summary>
     public static async Task<ClusterConnection> ConnectAsync(ClusterSettings settings, TimeSpan? timeout = null)
     {
+        await ProbeRedisAsync(settings, timeout ?? TimeSpan.FromSeconds(30));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
@@ -42,6 +43,37 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new ClusterUnavailableException($"no CarbonSim silo answered for {settings} ({e.GetType().Name}: {e.Message}); are silos running with the same --cluster, --cluster-id and --service-id?", e);
         }
         return new ClusterConnection(host, settings);
+    }
+
+    /// <summary>[ms] Longest wait for Redis to accept a connection before it is reported unreachable.</summary>
+    const int RedisProbeMilliseconds = 3000;
+
+    /// <summary>
+    /// Connects to Redis once, without retries, and pings it, so that a stopped or unreachable Redis is
+    /// reported as such within seconds (the Orleans client would retry until its timeout and blame the silos).
+    /// </summary>
+    public static async Task ProbeRedisAsync(ClusterSettings settings, TimeSpan timeout)
+    {
+        var options = ConfigurationOptions.Parse(settings.RedisConfiguration);
+        options.AbortOnConnectFail = true;
+        options.ConnectRetry = 1;
+        options.ConnectTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 100, RedisProbeMilliseconds);
+        options.SyncTimeout = options.ConnectTimeout;
+        options.AsyncTimeout = options.ConnectTimeout;
+        string where = $"redis://{settings.RedisHost}:{settings.RedisPort}/{settings.Database}";
+        try
+        {
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(options, TextWriter.Null);
+            await redis.GetDatabase().PingAsync();
+        }
+        catch (RedisConnectionException e)
+        {
+            throw new ClusterUnavailableException($"Redis is unreachable at {where} ({e.FailureType}); is redis-server running there, and are --cluster / {ClusterSettings.RedisVariable} right?", e);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new ClusterUnavailableException($"Redis is unreachable at {where} ({e.GetType().Name}); is redis-server running there, and are --cluster / {ClusterSettings.RedisVariable} right?", e);
+        }
     }
 
     public async ValueTask DisposeAsync()

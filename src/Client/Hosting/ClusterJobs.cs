@@ -25,7 +25,7 @@ public static class ClusterJobs
     /// <summary>Registers and starts a run; returns when the cluster has accepted it (the run goes on without the client).</summary>
     public static async Task SubmitRun(IGrainFactory grains, JobEntry entry, RunSpec spec)
     {
-        if (await Registry(grains).Get(entry.Id) is not null) throw new JobException($"a job with id {entry.Id} already exists");
+        if (await Registry(grains).Get(entry.Id) is not null) throw new JobException($"a job with id {entry.Id} already exists", CarbonSim.Client.Cli.ExitCodes.BadInput);
         await Registry(grains).Add(entry with { Kind = JobKind.Run, SubmittedUtc = DateTime.UtcNow });
         await grains.GetGrain<ISimulationGrain>(entry.Id).Start(spec);
     }
@@ -33,7 +33,7 @@ public static class ClusterJobs
     /// <summary>Registers and starts a batch and lists its members (so <c>status</c>/<c>results</c> find them by run id).</summary>
     public static async Task SubmitBatch(IGrainFactory grains, JobEntry entry, BatchSpec batch, IReadOnlyList<JobEntry> members)
     {
-        if (await Registry(grains).Get(entry.Id) is not null) throw new JobException($"a job with id {entry.Id} already exists");
+        if (await Registry(grains).Get(entry.Id) is not null) throw new JobException($"a job with id {entry.Id} already exists", CarbonSim.Client.Cli.ExitCodes.BadInput);
         var now = DateTime.UtcNow;
         // Members are listed as finished so the watchdog leaves them to the batch (which polls them itself).
         foreach (var m in members) await Registry(grains).Add(m with { Kind = JobKind.Run, BatchId = entry.Id, SubmittedUtc = now, Finished = true });
@@ -63,7 +63,7 @@ public static class ClusterJobs
     }
 
     public static async Task<JobEntry> Find(IGrainFactory grains, string id) =>
-        await Resilient(() => Registry(grains).Get(id)) ?? throw new JobException($"no run or batch with id '{id}' on this cluster (see carbonsim list)");
+        await Resilient(() => Registry(grains).Get(id)) ?? throw new JobException($"no run or batch with id '{id}' on this cluster (see carbonsim list)", CarbonSim.Client.Cli.ExitCodes.BadInput);
 
     public static Task<JobEntry[]> List(IGrainFactory grains) => Resilient(() => Registry(grains).List());
 

@@ -32,7 +32,7 @@ public static class ClusterScenario
             Co2ByYear = runSpec.Co2ByYear, NDepositionByYear = runSpec.NDepositionByYear,
         };
         if (ClusterSpecHash.Of(comparable) != ClusterSpecHash.Of(runSpec))
-            throw new JobException($"{scenarioPath} (or a file it names) changed since the run was submitted; its outputs cannot be labelled from it");
+            throw new JobException($"{scenarioPath} (or a file it names) changed since the run was submitted; its outputs cannot be labelled from it", CarbonSim.Client.Cli.ExitCodes.BadInput);
         return CarbonSim.Model.Accounting.RunBudgets.Attach(ResultsFactory.From(setup, runSpec, outcome, timings), setup.Scenario, outcome.Books); // budgets as the region grain closed them (no-op without a scheme)
     }
 }

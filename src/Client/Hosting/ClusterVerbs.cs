@@ -1,31 +1,136 @@
+using System.CommandLine;
+using CarbonSim.Client.Cli;
 using CarbonSim.Client.Commands;
 
 namespace CarbonSim.Client.Hosting;
 
-/// <summary>The cluster verbs of the <c>carbonsim</c> dispatcher (one line in Program.cs routes here).</summary>
+/// <summary>The cluster verbs of <c>carbonsim</c> (submit, status, wait, results, cancel, list, batch): their options, help and examples.</summary>
 public static class ClusterVerbs
 {
-    public const string Usage =
-        """
-          carbonsim submit <scenario|.runspec> --cluster redis://host:port   submit, print the run id, return
-          carbonsim status [<id>] --cluster ...                               phase, year, % done, ETA, silos
-          carbonsim wait <id> --cluster ...                                   block until finished
-          carbonsim results <id> --out <dir> --cluster ...                    write the output folder
-          carbonsim cancel <id> --cluster ...                                 stop a run or batch
-          carbonsim list --cluster ...                                        every run and batch
-          carbonsim batch <batch.yaml> --cluster ...                          submit a batch or ensemble
-        """;
+    const string Cluster = "--cluster redis://127.0.0.1:6379";
 
-    /// <summary>The handler of a cluster verb, or null if <paramref name="verb"/> is not one.</summary>
-    public static Func<IReadOnlyList<string>, Task<int>>? TryGet(string verb) => verb switch
+    public static IEnumerable<(Command Command, string Examples)> Commands(CliContext context)
     {
-        "submit" => SubmitCommand.Run,
-        "status" => StatusCommand.Run,
-        "wait" => WaitCommand.Run,
-        "results" => ResultsCommand.Run,
-        "cancel" => CancelCommand.Run,
-        "list" => ListCommand.Run,
-        "batch" => BatchCommand.Run,
-        _ => null,
+        yield return Submit(context);
+        yield return Status(context);
+        yield return Wait(context);
+        yield return Results(context);
+        yield return Cancel(context);
+        yield return List(context);
+        yield return Batch(context);
+    }
+
+    static Argument<string> Id() => new("id") { Description = "run or batch id (as submit, batch or list print it)" };
+
+    static Option<double> Seconds(string name, string description, double @default) => new(name)
+    {
+        Description = description,
+        HelpName = "s",
+        DefaultValueFactory = _ => @default,
+        CustomParser = r => CliOptions.ParsePositive(r, name, "seconds > 0"),
     };
+
+    static Command Verb(string name, string description, params Symbol[] symbols)
+    {
+        var c = new Command(name, description);
+        foreach (var s in symbols)
+            if (s is Argument a) c.Arguments.Add(a); else c.Options.Add((Option)s);
+        ClusterCli.AddTo(c);
+        return c;
+    }
+
+    static (Command, string) Submit(CliContext context)
+    {
+        var file = new Argument<string>("scenario-or-runspec") { Description = "scenario (.yaml) or a prepared spec (.runspec)" };
+        var id = new Option<string?>("--id") { Description = "run id to use (default: <scenario>-<utc time>-<random>)", HelpName = "run-id" };
+        var resolution = CliOptions.Resolution();
+        var tile = CliOptions.TileSize();
+        var checkpoint = new Option<int?>("--checkpoint-every") { Description = "tiles checkpoint their state every n years (default: the spec's, 10)", HelpName = "n", CustomParser = r => CliOptions.ParseWhole(r, "--checkpoint-every", 1) };
+        var save = new Option<string?>("--save-spec") { Description = "also write the prepared spec (.runspec) there", HelpName = "file" };
+        var c = Verb("submit", "Validate and prepare a run here, submit it to the cluster and print its run id; the run goes on without this client (see status, wait, results, cancel).",
+            file, id, resolution, tile, checkpoint, save);
+        CarbonSimCli.Action(c, context, (r, _) => SubmitCommand.Run(ClusterCli.From(r), r.GetValue(file)!, r.GetValue(id), r.GetValue(resolution), r.GetValue(tile), r.GetValue(checkpoint), r.GetValue(save)));
+        return (c, $"""
+              carbonsim submit scenarios/jjj-baseline.yaml {Cluster}          # prints the run id
+              carbonsim submit my.yaml --id my-run --resolution 5 --save-spec my.runspec {Cluster}
+            """);
+    }
+
+    static (Command, string) Status(CliContext context)
+    {
+        var id = new Argument<string?>("id") { Description = "run or batch id; default: every unfinished run and batch", Arity = ArgumentArity.ZeroOrOne };
+        var c = Verb("status", "Phase, last complete year, % done, ETA and silos in use of a run (for a batch: each member); without an id, every unfinished run and batch.", id);
+        CarbonSimCli.Action(c, context, (r, _) => StatusCommand.Run(ClusterCli.From(r), r.GetValue(id)));
+        return (c, $"""
+              carbonsim status <run-id> {Cluster}
+              CARBONSIM_REDIS=redis://127.0.0.1:6379 carbonsim status            # every unfinished job
+            """);
+    }
+
+    static (Command, string) Wait(CliContext context)
+    {
+        var id = Id();
+        var poll = Seconds("--poll", "seconds between progress checks", 1);
+        var timeout = new Option<double?>("--timeout") { Description = "give up (exit 3) after this many seconds; the run goes on", HelpName = "s", CustomParser = r => CliOptions.ParsePositive(r, "--timeout", "seconds > 0") };
+        var quiet = new Option<bool>("--quiet") { Description = "print no progress lines" };
+        var c = Verb("wait", "Wait until a run (or batch) is finished, printing progress when it changes. Exit 0 when done, 3 when it failed or was cancelled or the timeout passed. Killing this command does not affect the run.",
+            id, poll, timeout, quiet);
+        CarbonSimCli.Action(c, context, (r, _) => WaitCommand.Run(ClusterCli.From(r), r.GetValue(id)!, r.GetValue(poll), r.GetValue(timeout), r.GetValue(quiet)));
+        return (c, $"""
+              carbonsim wait <run-id> {Cluster} && carbonsim results <run-id> {Cluster}
+              carbonsim wait <batch-id> --poll 10 --timeout 3600 --quiet {Cluster}
+            """);
+    }
+
+    static (Command, string) Results(CliContext context)
+    {
+        var id = Id();
+        var @out = CliOptions.Out("out/<id>");
+        var overwrite = CliOptions.Overwrite();
+        var noCharts = CliOptions.NoCharts();
+        var c = Verb("results", "Write a finished run's output folder (the same files as carbonsim run, atomically). For a batch: each done member's folder inside the --out folder and batch_summary.csv with a row per member and the mean, sd, min and max.",
+            id, @out, overwrite, noCharts);
+        CarbonSimCli.Action(c, context, (r, _) => ResultsCommand.Run(ClusterCli.From(r), r.GetValue(id)!, r.GetValue(@out), r.GetValue(overwrite), !r.GetValue(noCharts)));
+        return (c, $"""
+              carbonsim results <run-id> {Cluster}                              # -> out/<run-id>/
+              carbonsim results <run-id> --out out/baseline --overwrite {Cluster}
+              carbonsim results <batch-id> --out out/ensemble --no-charts {Cluster}
+            """);
+    }
+
+    static (Command, string) Cancel(CliContext context)
+    {
+        var id = Id();
+        var c = Verb("cancel", "Stop a run (at its next year boundary) or a batch (its running members, and start no more).", id);
+        CarbonSimCli.Action(c, context, (r, _) => CancelCommand.Run(ClusterCli.From(r), r.GetValue(id)!));
+        return (c, $"""
+              carbonsim cancel <run-id> {Cluster}
+            """);
+    }
+
+    static (Command, string) List(CliContext context)
+    {
+        var all = new Option<bool>("--all") { Description = "also list batch members" };
+        var c = Verb("list", "Every run and batch submitted to the cluster, oldest first: id, kind, name, submitted (UTC), phase, years.", all);
+        CarbonSimCli.Action(c, context, (r, _) => ListCommand.Run(ClusterCli.From(r), r.GetValue(all)));
+        return (c, $"""
+              carbonsim list {Cluster}
+              carbonsim list --all --config cluster.env
+            """);
+    }
+
+    static (Command, string) Batch(CliContext context)
+    {
+        var file = new Argument<string>("batch-file") { Description = "batch file (.yaml): a scenario list or a seeded ensemble (docs/cluster.md)" };
+        var id = new Option<string?>("--id") { Description = "batch id to use (default: <name>-<utc time>-<random>)", HelpName = "batch-id" };
+        var wait = new Option<bool>("--wait") { Description = "wait for the batch, then print the summary table (exit 3 unless every member is done)" };
+        var poll = Seconds("--poll", "seconds between progress checks with --wait", 2);
+        var c = Verb("batch", "Prepare every member here, submit the batch and print its id. The cluster runs at most `concurrency` members at once; members share spin-ups.",
+            file, id, wait, poll);
+        CarbonSimCli.Action(c, context, (r, _) => BatchCommand.Run(ClusterCli.From(r), r.GetValue(file)!, r.GetValue(id), r.GetValue(wait), r.GetValue(poll)));
+        return (c, $"""
+              carbonsim batch ensemble.yaml {Cluster}
+              carbonsim batch scenarios.yaml --id jjj-all --wait {Cluster}
+            """);
+    }
 }

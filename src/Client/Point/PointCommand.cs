@@ -9,19 +9,15 @@ namespace CarbonSim.Client.Point;
 /// <summary>
 /// <c>carbonsim point &lt;file.ini&gt; [-n ndep-file] [-u|-m|-g] [--accelerated]</c>: runs one site from an
 /// unchanged BIOME-BGC 4.2 ini, like BIOME-BGC's pointbgc, writing CSV outputs under the ini's output
-/// prefix. Exit codes: 0 success, 1 bad input (one line naming file, place, value, expectation),
-/// 2 bad command line, 3 simulation failure (e.g. a mass balance did not close) or kernel missing.
+/// prefix. Exit codes (as every verb): 0 success, 2 bad input or command line (one line naming file, place,
+/// value, expectation), 3 simulation failure (e.g. a mass balance did not close), kernel missing, or outputs not written.
 /// </summary>
 public static class PointCommand
 {
-    public const int ExitOk = 0, ExitBadInput = 1, ExitUsage = 2, ExitFailure = 3;
+    public const int ExitOk = Cli.ExitCodes.Ok, ExitBadInput = Cli.ExitCodes.BadInput, ExitUsage = Cli.ExitCodes.BadInput, ExitFailure = Cli.ExitCodes.RunFailed;
 
-    public const string HelpText = """
-        carbonsim point - run one site from a BIOME-BGC 4.2 initialization (.ini) file
-
-        Usage:
-          carbonsim point <file.ini> [-n <ndep-file>] [-u | -m | -g] [--accelerated]
-
+    /// <summary>What <c>carbonsim point --help</c> adds below the options (the ini format, outputs and examples).</summary>
+    public const string HelpDetails = """
         What an ini is:
           The text file BIOME-BGC 4.2 reads: a free header line, then 15 keyword blocks in fixed
           order (MET_INPUT, RESTART, TIME_DEFINE, CLIM_CHANGE, CO2_CONTROL, SITE, RAMP_NDEP,
@@ -33,15 +29,6 @@ public static class PointCommand
         Files named in the ini are opened relative to the CURRENT directory, as in BIOME-BGC, so
         run from the folder that holds metdata/, epc/, restart/ and outputs/.
 
-        Options:
-          -n <file>      annual N deposition, one "year kgN/m2/yr" pair per line (normal runs)
-          -u             force a spin-up, whatever the ini's TIME_DEFINE spin-up flag says
-          -m             force a normal run
-          -g             spin up, then run normally from the spin-up's end state
-          --accelerated  use the kernel's accelerated spin-up (faster; not BIOME-BGC's rule)
-          -a             accepted for compatibility (CSV outputs are always written)
-          -h, --help     show this help
-
         Outputs (<prefix> is OUTPUT_CONTROL's prefix, e.g. outputs/enf):
           <prefix>_spinup_annual.csv  spin-ups: one row per spin-up year (LAI max, end-of-year C, N)
           <prefix>_annual.csv         normal runs: one row per year, fluxes in g C m-2 a-1 and mm a-1,
@@ -50,7 +37,7 @@ public static class PointCommand
           restart output file         when the RESTART write flag is 1 (CarbonSim "CSRS" format)
         Files are written completely or not at all.
 
-        Example (BIOME-BGC's ENF example: spin up, then 1950-1993 from the spin-up state):
+        Examples (BIOME-BGC's ENF example: spin up, then 1950-1993 from the spin-up state):
           cd data/reference/biomebgc/inputs
           carbonsim point ini_anchor_runs/enf_spinup.ini
           carbonsim point ini_anchor_runs/enf.ini
@@ -59,25 +46,16 @@ public static class PointCommand
         See docs/point-mode.md for what is honoured and how CarbonSim differs from BIOME-BGC.
         """;
 
-    /// <summary>Entry point for <c>carbonsim point ...</c> (arguments after the verb).</summary>
-    public static int Run(string[] args) =>
-        Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), PointBackends.Default());
+    /// <summary>Testable entry point: <c>carbonsim point &lt;args&gt;</c> through the CLI's parser, with explicit output streams, working directory and backend.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, PointBackend? backend) =>
+        Cli.CarbonSimCli.InvokeAsync(["point", .. args], new Cli.CliContext
+        {
+            Out = stdout, Error = stderr, WorkingDirectory = workingDirectory, PointBackend = () => backend, Progress = false,
+        }).GetAwaiter().GetResult();
 
-    /// <summary>Testable entry point: explicit output streams, working directory and backend.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, PointBackend? backend)
+    /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>); writes its own one-line errors (paths shortened to the working directory).</summary>
+    public static int Execute(Parsed p, TextWriter stdout, TextWriter stderr, string workingDirectory, PointBackend? backend)
     {
-        Parsed p;
-        try { p = ParseArgs(args); }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"carbonsim point: {e.Message} (see 'carbonsim point --help')");
-            return ExitUsage;
-        }
-        if (p.Help)
-        {
-            stdout.WriteLine(HelpText);
-            return ExitOk;
-        }
         if (backend is null)
         {
             stderr.WriteLine("carbonsim point: the process kernel is not wired into this build (PointBackends.Default returned null)");
@@ -143,7 +121,7 @@ public static class PointCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"carbonsim point: cannot write outputs: {Shorten(OneLine(e.Message), workingDirectory)}");
-            return ExitBadInput;
+            return ExitFailure;
         }
     }
 
@@ -156,46 +134,6 @@ public static class PointCommand
         return message.Replace(wd, "");
     }
 
-    private sealed class UsageException(string message) : Exception(message);
-
-    private sealed record Parsed(string? IniFile, string? NdepFile, PointMode Mode, bool Accelerated, bool Help);
-
-    private static Parsed ParseArgs(string[] args)
-    {
-        string? ini = null, ndep = null;
-        var mode = PointMode.FromIni;
-        bool accelerated = false, help = false;
-        void SetMode(PointMode m, string flag)
-        {
-            if (mode != PointMode.FromIni && mode != m)
-                throw new UsageException($"'{flag}' conflicts with an earlier -u/-m/-g");
-            mode = m;
-        }
-        for (int i = 0; i < args.Length; i++)
-        {
-            string a = args[i];
-            switch (a)
-            {
-                case "-h" or "--help": help = true; break;
-                case "-n" or "--ndep":
-                    if (i + 1 >= args.Length) throw new UsageException($"'{a}' needs a file name");
-                    ndep = args[++i];
-                    break;
-                case "-u" or "--spinup": SetMode(PointMode.Spinup, a); break;
-                case "-m" or "--model": SetMode(PointMode.Normal, a); break;
-                case "-g" or "--spin-and-go": SetMode(PointMode.SpinAndGo, a); break;
-                case "--accelerated": accelerated = true; break;
-                case "-a": break;
-                default:
-                    if (a.StartsWith('-') && a.Length > 1)
-                        throw new UsageException($"unknown option '{a}'");
-                    if (ini is not null)
-                        throw new UsageException($"one ini file expected, got '{ini}' and '{a}'");
-                    ini = a;
-                    break;
-            }
-        }
-        if (!help && ini is null) throw new UsageException("missing <file.ini>");
-        return new Parsed(ini, ndep, mode, accelerated, help);
-    }
+    /// <summary>The parsed command line of <c>carbonsim point</c>.</summary>
+    public sealed record Parsed(string IniFile, string? NdepFile, PointMode Mode, bool Accelerated);
 }

@@ -1,0 +1,286 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using CarbonSim.Client.Commands;
+using CarbonSim.Client.Hosting;
+using CarbonSim.Client.Point;
+using CarbonSim.Model;
+using CarbonSim.Model.Point;
+
+namespace CarbonSim.Client.Cli;
+
+/// <summary>
+/// The <c>carbonsim</c> command line: every verb, its options and help on System.CommandLine, one option
+/// vocabulary (<see cref="CliOptions"/>), one exit-code table (<see cref="ExitCodes"/>) and one error policy
+/// (<see cref="CliErrors"/>). Each verb's work stays in its <c>Commands/*Command.cs</c>.
+/// </summary>
+public static class CarbonSimCli
+{
+    /// <summary>Runs <c>carbonsim &lt;args&gt;</c> and returns the exit code (Program.cs and the tests call this).</summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliContext? context = null, CancellationToken cancellationToken = default)
+    {
+        context ??= new CliContext();
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction || (parsed.Errors.Count > 0 && parsed.Action is not HelpExamples))
+            return ReportParseError(parsed, context.Error);
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try { return await parsed.InvokeAsync(configuration, cancellationToken); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return CliErrors.Report(VerbOf(parsed), e, context.Error); }
+    }
+
+    /// <summary>A bad command line: its first error on one line, a pointer to the verb's help, exit 2.</summary>
+    static int ReportParseError(ParseResult parsed, TextWriter stderr)
+    {
+        string verb = VerbOf(parsed);
+        string name = verb.Length == 0 ? "carbonsim" : $"carbonsim {verb}";
+        string first = parsed.Errors.Count > 0 ? parsed.Errors[0].Message : "bad command line";
+        string more = parsed.Errors.Count > 1 ? $" (and {parsed.Errors.Count - 1} more)" : "";
+        stderr.WriteLine($"{name}: {CliErrors.OneLine(first)}{more} (see {name} --help)");
+        return ExitCodes.BadInput;
+    }
+
+    static string VerbOf(ParseResult parsed) => parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name;
+
+    /// <summary>Parses the arguments of <c>carbonsim run</c> (the end-to-end benchmark reuses them); a bad command line throws <see cref="UsageException"/>.</summary>
+    public static RunOptions ParseRun(IReadOnlyList<string> args)
+    {
+        var root = Build(new CliContext());
+        var parsed = root.Parse(["run", .. args]);
+        if (parsed.Errors.Count > 0) throw new UsageException(parsed.Errors[0].Message);
+        return Run.Options(parsed);
+    }
+
+    /// <summary>The whole command tree, its actions bound to <paramref name="context"/>.</summary>
+    public static RootCommand Build(CliContext context)
+    {
+        var sections = new Dictionary<Command, string>();
+        var root = new RootCommand("carbonsim: regional carbon simulation on Microsoft Orleans (CarbonSim " + EngineInfo.Version + ")");
+        Add(root, sections, Run.Command(context));
+        Add(root, sections, Validate(context));
+        Add(root, sections, PointVerb(context));
+        Add(root, sections, Compare(context));
+        Add(root, sections, LandUse(context));
+        Add(root, sections, Invest(context));
+        foreach (var verb in ClusterVerbs.Commands(context)) Add(root, sections, verb);
+
+        sections[root] = $"""
+            Examples:
+              carbonsim run                                   # the bundled Jing-Jin-Ji baseline -> out/jjj-baseline-<timestamp>/
+              carbonsim validate scenarios/jjj-baseline.yaml  # every input check, no simulation
+              carbonsim run my.yaml --out out/my              # writes out/my/
+              carbonsim <verb> --help                         # each verb's options and examples
+
+            Output folders:
+              {CliOptions.OutRule}
+
+            {ExitCodes.Table}
+            The script form is `dotnet run -c Release --project src/Client -- <verb> ...`.
+            """;
+        var help = root.Options.OfType<HelpOption>().Single();
+        var helpWithExamples = new HelpExamples((HelpAction)help.Action!, sections);
+        help.Action = helpWithExamples;
+        root.SetAction(helpWithExamples.Invoke); // `carbonsim` alone shows the help
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintVersion();
+        return root;
+    }
+
+    sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine($"carbonsim {EngineInfo.Version}");
+            return ExitCodes.Ok;
+        }
+    }
+
+    static void Add(RootCommand root, Dictionary<Command, string> sections, (Command Command, string Examples) verb)
+    {
+        root.Subcommands.Add(verb.Command);
+        sections[verb.Command] = "Examples:\n" + verb.Examples.TrimEnd();
+    }
+
+    /// <summary>Binds a verb's body; every exception becomes one line and an exit code (<see cref="CliErrors"/>).</summary>
+    internal static void Action(Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (r, ct) =>
+        {
+            try { return await body(r, ct); }
+            catch (Exception e) when (e is not OutOfMemoryException) { return CliErrors.Report(command.Name, e, context.Error); }
+        });
+
+    internal static void Action(Command command, CliContext context, Func<ParseResult, int> body) =>
+        Action(command, context, (r, _) => Task.FromResult(body(r)));
+
+    /// <summary><c>carbonsim run</c>.</summary>
+    static class Run
+    {
+        static readonly Argument<string?> Scenario = new("scenario-file")
+        {
+            Description = "scenario (.yaml); default: the bundled scenarios/jjj-baseline.yaml",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        static readonly Option<string?> Out = CliOptions.Out("out/<scenario>-<utc timestamp>");
+        static readonly Option<bool> Overwrite = CliOptions.Overwrite();
+        static readonly Option<double?> Resolution = CliOptions.Resolution();
+        static readonly Option<int?> TileSize = CliOptions.TileSize();
+
+        public static RunOptions Options(ParseResult r) => new()
+        {
+            ScenarioPath = r.GetValue(Scenario),
+            OutDir = r.GetValue(Out),
+            Overwrite = r.GetValue(Overwrite),
+            ResolutionKm = r.GetValue(Resolution),
+            TileSize = r.GetValue(TileSize),
+            Cluster = r.GetValue(ClusterCli.ClusterOption),
+        };
+
+        public static (Command, string) Command(CliContext context)
+        {
+            var c = new Command("run",
+                "Validate a scenario and run it on an Orleans silo embedded in this process (or on a cluster), then write its " +
+                "output folder (tables, rasters, charts, report.html, manifest.json) and print a per-city summary. A scenario " +
+                "with land_use_change changes the map every year inside the engine; with emissions and compensation sections " +
+                "it also writes budgets.csv and compensation_ledger.csv.")
+            { Scenario, Out, Overwrite, Resolution, TileSize };
+            c.Options.Add(ClusterCli.ClusterOption);
+            Action(c, context, (r, _) => RunCommand.Run(Options(r), context.Out, context.Error, context.Progress ? ProgressBar.ForStandardError() : null));
+            return (c, """
+                  carbonsim run                                                  # the baseline, 10 km, 2020-2060 -> out/jjj-baseline-<timestamp>/
+                  carbonsim run scenarios/jjj-urban-expansion.yaml --out out/urban   # a land-use scenario, written to out/urban/
+                  carbonsim run scenarios/jjj-baseline.yaml --resolution 20 --tile-size 8 --out out/b20 --overwrite
+                  carbonsim run my.yaml --cluster redis://127.0.0.1:6379         # on the silos registered in that Redis
+                """);
+        }
+    }
+
+    static (Command, string) Validate(CliContext context)
+    {
+        var scenario = new Argument<string>("scenario-file") { Description = "scenario (.yaml) to check" };
+        var landUse = new Option<string?>("--write-landuse") { Description = "also write the base land-use map (class codes) as an ESRI ASCII grid with .prj", HelpName = "map.asc" };
+        var c = new Command("validate",
+            "Run every input check of a scenario (loader, boundaries, grid, land-use map, class table, vegetation files, " +
+            "climate, CO2, land-use demand) without simulating, and print a short summary.")
+        { scenario, landUse };
+        Action(c, context, r => ValidateCommand.Run(r.GetValue(scenario)!, r.GetValue(landUse), context.Out));
+        return (c, """
+              carbonsim validate scenarios/jjj-baseline.yaml
+              carbonsim validate my.yaml --write-landuse out/landuse.asc   # and look at the generated map
+            """);
+    }
+
+    static (Command, string) PointVerb(CliContext context)
+    {
+        var ini = new Argument<string>("file.ini") { Description = "a BIOME-BGC 4.2 initialization file, used unchanged" };
+        var ndep = new Option<string?>("--ndep", "-n") { Description = "annual N deposition, one \"year kgN/m2/yr\" pair per line (normal runs)", HelpName = "file" };
+        var spinup = new Option<bool>("--spinup", "-u") { Description = "force a spin-up, whatever the ini's TIME_DEFINE spin-up flag says" };
+        var model = new Option<bool>("--model", "-m") { Description = "force a normal run" };
+        var spinAndGo = new Option<bool>("--spin-and-go", "-g") { Description = "spin up, then run normally from the spin-up's end state" };
+        var accelerated = new Option<bool>("--accelerated") { Description = "use the kernel's accelerated spin-up (faster; not BIOME-BGC's rule)" };
+        var compat = new Option<bool>("-a") { Description = "accepted for compatibility (CSV outputs are always written)", Hidden = true };
+        var c = new Command("point", "Run one site from a BIOME-BGC 4.2 initialization (.ini) file, like BIOME-BGC's pointbgc, writing CSV outputs under the ini's output prefix.")
+        { ini, ndep, spinup, model, spinAndGo, accelerated, compat };
+        c.Validators.Add(r =>
+        {
+            var given = new[] { spinup, model, spinAndGo }.Where(o => r.GetValue(o)).Select(o => o.Name).ToList();
+            if (given.Count > 1) r.AddError($"{string.Join(" and ", given)} conflict: give at most one of -u, -m, -g");
+        });
+        Action(c, context, r =>
+        {
+            var mode = r.GetValue(spinup) ? PointMode.Spinup : r.GetValue(model) ? PointMode.Normal : r.GetValue(spinAndGo) ? PointMode.SpinAndGo : PointMode.FromIni;
+            var p = new PointCommand.Parsed(r.GetValue(ini)!, r.GetValue(ndep), mode, r.GetValue(accelerated));
+            return PointCommand.Execute(p, context.Out, context.Error, context.WorkingDirectory, context.PointBackend());
+        });
+        return (c, PointCommand.HelpDetails);
+    }
+
+    static (Command, string) Compare(CliContext context)
+    {
+        var runs = new Argument<string[]>("run-dir") { Description = "finished run folders; the first is the baseline", Arity = ArgumentArity.OneOrMore };
+        var @out = CliOptions.Out("out/comparison-<utc timestamp>");
+        var overwrite = CliOptions.Overwrite();
+        var noCharts = CliOptions.NoCharts();
+        var observed = new Option<string?>("--observed") { Description = "observed class map (ESRI ASCII grid of integer codes): also write agreement.csv", HelpName = "map.asc" };
+        var initial = new Option<string?>("--initial") { Description = "initial class map, for the figure of merit of the simulated change", HelpName = "map.asc" };
+        var simulated = new Option<string[]>("--simulated") { Description = "simulated class map to check against --observed (repeat for several)", HelpName = "map.asc" };
+        var c = new Command("compare",
+            "Differences between finished runs (the first is the baseline) per city and for the region, per year, for every " +
+            "shared column of the annual tables, with charts and an HTML report; optionally the agreement (Kappa, figure of " +
+            "merit) of simulated class maps with an observed one.")
+        { runs, @out, overwrite, noCharts, observed, initial, simulated };
+        Action(c, context, r => CompareCommand.Run(new CompareCommand.Args(r.GetValue(runs) ?? [], r.GetValue(@out), r.GetValue(overwrite), !r.GetValue(noCharts),
+            r.GetValue(observed), r.GetValue(initial), r.GetValue(simulated) ?? []), context.Out, context.Error));
+        return (c, """
+              carbonsim compare out/eco out/urban --out out/eco-vs-urban
+              carbonsim compare out/a out/b out/c --no-charts
+              carbonsim compare out/a out/b --observed obs2030.asc --initial lu2020.asc --simulated out/b/rasters/landuse_2030.asc
+            """);
+    }
+
+    static (Command, string) LandUse(CliContext context)
+    {
+        var scenario = new Argument<string>("scenario-file") { Description = "scenario (.yaml) with a land_use_change section" };
+        var kernel = new Option<bool>("--kernel") { Description = "couple the allocation to the process kernel (one process; budgets when the scenario has a compensation section)" };
+        var pools = new Option<string?>("--pools") { Description = "four-pool carbon density table (CSV); default: data/jjj/class_pools_illustrative.csv of the repository", HelpName = "pools.csv" };
+        var @out = CliOptions.Out("out/<scenario>-landuse (out/<scenario>-coupled with --kernel)");
+        var tile = CliOptions.TileSize();
+        var overwrite = CliOptions.Overwrite();
+        var noCharts = CliOptions.NoCharts();
+        var c = new Command("landuse",
+            "Run a scenario's land-use change (allocation + conversion ledger) without the process kernel, with stocks from a " +
+            "four-pool density table, and write a run folder that carbonsim compare reads. Exit 3 if some city's land demand " +
+            "could not be met (the folder is still written).")
+        { scenario, kernel, pools, @out, tile, overwrite, noCharts };
+        Action(c, context, r => LandUseCommand.Run(new LandUseCommand.Args(r.GetValue(scenario)!, r.GetValue(pools), r.GetValue(@out), r.GetValue(tile),
+            r.GetValue(overwrite), !r.GetValue(noCharts), r.GetValue(kernel)), context.Out, context.Error));
+        return (c, """
+              carbonsim landuse scenarios/jjj-urban-expansion.yaml                  # -> out/jjj-urban-expansion-landuse/
+              carbonsim landuse scenarios/jjj-ecological-protection.yaml --out out/lu/eco --overwrite
+              carbonsim landuse scenarios/jjj-urban-expansion.yaml --kernel --tile-size 16
+            """);
+    }
+
+    static (Command, string) Invest(CliContext context)
+    {
+        var valued = new (string Name, string Help, string Value, bool Required)[]
+        {
+            ("--lulc-bas", "baseline land-use/land-cover map (ESRI ASCII grid of class codes)", "grid.asc", true),
+            ("--pools", "carbon pools per class (InVEST biophysical table: lucode, c_above, c_below, c_soil, c_dead)", "pools.csv", true),
+            ("--lulc-alt", "alternate (future) map on the same grid: storage change", "grid.asc", false),
+            ("--bas-year", "year of the baseline map (valuation)", "year", false),
+            ("--alt-year", "year of the alternate map (valuation)", "year", false),
+            ("--price", "price per t C (valuation; needs --lulc-alt, --bas-year, --alt-year, --discount-rate, --rate-change)", "price", false),
+            ("--discount-rate", "market discount rate in % per year", "%", false),
+            ("--rate-change", "annual change in the price of carbon in %", "%", false),
+            ("--precip", "annual precipitation of the site (climate-scaled densities; with --temp, --ref-precip, --ref-temp)", "mm", false),
+            ("--temp", "mean annual temperature of the site", "°C", false),
+            ("--ref-precip", "annual precipitation the pool table refers to", "mm", false),
+            ("--ref-temp", "mean annual temperature the pool table refers to", "°C", false),
+        };
+        var options = valued.Select(v => (v.Name, Option: new Option<string?>(v.Name) { Description = v.Help, HelpName = v.Value, Required = v.Required })).ToList();
+        var @out = new Option<string?>("--out", "-o") { Description = "the folder to write into (required; must not exist or be empty, unless --overwrite)", HelpName = "dir", Required = true };
+        var overwrite = CliOptions.Overwrite();
+        var scaleDead = new Option<bool>("--scale-dead") { Description = "also scale the dead-matter pool with climate" };
+        var c = new Command("invest",
+            "InVEST-compatible static-pool carbon storage (and, with an alternate map, change and valuation) over ESRI ASCII " +
+            "grids: c_storage_bas.asc [t C ha-1], c_storage_alt.asc, c_change.asc, npv.asc and summary.csv.");
+        foreach (var (_, o) in options) c.Options.Add(o);
+        c.Options.Add(@out);
+        c.Options.Add(overwrite);
+        c.Options.Add(scaleDead);
+        Action(c, context, r =>
+        {
+            var o = new Dictionary<string, string>();
+            foreach (var (name, option) in options) if (r.GetValue(option) is { } v) o[name] = v;
+            o["--out"] = r.GetValue(@out)!;
+            if (r.GetValue(overwrite)) o["--overwrite"] = "true";
+            if (r.GetValue(scaleDead)) o["--scale-dead"] = "true";
+            return InvestCommand.Run(o, context.Out);
+        });
+        return (c, """
+              carbonsim invest --lulc-bas lulc_2020.asc --pools pools.csv --out out/invest
+              carbonsim invest --lulc-bas bas.asc --lulc-alt alt.asc --pools pools.csv --out out/inv --overwrite \
+                  --bas-year 2020 --alt-year 2030 --price 43 --discount-rate 7 --rate-change 0
+            """);
+    }
+}
