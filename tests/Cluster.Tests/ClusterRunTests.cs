@@ -122,7 +122,7 @@ public sealed class ClusterFailureTests(RedisFixture redis, ITestOutputHelper ou
         Assert.True(after.Resumes >= 1, "the run should have been resumed by a new coordinator");
 
         string outDir = Path.Combine(cluster.LogDir, "out");
-        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", outDir]);
+        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", Path.Combine(outDir, runId)]); // --out is the run folder itself
         Assert.True(exit == 0, log);
         string reference = await SingleSiloReference(spec, cluster.LogDir);
         AssertSameOutputs(reference, Path.Combine(outDir, runId), output);
@@ -153,7 +153,7 @@ public sealed class ClusterFailureTests(RedisFixture redis, ITestOutputHelper ou
         Assert.Contains("resumed", log);
 
         string outDir = Path.Combine(cluster.LogDir, "out");
-        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", outDir, "--connect-timeout", "60"]);
+        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", Path.Combine(outDir, runId), "--connect-timeout", "60"]);
         Assert.True(exit == 0, log);
         string reference = await SingleSiloReference(spec, cluster.LogDir);
         AssertSameOutputs(reference, Path.Combine(outDir, runId), output);

@@ -38,7 +38,7 @@ public sealed class DetachedJobTests(RedisFixture redis, ITestOutputHelper outpu
         Assert.Contains($"{runId} done", log);
 
         string outDir = Path.Combine(cluster.LogDir, "out");
-        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", outDir]);
+        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", Path.Combine(outDir, runId)]); // --out is the run folder itself
         Assert.True(exit == 0, log);
         Assert.True(File.Exists(Path.Combine(outDir, runId, "manifest.json")), log);
         Assert.True(File.Exists(Path.Combine(outDir, runId, "cities_annual.csv")), log);
@@ -55,7 +55,7 @@ public sealed class DetachedJobTests(RedisFixture redis, ITestOutputHelper outpu
         (exit, log) = await cluster.Cli("cancel", ["cancel", cancelId]);
         Assert.True(exit == 0, log);
         (exit, log) = await cluster.Cli("wait-cancelled", ["wait", cancelId, "--poll", "0.5"]);
-        Assert.Equal(1, exit);
+        Assert.Equal(3, exit); // run failed / cancelled
         Assert.Contains("cancelled", log);
         var cancelled = await ClusterJobs.Progress(grains, cancelId);
         Assert.Equal(RunPhase.Cancelled, cancelled.Phase);
@@ -69,10 +69,10 @@ public sealed class DetachedJobTests(RedisFixture redis, ITestOutputHelper outpu
 
         // Unknown ids and results of an unfinished job are clear one-line errors.
         (exit, log) = await cluster.Cli("status-unknown", ["status", "no-such-run"]);
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit); // bad input
         Assert.Contains("no run or batch with id 'no-such-run'", log);
-        (exit, log) = await cluster.Cli("results-cancelled", ["results", cancelId, "--out", outDir]);
-        Assert.Equal(1, exit);
+        (exit, log) = await cluster.Cli("results-cancelled", ["results", cancelId, "--out", Path.Combine(outDir, cancelId)]);
+        Assert.Equal(3, exit); // not done
         Assert.Contains("not done", log);
     }
 
@@ -136,7 +136,7 @@ public sealed class DetachedJobTests(RedisFixture redis, ITestOutputHelper outpu
         output.WriteLine($"{keys.Length} distinct spin-ups, each computed once for {status.Members.Length} members");
 
         string outDir = Path.Combine(cluster.LogDir, "out");
-        (exit, log) = await cluster.Cli("results", ["results", batchId, "--out", outDir, "--no-charts"], TimeSpan.FromMinutes(5));
+        (exit, log) = await cluster.Cli("results", ["results", batchId, "--out", Path.Combine(outDir, batchId), "--no-charts"], TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, log);
         output.WriteLine(log);
         var summary = File.ReadAllLines(Path.Combine(outDir, batchId, "batch_summary.csv"));

@@ -30,7 +30,7 @@ public sealed class ScenarioClusterTests(RedisFixture redis, ITestOutputHelper o
         var (exit, log) = await cluster.Cli("wait", ["wait", runId, "--poll", "1", "--timeout", "600", "--quiet"], TimeSpan.FromMinutes(12));
         Assert.True(exit == 0, log);
         string clusterOut = Path.Combine(cluster.LogDir, "cluster-out");
-        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", clusterOut], TimeSpan.FromMinutes(5));
+        (exit, log) = await cluster.Cli("results", ["results", runId, "--out", Path.Combine(clusterOut, runId)], TimeSpan.FromMinutes(5));
         Assert.True(exit == 0, log);
         return Path.Combine(clusterOut, runId);
     }
@@ -40,7 +40,7 @@ public sealed class ScenarioClusterTests(RedisFixture redis, ITestOutputHelper o
     {
         string embeddedOut = Path.Combine(cluster.LogDir, "embedded-out");
         using (var run = ChildProcess.Start("run-embedded", Paths.Dotnet,
-                   [Paths.ClientDll, "run", scenario, .. options, "--out", embeddedOut], cluster.LogDir,
+                   [Paths.ClientDll, "run", scenario, .. options, "--out", Path.Combine(embeddedOut, "run")], cluster.LogDir,
                    new Dictionary<string, string> { ["CARBONSIM_REDIS"] = "" }))
             Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(15)) == 0, run.Log());
         return Assert.Single(Directory.GetDirectories(embeddedOut));

@@ -34,7 +34,14 @@ public static class CarbonSimCli
     {
         string verb = VerbOf(parsed);
         string name = verb.Length == 0 ? "carbonsim" : $"carbonsim {verb}";
-        string first = parsed.Errors.Count > 0 ? parsed.Errors[0].Message : "bad command line";
+        string first = parsed.UnmatchedTokens.Count > 0
+            ? parsed.UnmatchedTokens[0] switch
+            {
+                ['-', _, ..] t => $"unknown option '{t}'",
+                var t when verb.Length == 0 => $"unknown verb '{t}'",
+                var t => $"unexpected argument '{t}'",
+            }
+            : parsed.Errors.Count > 0 ? parsed.Errors[0].Message : "bad command line";
         string more = parsed.Errors.Count > 1 ? $" (and {parsed.Errors.Count - 1} more)" : "";
         stderr.WriteLine($"{name}: {CliErrors.OneLine(first)}{more} (see {name} --help)");
         return ExitCodes.BadInput;
@@ -77,6 +84,10 @@ public static class CarbonSimCli
             {ExitCodes.Table}
             The script form is `dotnet run -c Release --project src/Client -- <verb> ...`.
             """;
+        foreach (var verb in root.Subcommands)
+            foreach (var argument in verb.Arguments)
+                argument.Validators.Add(RefuseOptionLikeValues);
+
         var help = root.Options.OfType<HelpOption>().Single();
         var helpWithExamples = new HelpExamples((HelpAction)help.Action!, sections);
         help.Action = helpWithExamples;
@@ -84,6 +95,35 @@ public static class CarbonSimCli
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion();
         return root;
+    }
+
+    static string FirstSentence(string text)
+    {
+        int end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 1)];
+    }
+
+    /// <summary>Wraps prose at 100 columns with an indent.</summary>
+    static string Wrap(string text, string indent)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder(indent);
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > indent.Length && line.Length + 1 + word.Length > 100) { lines.Add(line.ToString()); line.Clear().Append(indent); }
+            if (line.Length > indent.Length) line.Append(' ');
+            line.Append(word);
+        }
+        lines.Add(line.ToString());
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>An unknown option would otherwise be taken for a file name (<c>run --bogus</c>): refuse tokens that start with '-'.</summary>
+    static void RefuseOptionLikeValues(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        foreach (var token in r.Tokens)
+            if (token.Value.Length > 1 && token.Value[0] == '-')
+                r.AddError($"unknown option '{token.Value}'");
     }
 
     sealed class PrintVersion : SynchronousCommandLineAction
@@ -97,8 +137,13 @@ public static class CarbonSimCli
 
     static void Add(RootCommand root, Dictionary<Command, string> sections, (Command Command, string Examples) verb)
     {
+        // The description is the verb's first sentence (the verb list shows it); the rest goes under "Details", above the examples.
+        string description = verb.Command.Description ?? "";
+        string first = FirstSentence(description), rest = description[first.Length..].Trim();
+        verb.Command.Description = first;
         root.Subcommands.Add(verb.Command);
-        sections[verb.Command] = "Examples:\n" + verb.Examples.TrimEnd();
+        sections[verb.Command] = (rest.Length > 0 ? "Details:\n" + Wrap(rest, "  ") + "\n\n" : "")
+            + (verb.Examples.Contains("Examples", StringComparison.Ordinal) ? "" : "Examples:\n") + verb.Examples.TrimEnd();
     }
 
     /// <summary>Binds a verb's body; every exception becomes one line and an exit code (<see cref="CliErrors"/>).</summary>
@@ -138,8 +183,8 @@ public static class CarbonSimCli
         public static (Command, string) Command(CliContext context)
         {
             var c = new Command("run",
-                "Validate a scenario and run it on an Orleans silo embedded in this process (or on a cluster), then write its " +
-                "output folder (tables, rasters, charts, report.html, manifest.json) and print a per-city summary. A scenario " +
+                "Run a scenario and write its output folder. The scenario is validated first; the run uses an Orleans silo embedded " +
+                "in this process (or a cluster) and writes tables, rasters, charts, report.html and manifest.json, then prints a per-city summary. A scenario " +
                 "with land_use_change changes the map every year inside the engine; with emissions and compensation sections " +
                 "it also writes budgets.csv and compensation_ledger.csv.")
             { Scenario, Out, Overwrite, Resolution, TileSize };
@@ -159,8 +204,8 @@ public static class CarbonSimCli
         var scenario = new Argument<string>("scenario-file") { Description = "scenario (.yaml) to check" };
         var landUse = new Option<string?>("--write-landuse") { Description = "also write the base land-use map (class codes) as an ESRI ASCII grid with .prj", HelpName = "map.asc" };
         var c = new Command("validate",
-            "Run every input check of a scenario (loader, boundaries, grid, land-use map, class table, vegetation files, " +
-            "climate, CO2, land-use demand) without simulating, and print a short summary.")
+            "Check every input of a scenario without simulating. Loader, boundaries, grid, land-use map, class table, vegetation files, " +
+            "climate, CO2 and land-use demand are checked and a short summary printed.")
         { scenario, landUse };
         Action(c, context, r => ValidateCommand.Run(r.GetValue(scenario)!, r.GetValue(landUse), context.Out));
         return (c, """
@@ -178,7 +223,7 @@ public static class CarbonSimCli
         var spinAndGo = new Option<bool>("--spin-and-go", "-g") { Description = "spin up, then run normally from the spin-up's end state" };
         var accelerated = new Option<bool>("--accelerated") { Description = "use the kernel's accelerated spin-up (faster; not BIOME-BGC's rule)" };
         var compat = new Option<bool>("-a") { Description = "accepted for compatibility (CSV outputs are always written)", Hidden = true };
-        var c = new Command("point", "Run one site from a BIOME-BGC 4.2 initialization (.ini) file, like BIOME-BGC's pointbgc, writing CSV outputs under the ini's output prefix.")
+        var c = new Command("point", "Run one site from a BIOME-BGC 4.2 .ini file. Like BIOME-BGC's pointbgc, it writes CSV outputs under the ini's output prefix.")
         { ini, ndep, spinup, model, spinAndGo, accelerated, compat };
         c.Validators.Add(r =>
         {
@@ -204,7 +249,7 @@ public static class CarbonSimCli
         var initial = new Option<string?>("--initial") { Description = "initial class map, for the figure of merit of the simulated change", HelpName = "map.asc" };
         var simulated = new Option<string[]>("--simulated") { Description = "simulated class map to check against --observed (repeat for several)", HelpName = "map.asc" };
         var c = new Command("compare",
-            "Differences between finished runs (the first is the baseline) per city and for the region, per year, for every " +
+            "Compare finished runs. Differences from the first run (the baseline) per city and for the region, per year, for every " +
             "shared column of the annual tables, with charts and an HTML report; optionally the agreement (Kappa, figure of " +
             "merit) of simulated class maps with an observed one.")
         { runs, @out, overwrite, noCharts, observed, initial, simulated };
@@ -227,8 +272,8 @@ public static class CarbonSimCli
         var overwrite = CliOptions.Overwrite();
         var noCharts = CliOptions.NoCharts();
         var c = new Command("landuse",
-            "Run a scenario's land-use change (allocation + conversion ledger) without the process kernel, with stocks from a " +
-            "four-pool density table, and write a run folder that carbonsim compare reads. Exit 3 if some city's land demand " +
+            "Run a scenario's land-use change alone, with static carbon pools. Allocation and conversion ledger without the process kernel, stocks from a " +
+            "four-pool density table; and write a run folder that carbonsim compare reads. Exit 3 if some city's land demand " +
             "could not be met (the folder is still written).")
         { scenario, kernel, pools, @out, tile, overwrite, noCharts };
         Action(c, context, r => LandUseCommand.Run(new LandUseCommand.Args(r.GetValue(scenario)!, r.GetValue(pools), r.GetValue(@out), r.GetValue(tile),
@@ -262,8 +307,8 @@ public static class CarbonSimCli
         var overwrite = CliOptions.Overwrite();
         var scaleDead = new Option<bool>("--scale-dead") { Description = "also scale the dead-matter pool with climate" };
         var c = new Command("invest",
-            "InVEST-compatible static-pool carbon storage (and, with an alternate map, change and valuation) over ESRI ASCII " +
-            "grids: c_storage_bas.asc [t C ha-1], c_storage_alt.asc, c_change.asc, npv.asc and summary.csv.");
+            "InVEST-compatible carbon storage, change and valuation. Static pools over ESRI ASCII " +
+            "grids, writing c_storage_bas.asc [t C ha-1], c_storage_alt.asc, c_change.asc, npv.asc and summary.csv.");
         foreach (var (_, o) in options) c.Options.Add(o);
         c.Options.Add(@out);
         c.Options.Add(overwrite);

@@ -47,7 +47,7 @@ public static class ClusterVerbs
         var tile = CliOptions.TileSize();
         var checkpoint = new Option<int?>("--checkpoint-every") { Description = "tiles checkpoint their state every n years (default: the spec's, 10)", HelpName = "n", CustomParser = r => CliOptions.ParseWhole(r, "--checkpoint-every", 1) };
         var save = new Option<string?>("--save-spec") { Description = "also write the prepared spec (.runspec) there", HelpName = "file" };
-        var c = Verb("submit", "Validate and prepare a run here, submit it to the cluster and print its run id; the run goes on without this client (see status, wait, results, cancel).",
+        var c = Verb("submit", "Submit a run to the cluster and print its id. It is validated and prepared here; the run goes on without this client (see status, wait, results, cancel).",
             file, id, resolution, tile, checkpoint, save);
         CarbonSimCli.Action(c, context, (r, _) => SubmitCommand.Run(ClusterCli.From(r), r.GetValue(file)!, r.GetValue(id), r.GetValue(resolution), r.GetValue(tile), r.GetValue(checkpoint), r.GetValue(save)));
         return (c, $"""
@@ -59,7 +59,7 @@ public static class ClusterVerbs
     static (Command, string) Status(CliContext context)
     {
         var id = new Argument<string?>("id") { Description = "run or batch id; default: every unfinished run and batch", Arity = ArgumentArity.ZeroOrOne };
-        var c = Verb("status", "Phase, last complete year, % done, ETA and silos in use of a run (for a batch: each member); without an id, every unfinished run and batch.", id);
+        var c = Verb("status", "Show the progress of a run or batch. Phase, last complete year, % done, ETA and silos in use of a run (for a batch: each member); without an id, every unfinished run and batch.", id);
         CarbonSimCli.Action(c, context, (r, _) => StatusCommand.Run(ClusterCli.From(r), r.GetValue(id)));
         return (c, $"""
               carbonsim status <run-id> {Cluster}
@@ -73,7 +73,7 @@ public static class ClusterVerbs
         var poll = Seconds("--poll", "seconds between progress checks", 1);
         var timeout = new Option<double?>("--timeout") { Description = "give up (exit 3) after this many seconds; the run goes on", HelpName = "s", CustomParser = r => CliOptions.ParsePositive(r, "--timeout", "seconds > 0") };
         var quiet = new Option<bool>("--quiet") { Description = "print no progress lines" };
-        var c = Verb("wait", "Wait until a run (or batch) is finished, printing progress when it changes. Exit 0 when done, 3 when it failed or was cancelled or the timeout passed. Killing this command does not affect the run.",
+        var c = Verb("wait", "Wait until a run or batch is finished. Prints progress when it changes. Exit 0 when done, 3 when it failed or was cancelled or the timeout passed. Killing this command does not affect the run.",
             id, poll, timeout, quiet);
         CarbonSimCli.Action(c, context, (r, _) => WaitCommand.Run(ClusterCli.From(r), r.GetValue(id)!, r.GetValue(poll), r.GetValue(timeout), r.GetValue(quiet)));
         return (c, $"""
@@ -88,7 +88,7 @@ public static class ClusterVerbs
         var @out = CliOptions.Out("out/<id>");
         var overwrite = CliOptions.Overwrite();
         var noCharts = CliOptions.NoCharts();
-        var c = Verb("results", "Write a finished run's output folder (the same files as carbonsim run, atomically). For a batch: each done member's folder inside the --out folder and batch_summary.csv with a row per member and the mean, sd, min and max.",
+        var c = Verb("results", "Write a finished run's output folder. The same files as carbonsim run, written atomically. For a batch: each done member's folder inside the --out folder and batch_summary.csv with a row per member and the mean, sd, min and max.",
             id, @out, overwrite, noCharts);
         CarbonSimCli.Action(c, context, (r, _) => ResultsCommand.Run(ClusterCli.From(r), r.GetValue(id)!, r.GetValue(@out), r.GetValue(overwrite), !r.GetValue(noCharts)));
         return (c, $"""
@@ -101,7 +101,7 @@ public static class ClusterVerbs
     static (Command, string) Cancel(CliContext context)
     {
         var id = Id();
-        var c = Verb("cancel", "Stop a run (at its next year boundary) or a batch (its running members, and start no more).", id);
+        var c = Verb("cancel", "Cancel a run or batch. A run stops at its next year boundary; a batch stops its running members and starts no more.", id);
         CarbonSimCli.Action(c, context, (r, _) => CancelCommand.Run(ClusterCli.From(r), r.GetValue(id)!));
         return (c, $"""
               carbonsim cancel <run-id> {Cluster}
@@ -111,7 +111,7 @@ public static class ClusterVerbs
     static (Command, string) List(CliContext context)
     {
         var all = new Option<bool>("--all") { Description = "also list batch members" };
-        var c = Verb("list", "Every run and batch submitted to the cluster, oldest first: id, kind, name, submitted (UTC), phase, years.", all);
+        var c = Verb("list", "List every run and batch on the cluster. Oldest first: id, kind, name, submitted (UTC), phase, years.", all);
         CarbonSimCli.Action(c, context, (r, _) => ListCommand.Run(ClusterCli.From(r), r.GetValue(all)));
         return (c, $"""
               carbonsim list {Cluster}

@@ -34,9 +34,8 @@ public sealed class BadInputWorkspace : IDisposable
     {
         var good = Write("base.yaml", BaseText);
         var asc = Path.Combine(Dir, name);
-        var o = new StringWriter(); var e = new StringWriter();
-        int rc = CarbonSim.Client.Commands.ValidateCommand.Run([good, "--write-landuse", asc], o, e);
-        Assert.True(rc == 0, "writing the land-use map failed: " + e);
+        var r = CarbonSim.Client.Tests.Cli.InProcessCli.Run("validate", good, "--write-landuse", asc);
+        Assert.True(r.ExitCode == 0, "writing the land-use map failed: " + r.Stderr);
         return asc;
     }
 

@@ -1,12 +1,12 @@
-using CarbonSim.Client.Commands;
+using CarbonSim.Client.Tests.Cli;
 using CarbonSim.Client.Tests.EndToEnd;
 
 namespace CarbonSim.Client.Tests.BadInput;
 
 /// <summary>
 /// Bad inputs through <c>carbonsim validate</c> and <c>carbonsim run</c>, in process (every case) and as a
-/// real child process (a few cases): non-zero exit, exactly one stderr line naming file, place, value and
-/// expectation, nothing on stdout, and for <c>run</c> no output folder (nor a partial one) in the --out parent.
+/// real child process (a few cases): exit 2, exactly one stderr line naming file, place, value and
+/// expectation, nothing on stdout, and for <c>run</c> no output folder (nor a partial one) at --out.
 /// All cases fail while loading/validating, before any simulation.
 /// </summary>
 public class BadInputCliTests
@@ -25,9 +25,8 @@ public class BadInputCliTests
     {
         using var w = new BadInputWorkspace();
         var (args, expect) = BadInputCatalog.Get(name).Prepare(w);
-        var o = new StringWriter(); var e = new StringWriter();
-        int code = ValidateCommand.Run(args, o, e);
-        AssertOneLineError(code, o.ToString(), e.ToString(), "error: ", expect);
+        var r = InProcessCli.Run(["validate", .. args]);
+        AssertOneLineError(r.ExitCode, r.Stdout, r.Stderr, "carbonsim validate: ", expect);
     }
 
     [Theory]
@@ -38,9 +37,8 @@ public class BadInputCliTests
         var (args, expect) = BadInputCatalog.Get(name).Prepare(w);
         var before = Entries(w.Dir);
         var outDir = Path.Combine(w.Dir, "out");
-        var o = new StringWriter(); var e = new StringWriter();
-        int code = await RunCommand.Run([.. args, "--out", outDir], o, e, progress: null);
-        AssertOneLineError(code, o.ToString(), e.ToString(), "carbonsim run: ", expect);
+        var r = await InProcessCli.RunAsync(["run", .. args, "--out", outDir]);
+        AssertOneLineError(r.ExitCode, r.Stdout, r.Stderr, "carbonsim run: ", expect);
         Assert.False(Directory.Exists(outDir), $"run left {outDir} behind");
         Assert.Equal(before, Entries(w.Dir));
     }
@@ -52,7 +50,7 @@ public class BadInputCliTests
         using var w = new BadInputWorkspace();
         var (args, expect) = BadInputCatalog.Get(name).Prepare(w);
         var r = CliProcess.Run(w.Dir, TimeSpan.FromMinutes(2), ["validate", .. args]);
-        AssertOneLineError(r.ExitCode, r.Stdout, r.Stderr, "error: ", expect);
+        AssertOneLineError(r.ExitCode, r.Stdout, r.Stderr, "carbonsim validate: ", expect);
     }
 
     [Theory]
@@ -71,12 +69,12 @@ public class BadInputCliTests
 
     /// <summary>Bad command lines (no file involved): the line names the option, the value and what is expected.</summary>
     [Theory]
-    [InlineData("validate_unknown_option", "validate", "--bogus", "got '--bogus'|expected carbonsim validate <scenario.yaml>")]
-    [InlineData("validate_no_scenario", "validate", "", "got ''|expected carbonsim validate <scenario.yaml>")]
+    [InlineData("validate_unknown_option", "validate", "--bogus", "carbonsim validate: |unknown option '--bogus'|carbonsim validate --help")]
+    [InlineData("validate_no_scenario", "validate", "", "carbonsim validate: |'scenario-file' missing|carbonsim validate --help")]
     [InlineData("run_unknown_option", "run", "--bogus", "carbonsim run: |'--bogus'|carbonsim run --help")]
     [InlineData("run_resolution_zero", "run", "--resolution 0", "--resolution: got '0'|expected a positive number of km")]
     [InlineData("run_tile_size_not_a_number", "run", "--tile-size x", "--tile-size: got 'x'|expected a whole number")]
-    [InlineData("run_out_without_value", "run", "--out", "--out needs a value")]
+    [InlineData("run_out_without_value", "run", "--out", "carbonsim run: |missing for option: '--out'")]
     public void Bad_command_line_through_the_process(string name, string verb, string options, string expected)
     {
         using var w = new BadInputWorkspace();
@@ -93,7 +91,7 @@ public class BadInputCliTests
 
     static void AssertOneLineError(int code, string stdout, string stderr, string prefix, string[] expect)
     {
-        Assert.True(code != 0, $"exit code 0; stdout: {stdout}");
+        Assert.True(code == 2, $"exit code {code}, expected 2 (bad input); stdout: {stdout}");
         Assert.True(stdout.Trim().Length == 0, "stdout should be empty on bad input, got: " + stdout);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         Assert.True(lines.Count == 1, $"stderr should be one line, got {lines.Count}:\n{stderr}");

@@ -26,13 +26,12 @@ public sealed class RunProcessEndToEndTests : IDisposable
         var scenario = Path.Combine(_scratch, "tiny.yaml");
         File.WriteAllText(scenario, CliProcess.TinyScenarioText(resolutionKm: 50, lastYear: LastYear));
         var outParent = Path.Combine(_scratch, "out");
+        var folder = Path.Combine(outParent, "tiny");
 
-        var r = CliProcess.Run(_scratch, TimeSpan.FromMinutes(5), "run", scenario, "--out", outParent, "--tile-size", "4");
+        var r = CliProcess.Run(_scratch, TimeSpan.FromMinutes(5), "run", scenario, "--out", folder, "--tile-size", "4");
         Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\nstderr:\n{r.Stderr}\nstdout:\n{r.Stdout}");
 
-        var folder = Assert.Single(Directory.GetDirectories(outParent));
-        Assert.StartsWith("jjj-baseline-", Path.GetFileName(folder));
-        Assert.DoesNotContain(Directory.GetFileSystemEntries(outParent), e => e != folder); // no temporaries beside it
+        Assert.Equal([folder], Directory.GetFileSystemEntries(outParent)); // --out is the run folder; no temporaries beside it
         Assert.Contains($"wrote {folder} (", r.Stdout);
 
         // --- CSV tables ---

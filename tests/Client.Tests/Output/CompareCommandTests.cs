@@ -40,8 +40,9 @@ public class CompareCommandTests
         var b = OutputWriter.WriteAll(RunBudgets.Attach(BudgetOutputTests.ThirteenCities(-0.01), BudgetOutputTests.ScenarioWithCompensation(tmp.Path)), tmp.Sub("b"), opts);
         var obs = Grid(tmp.Path, "obs.asc", 1, 5, 5, 1, 2, 2);
         var sim = Grid(tmp.Path, "sim.asc", 1, 5, 1, 5, 2, 2);
-        int rc = CompareCommand.Run([a.Directory, b.Directory, "--out", tmp.Sub("cmp"), "--no-charts", "--observed", obs, "--simulated", sim]);
-        Assert.Equal(0, rc);
+        var r = CarbonSim.Client.Tests.Cli.InProcessCli.Run("compare", a.Directory, b.Directory, "--out", tmp.Sub("cmp"), "--no-charts", "--observed", obs, "--simulated", sim);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("kappa 0.5", r.Stdout);
         Assert.True(File.Exists(Path.Combine(tmp.Sub("cmp"), ComparisonWriter.ReportFile)));
         var (h, rows) = Csv.Read(Path.Combine(tmp.Sub("cmp"), ComparisonWriter.CitiesFile));
         Assert.Contains("delta_" + BudgetBooks.NcbColumn, h);
@@ -54,8 +55,10 @@ public class CompareCommandTests
     [Fact]
     public void Bad_arguments_exit_2()
     {
-        Assert.Equal(2, CompareCommand.Run(["only-one-run"]));
-        Assert.Equal(2, CompareCommand.Run(["a", "b", "--simulated", "x.asc"]));
-        Assert.Equal(2, CompareCommand.Run(["a", "b", "--colour"]));
+        Assert.Equal(2, CarbonSim.Client.Tests.Cli.InProcessCli.Run("compare", "only-one-run").ExitCode);
+        Assert.Equal(2, CarbonSim.Client.Tests.Cli.InProcessCli.Run("compare", "a", "b", "--simulated", "x.asc").ExitCode);
+        var r = CarbonSim.Client.Tests.Cli.InProcessCli.Run("compare", "a", "b", "--colour");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown option '--colour'", r.Stderr);
     }
 }

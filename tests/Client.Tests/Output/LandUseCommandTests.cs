@@ -1,4 +1,4 @@
-using CarbonSim.Client.Commands;
+using CarbonSim.Client.Tests.Cli;
 using CarbonSim.Client.Output;
 
 namespace CarbonSim.Client.Tests.Output;
@@ -12,10 +12,10 @@ public class LandUseCommandTests
     public void Two_scenarios_run_and_compare_with_the_expected_sign()
     {
         using var tmp = new TempDir();
-        Assert.Equal(0, LandUseCommand.Run([Scenario("jjj-urban-expansion"), "--out", tmp.Sub("urban"), "--no-charts"]));
-        Assert.Equal(0, LandUseCommand.Run([Scenario("jjj-ecological-protection"), "--out", tmp.Sub("eco"), "--no-charts"]));
+        Assert.Equal(0, InProcessCli.Run("landuse", Scenario("jjj-urban-expansion"), "--out", tmp.Sub("urban"), "--no-charts").ExitCode);
+        Assert.Equal(0, InProcessCli.Run("landuse", Scenario("jjj-ecological-protection"), "--out", tmp.Sub("eco"), "--no-charts").ExitCode);
         Assert.Single(Directory.GetFiles(Path.Combine(tmp.Sub("urban"), "rasters"), "landuse_2060_*.asc"));
-        Assert.Equal(0, CompareCommand.Run([tmp.Sub("eco"), tmp.Sub("urban"), "--out", tmp.Sub("cmp"), "--no-charts"]));
+        Assert.Equal(0, InProcessCli.Run("compare", tmp.Sub("eco"), tmp.Sub("urban"), "--out", tmp.Sub("cmp"), "--no-charts").ExitCode);
         var (h, rows) = Csv.Read(Path.Combine(tmp.Sub("cmp"), ComparisonWriter.RegionFile));
         int year = h.ToList().IndexOf("year"), d = h.ToList().IndexOf("delta_totalc_TgC"), shortfall = h.ToList().IndexOf("delta_demand_shortfall_cells_yr");
         Assert.True(d >= 0 && shortfall >= 0, string.Join(",", h));
@@ -26,5 +26,5 @@ public class LandUseCommandTests
     }
 
     [Fact]
-    public void Missing_scenario_exits_2() => Assert.Equal(2, LandUseCommand.Run(["/nonexistent.yaml"]));
+    public void Missing_scenario_exits_2() => Assert.Equal(2, InProcessCli.Run("landuse", "/nonexistent.yaml").ExitCode);
 }

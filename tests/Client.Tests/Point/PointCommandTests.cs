@@ -17,15 +17,16 @@ public class PointCommandTests
         Assert.Contains("What an ini is", output);
         Assert.Contains("MET_INPUT", output);
         Assert.Contains("carbonsim point ini_anchor_runs/enf_spinup.ini", output);
-        Assert.Contains("-n <file>", output);
+        Assert.Contains("-n, --ndep <file>", output);
+        Assert.Contains("Examples", output);
     }
 
     [Theory]
-    [InlineData(new string[0], "missing <file.ini>")]
+    [InlineData(new string[0], "Required argument 'file.ini' missing")]
     [InlineData(new[] { "a.ini", "--frobnicate" }, "unknown option '--frobnicate'")]
-    [InlineData(new[] { "a.ini", "-u", "-m" }, "'-m' conflicts")]
-    [InlineData(new[] { "a.ini", "-n" }, "'-n' needs a file name")]
-    [InlineData(new[] { "a.ini", "b.ini" }, "one ini file expected")]
+    [InlineData(new[] { "a.ini", "-u", "-m" }, "--spinup and --model conflict")]
+    [InlineData(new[] { "a.ini", "-n" }, "missing for option: '-n'")]
+    [InlineData(new[] { "a.ini", "b.ini" }, "unexpected argument 'b.ini'")]
     public void BadCommandLinesExit2WithOneLine(string[] args, string fragment)
     {
         using var ws = new PointWorkspace("usage");

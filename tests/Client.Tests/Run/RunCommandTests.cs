@@ -1,4 +1,4 @@
-using CarbonSim.Client.Commands;
+using CarbonSim.Client.Tests.Cli;
 
 namespace CarbonSim.Client.Tests.Run;
 
@@ -12,9 +12,8 @@ public class RunCommandTests
 
     static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
-        var o = new StringWriter(); var e = new StringWriter();
-        int code = await RunCommand.Run(args, o, e, progress: null);
-        return (code, o.ToString(), e.ToString());
+        var r = await InProcessCli.RunAsync(["run", .. args]);
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 
     [Fact]
@@ -24,7 +23,7 @@ public class RunCommandTests
         var scenario = Scenario(dir, 2022, t => t.Replace("resolution_km: 10", "resolution_km: -3"));
         var outDir = Path.Combine(dir, "out");
         var (code, stdout, stderr) = await Run(scenario, "--out", outDir);
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("resolution_km", line);
@@ -44,16 +43,24 @@ public class RunCommandTests
     public async Task A_coarse_run_writes_a_complete_output_folder_and_a_city_summary()
     {
         var dir = Scratch();
-        var outDir = Path.Combine(dir, "out");
-        var (code, stdout, stderr) = await Run(Scenario(dir, 2022), "--out", outDir, "--resolution", "50", "--tile-size", "2");
+        var folder = Path.Combine(dir, "out", "coarse");
+        var (code, stdout, stderr) = await Run(Scenario(dir, 2022), "--out", folder, "--resolution", "50", "--tile-size", "2");
         Assert.True(code == 0, stderr);
-        var folder = Assert.Single(Directory.GetDirectories(outDir));
-        Assert.StartsWith("jjj-baseline-", Path.GetFileName(folder));
-        Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "manifest.json"))); // --out is the run folder itself
+        Assert.Contains($"wrote {folder} (", stdout);
         var cityRows = File.ReadAllLines(Path.Combine(folder, "cities_annual.csv"));
         Assert.Equal(1 + 13 * 3, cityRows.Length);   // header + 13 cities × 3 years
         Assert.Contains("Beijing", stdout);
         Assert.Contains("Region", stdout);
-        Assert.Empty(Directory.GetDirectories(outDir, "*.partial*"));
+        Assert.Equal([folder], Directory.GetDirectories(Path.Combine(dir, "out"))); // no partial folder beside it
+
+        // A second run into the same folder is refused before it starts, unless --overwrite.
+        var again = await Run(Scenario(dir, 2022), "--out", folder, "--resolution", "50", "--tile-size", "2");
+        Assert.Equal(2, again.Code);
+        Assert.Contains("--overwrite", again.Err);
+        again = await Run(Scenario(dir, 2022), "--out", folder, "--resolution", "50", "--tile-size", "2", "--overwrite");
+        Assert.True(again.Code == 0, again.Err);
+        Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+        Assert.Equal([folder], Directory.GetDirectories(Path.Combine(dir, "out")));
     }
 }

@@ -1,4 +1,4 @@
-using CarbonSim.Client.Commands;
+using CarbonSim.Client.Tests.Cli;
 
 namespace CarbonSim.Client.Tests.Validate;
 
@@ -15,9 +15,8 @@ public class ValidateCommandTests
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var o = new StringWriter(); var e = new StringWriter();
-        int code = ValidateCommand.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
+        var r = InProcessCli.Run(["validate", .. args]);
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 
     private static string Scratch(Func<string, string> edit)
@@ -71,7 +70,7 @@ public class ValidateCommandTests
         Assert.DoesNotContain("ok:", stdout);
         var lines = stderr.TrimEnd('\n').Split('\n');
         Assert.Single(lines);
-        Assert.StartsWith($"error: {path}: {expected}", lines[0]);
+        Assert.StartsWith($"carbonsim validate: {path}: {expected}", lines[0]);
     }
 
     [Fact]
@@ -79,10 +78,10 @@ public class ValidateCommandTests
     {
         var (code, _, err) = Run();
         Assert.Equal(2, code);
-        Assert.StartsWith("error: carbonsim validate: arguments: got '', expected", err);
+        Assert.StartsWith("carbonsim validate: Required argument 'scenario-file' missing", err);
         (code, _, err) = Run("/nonexistent/x.yaml");
         Assert.Equal(2, code);
-        Assert.Equal("error: /nonexistent/x.yaml: file: got '/nonexistent/x.yaml', expected an existing scenario file", err.TrimEnd('\n'));
+        Assert.Equal("carbonsim validate: /nonexistent/x.yaml: file: got '/nonexistent/x.yaml', expected an existing scenario file", err.TrimEnd('\n'));
     }
 
     [Fact]
