@@ -29,18 +29,29 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported below, in one line
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; });
             client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(settings.RedisConfiguration));
         });
         var host = builder.Build();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        try { await host.StartAsync(cts.Token); }
+        var wait = timeout ?? TimeSpan.FromSeconds(30);
+        using var cts = new CancellationTokenSource(wait);
+        string advice = "are silos running with the same --cluster, --cluster-id and --service-id?";
+        var start = host.StartAsync(cts.Token);
+        // The Orleans client notices the cancellation only between its connection attempts; do not wait for that.
+        if (await Task.WhenAny(start, Task.Delay(wait + TimeSpan.FromSeconds(1))) != start)
+        {
+            _ = start.ContinueWith(_ => host.Dispose(), TaskScheduler.Default);
+            throw new ClusterUnavailableException($"no CarbonSim silo answered within {wait.TotalSeconds:0.#} s for {settings}; {advice}");
+        }
+        try { await start; }
         catch (Exception e)
         {
             host.Dispose();
-            throw new ClusterUnavailableException($"no CarbonSim silo answered for {settings} ({e.GetType().Name}: {e.Message}); are silos running with the same --cluster, --cluster-id and --service-id?", e);
+            string why = e is OperationCanceledException ? $"none within {wait.TotalSeconds:0.#} s" : $"{e.GetType().Name}: {e.Message}";
+            throw new ClusterUnavailableException($"no CarbonSim silo answered for {settings} ({why}); {advice}", e);
         }
         return new ClusterConnection(host, settings);
     }
