@@ -273,7 +273,7 @@ public static class CarbonSimCli
         var noCharts = CliOptions.NoCharts();
         var c = new Command("landuse",
             "Run a scenario's land-use change alone, with static carbon pools. Allocation and conversion ledger without the process kernel, stocks from a " +
-            "four-pool density table; and write a run folder that carbonsim compare reads. Exit 3 if some city's land demand " +
+            "four-pool density table. Writes a run folder that carbonsim compare reads. Exit 3 if some city's land demand " +
             "could not be met (the folder is still written).")
         { scenario, kernel, pools, @out, tile, overwrite, noCharts };
         Action(c, context, r => LandUseCommand.Run(new LandUseCommand.Args(r.GetValue(scenario)!, r.GetValue(pools), r.GetValue(@out), r.GetValue(tile),
