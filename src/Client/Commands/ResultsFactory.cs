@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Output;
 using CarbonSim.Model.Region;
-using CsvTable = CarbonSim.Model.Scenarios.CsvTable;
+using CsvTable = CarbonSim.Model.Io.Formats.CsvTable;
 using V = CarbonSim.Grains.Contracts.CarbonVariables;
 
 namespace CarbonSim.Client.Commands;

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using CarbonSim.Model.Accounting;
 using CarbonSim.Model.LandUse;

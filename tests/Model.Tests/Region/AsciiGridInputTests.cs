@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using CarbonSim.Model.Region;
 using CarbonSim.Model.Scenarios;
 using CarbonSim.Model.Tests.Scenario;
