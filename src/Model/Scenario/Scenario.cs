@@ -166,13 +166,43 @@ public enum SpinupMode { Accelerated, Standard }
 /// <param name="Co2Ppm">[ppm] Constant CO2 during spin-up (default: the CO2 of the start year).</param>
 public sealed record SpinupSpec(SpinupMode Mode, int MaxYears, double Co2Ppm, double NDepositionKgPerM2PerYear, int StandAgeYears = 0);
 
-/// <summary>What the run should write (the outputs helper interprets it).</summary>
-/// <param name="Variables">Per-cell/per-city variables wanted (names from <see cref="OutputSpec.KnownVariables"/>).</param>
+/// <summary>What the run should write (docs/scenario.md, <c>outputs</c>; the output writer honours it through <see cref="Output.OutputSelection"/>).</summary>
+/// <param name="Variables">Variables written as per-cell rasters, in this order (names from <see cref="OutputSpec.RasterVariables"/>). The annual tables always hold every variable.</param>
 /// <param name="RasterYears">[a] Years for which per-cell rasters are written.</param>
-/// <param name="RasterFormat">"asc" or "tif".</param>
+/// <param name="RasterFormat">"asc" (ESRI ASCII grid + .prj), "tif" (GeoTIFF + .tif.aux.xml) or "both".</param>
+/// <param name="CityTable">Write cities_annual.csv.</param>
+/// <param name="CityGeoJson">Write cities.geojson.</param>
+/// <param name="Charts">Draw the PNG charts and map.</param>
+/// <param name="Report">Write report.html.</param>
 public sealed record OutputSpec(ImmutableArray<string> Variables, ImmutableArray<int> RasterYears, string RasterFormat,
     bool CityTable, bool CityGeoJson, bool Charts, bool Report)
 {
-    public static ImmutableArray<string> KnownVariables { get; } =
-        ["gpp", "npp", "nep", "nbp", "ra", "rh", "er", "vegc", "litrc", "cwdc", "soilc", "totalc", "lai", "et"];
+    /// <summary>Variables the engine carries per cell and can map: annual fluxes (gpp, npp, nep, nbp, rh) and end-of-year stocks.</summary>
+    public static ImmutableArray<string> RasterVariables { get; } = ["gpp", "npp", "nep", "nbp", "rh", "vegc", "litrc", "soilc", "totalc"];
+
+    /// <summary>Names a modeller may expect from BIOME-BGC that the engine does not keep per cell (rejected with this reason).</summary>
+    public static IReadOnlyDictionary<string, string> NotPerCell { get; } = new Dictionary<string, string>
+    {
+        ["ra"] = "autotrophic respiration is not kept per cell (GPP − NPP: map gpp and npp)",
+        ["er"] = "ecosystem respiration is not kept per cell (GPP − NEP: map gpp and nep)",
+        ["cwdc"] = "coarse woody debris is kept within litrc",
+        ["lai"] = "leaf area index is not kept per cell",
+        ["et"] = "evapotranspiration is not kept per cell",
+    };
+
+    /// <summary>The rasters written when <c>outputs.variables</c> is not given: total carbon and NPP.</summary>
+    public static ImmutableArray<string> DefaultVariables { get; } = ["totalc", "npp"];
+
+    /// <summary>Accepted values of <c>outputs.raster_format</c>.</summary>
+    public static ImmutableArray<string> RasterFormats { get; } = ["asc", "tif", "both"];
+
+    /// <summary>Everything, as a run without an <c>outputs</c> section writes it.</summary>
+    public static OutputSpec Defaults(int start, int end) => new(DefaultVariables, [start, end], "both", true, true, true, true);
+
+    /// <summary>Which files the writer writes.</summary>
+    public Output.OutputSelection Selection => new()
+    {
+        CityTable = CityTable, CityGeoJson = CityGeoJson, Charts = Charts, Report = Report,
+        Asc = RasterFormat is "asc" or "both", GeoTiff = RasterFormat is "tif" or "both",
+    };
 }
