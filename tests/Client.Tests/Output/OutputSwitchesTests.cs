@@ -100,10 +100,16 @@ public class OutputSwitchesTests
         Assert.Equal(rasters.Order(StringComparer.Ordinal), disk.Where(f => f.StartsWith("rasters/", StringComparison.Ordinal)));
         Assert.Equal(["cities_annual.csv", "manifest.json", "region_annual.csv", "report.html"], disk.Where(f => !f.Contains('/')));
         ManifestMatchesDisk(dir);
-        // The layers hold the engine's values: soil carbon (kg m-2) is positive on land cells.
+        // The layers hold the engine's per-cell values of the variable named (soil C, not another one).
         var soil = run.Results.Rasters.Single(l => l.Name == "soil_c_2021");
         Assert.Equal(OutputUnits.KgCPerM2, soil.Unit);
-        Assert.True(soil.Values.Count(double.IsFinite) > 100 && soil.Values.Where(double.IsFinite).All(v => v > 0));
+        var snap = run.Outcome.CellSnapshots.Single(s => s.Year == 2021);
+        var grid = run.Results.Grid!;
+        Assert.True(run.Spec.Cells.Count > 100);
+        for (int i = 0; i < run.Spec.Cells.Count; i++)
+            Assert.Equal(snap.Values[i * Grains.Contracts.CarbonVariables.Count + Grains.Contracts.CarbonVariables.SoilC],
+                soil.Values[grid.Index(run.Spec.Cells.Row[i], run.Spec.Cells.Col[i])]);
+        Assert.True(soil.Values.Where(double.IsFinite).Max() > 1, "soil C of some cell above 1 kg m-2");
         // The annual tables keep every variable.
         var (header, _) = Csv.Read(Path.Combine(dir, AnnualTables.CitiesFile));
         Assert.Contains("totalc_TgC", header); Assert.Contains("npp_gC_m2_yr", header);
