@@ -12,10 +12,10 @@ public sealed class AnnualTableReader
 {
     /// <summary>Columns that hold labels, not numbers.</summary>
     public static readonly IReadOnlySet<string> LabelColumns =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(["city_id", "city_name", "city_name_zh", "province"], StringComparer.Ordinal);
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(OutputColumns.LabelColumns, StringComparer.Ordinal);
     /// <summary>Columns that are counts or keys rather than quantities to difference.</summary>
     public static readonly IReadOnlySet<string> KeyColumns =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(["year", "n_cities"], StringComparer.Ordinal);
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(OutputColumns.KeyColumns, StringComparer.Ordinal);
 
     /// <summary>One row: entity key (city id, or "region"), year, labels and numbers.</summary>
     public sealed record Row(string Entity, int Year, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, double> Values);
@@ -34,14 +34,14 @@ public sealed class AnnualTableReader
     public static AnnualTableReader Read(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an annual table written by carbonsim");
-        var table = CsvTable.Read(path, "year");
+        var table = CsvTable.Read(path, OutputColumns.Year);
         var header = table.Header;
-        bool perCity = table.HasColumn("city_id");
+        bool perCity = table.HasColumn(OutputColumns.CityId);
         var numeric = header.Where(h => !LabelColumns.Contains(h) && !KeyColumns.Contains(h)).ToList();
         var list = new List<Row>();
         foreach (var row in table.Rows)
         {
-            int year = row.Integer("year");
+            int year = row.Integer(OutputColumns.Year);
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
             for (int i = 0; i < header.Count; i++)
@@ -49,7 +49,7 @@ public sealed class AnnualTableReader
                 if (LabelColumns.Contains(header[i])) labels[header[i]] = row.Fields[i];
                 else if (!KeyColumns.Contains(header[i])) values[header[i]] = Csv.ParseNum(row.Fields[i], path, row.Place(header[i]));
             }
-            list.Add(new Row(perCity ? row.Fields[header.ToList().IndexOf("city_id")] : "region", year, labels, values));
+            list.Add(new Row(perCity ? row.Fields[header.ToList().IndexOf(OutputColumns.CityId)] : "region", year, labels, values));
         }
         return new AnnualTableReader(path, numeric, list);
     }

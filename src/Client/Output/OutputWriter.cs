@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using CarbonSim.Model.Output;
 
 namespace CarbonSim.Client.Output;
@@ -65,7 +66,7 @@ public static class OutputWriter
                 if (asc)
                 {
                     AsciiGrid.Write(rasterDir, grid, layer);
-                    string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
+                    string stem = $"{RasterDir}/{OutputColumns.RasterFileStem(layer)}";
                     Done(stem + ".asc"); Done(stem + ".prj");
                 }
                 if (tif)

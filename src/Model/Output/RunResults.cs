@@ -137,7 +137,7 @@ public sealed record RunResults
         }
     }
 
-    private static void CheckFinite(CarbonYear r, string place)
+    private static void CheckFinite(AreaCarbonYear r, string place)
     {
         (string, double)[] v = [("AreaM2", r.AreaM2), ("Gpp", r.Gpp), ("Npp", r.Npp), ("Nep", r.Nep), ("Nbp", r.Nbp), ("Hr", r.Hr),
             ("VegC", r.VegC), ("LitterC", r.LitterC), ("SoilC", r.SoilC), ("TotalC", r.TotalC)];

@@ -185,7 +185,7 @@ public static class LandUseScenarioRun
                 {
                     [LandUseColumns.ToAtmosphere] = b.ConversionToAtmosphereKg / 1000,
                     [LandUseColumns.WoodDecay] = b.WoodDecayKg / 1000,
-                    ["luc_ledger_stock_tC"] = b.EndKg / 1000,
+                    [OutputColumns.LedgerStock] = b.EndKg / 1000,
                     [LandUseColumns.Converted] = y.Conversions,
                     [LandUseColumns.Shortfall] = y.ShortfallCells,
                 },

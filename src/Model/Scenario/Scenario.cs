@@ -24,7 +24,7 @@ public sealed record Scenario
     public int YearCount => EndYear - StartYear + 1;
 
     public required RegionSpec Region { get; init; }
-    public required GridSpec Grid { get; init; }
+    public required GridSettings Grid { get; init; }
     public required LandUseSpec LandUse { get; init; }
     /// <summary>Vegetation types by name (e.g. "dbf"), each with its .epc file.</summary>
     public required ImmutableSortedDictionary<string, VegetationSpec> Vegetation { get; init; }
@@ -51,11 +51,12 @@ public sealed record Scenario
 /// <param name="RepairInvalid">Repair invalid polygons whose repair changes their area by at most 0.1% (see CityBoundaries).</param>
 public sealed record RegionSpec(string BoundariesPath, string IdProperty, string NameProperty, bool RepairInvalid);
 
-/// <summary>The simulation grid.</summary>
+/// <summary>The simulation grid as the scenario asks for it (cell size, tiles, projection); the laid-out grid of a run
+/// is <see cref="Region.GridDefinition"/>, and a raster's georeferencing <see cref="Output.GridSpec"/>.</summary>
 /// <param name="ResolutionKm">[km] Cell edge length (≥ 1).</param>
 /// <param name="TileSize">[cells] Edge of a square tile (cells per tile = TileSize²).</param>
 /// <param name="Projection">Equal-area projection the grid is laid out in.</param>
-public sealed record GridSpec(double ResolutionKm, int TileSize, AlbersProjectionSpec Projection)
+public sealed record GridSettings(double ResolutionKm, int TileSize, AlbersProjectionSpec Projection)
 {
     /// <summary>[m] Cell edge length.</summary>
     public double ResolutionM => ResolutionKm * 1000.0;

@@ -111,7 +111,7 @@ public static partial class ScenarioLoader
         return new RegionSpec(path, id, name, repair);
     }
 
-    private static GridSpec ReadGrid(YamlMap m)
+    private static GridSettings ReadGrid(YamlMap m)
     {
         var res = m.Number("resolution_km", 10, 1, 1000, "a cell size in km, >= 1");
         var tile = (int)m.Integer("tile_size", 32, 1, 4096, "a tile edge in cells, in [1, 4096]");
@@ -131,7 +131,7 @@ public static partial class ScenarioLoader
             p.RejectUnknownKeys();
         }
         m.RejectUnknownKeys();
-        return new GridSpec(res, tile, proj);
+        return new GridSettings(res, tile, proj);
     }
 
     private static ImmutableSortedDictionary<string, VegetationSpec> ReadVegetation(YamlMap m, string dir)
