@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using CarbonSim.Client.Output;
 using CarbonSim.Model;

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using System.Text;
 using CarbonSim.Model;
@@ -48,23 +49,23 @@ public static class InvestCommand
         if (given == 4)
             pools = pools.Scaled(ClimateDensityScaling.Factors(Num(o, "--precip"), Num(o, "--temp"), Num(o, "--ref-precip"), Num(o, "--ref-temp")), o.ContainsKey("--scale-dead"));
 
-        var basGrid = AsciiGrid.Load(o["--lulc-bas"]);
+        var basGrid = EsriAsciiGrid.Read(o["--lulc-bas"]);
         var bas = basGrid.AsClasses(o["--lulc-bas"], out var nd);
-        var sBas = InvestCarbon.Storage(bas, basGrid.Columns, pools, nd, o["--lulc-bas"]);
+        var sBas = InvestCarbon.Storage(bas, basGrid.Cols, pools, nd, o["--lulc-bas"]);
         var outputs = new List<(string Name, double[] Values)> { ("c_storage_bas.asc", sBas) };
         var summary = new StringBuilder("quantity,value,unit\n");
         var ci = CultureInfo.InvariantCulture;
-        double area = basGrid.PixelAreaM2;
+        double area = basGrid.CellArea;
         summary.Append($"total_c_bas,{InvestCarbon.Total(sBas, area).ToString("R", ci)},t C\n");
 
         if (o.TryGetValue("--lulc-alt", out var altPath))
         {
-            var altGrid = AsciiGrid.Load(altPath);
-            if (altGrid.Columns != basGrid.Columns || altGrid.Rows != basGrid.Rows || altGrid.CellSize != basGrid.CellSize)
-                throw new InvalidInputException(altPath, "header", $"{altGrid.Columns}x{altGrid.Rows} cells of {altGrid.CellSize}",
-                    $"the baseline grid ({basGrid.Columns}x{basGrid.Rows} cells of {basGrid.CellSize})");
+            var altGrid = EsriAsciiGrid.Read(altPath);
+            if (altGrid.Cols != basGrid.Cols || altGrid.Rows != basGrid.Rows || altGrid.CellSize != basGrid.CellSize)
+                throw new InvalidInputException(altPath, "header", $"{altGrid.Cols}x{altGrid.Rows} cells of {altGrid.CellSize}",
+                    $"the baseline grid ({basGrid.Cols}x{basGrid.Rows} cells of {basGrid.CellSize})");
             var alt = altGrid.AsClasses(altPath, out var ndAlt);
-            var sAlt = InvestCarbon.Storage(alt, altGrid.Columns, pools, ndAlt, altPath);
+            var sAlt = InvestCarbon.Storage(alt, altGrid.Cols, pools, ndAlt, altPath);
             var change = InvestCarbon.Change(sBas, sAlt);
             outputs.Add(("c_storage_alt.asc", sAlt));
             outputs.Add(("c_change.asc", change));

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Output;
 using CarbonSim.Model.Region;
-using CsvTable = CarbonSim.Model.Scenarios.CsvTable;
+using CsvTable = CarbonSim.Model.Io.Formats.CsvTable;
 using V = CarbonSim.Grains.Contracts.CarbonVariables;
 
 namespace CarbonSim.Client.Commands;
@@ -44,8 +44,8 @@ public static class ResultsFactory
         var rasters = new List<RasterLayer>();
         foreach (var snap in outcome.CellSnapshots)
         {
-            rasters.Add(RasterLayer.TotalCarbon(snap.Year, Layer(spec, grid, snap, V.TotalC)));
-            rasters.Add(RasterLayer.Npp(snap.Year, Layer(spec, grid, snap, V.Npp)));
+            foreach (var variable in scenario.Outputs.Variables) // outputs.variables, in the scenario's order
+                rasters.Add(RasterLayer.ForVariable(variable, snap.Year, Layer(spec, grid, snap, EngineVariable(variable))));
             if (LandUseLayer(spec, grid, snap) is { } classes) rasters.Add(classes);
         }
 
@@ -61,6 +61,7 @@ public static class ResultsFactory
             RegionYears = regionYears,
             Grid = grid,
             Rasters = rasters,
+            Outputs = scenario.Outputs.Selection,
             BoundariesPath = scenario.Region.BoundariesPath,
             Spinup = spinups.Length == 0 ? null : new SpinupStats(
                 spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
@@ -73,7 +74,7 @@ public static class ResultsFactory
     /// areas after the year's allocation and the land-use columns (conversion emissions, wood products,
     /// converted cells, unmet demand) from the exact sums and the allocation record.
     /// </summary>
-    internal static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : CarbonYear
+    internal static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : AreaCarbonYear
     {
         var s = totals.Sums;
         var areas = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -101,7 +102,7 @@ public static class ResultsFactory
 
     /// <summary>Area-weighted means [kgC m-2] / [kgC m-2 a-1] from exact totals [kgC] / [kgC a-1].</summary>
     /// <summary>Area-weighted means [kg m-2 (a-1)] of a city or region year from its exact totals [kg].</summary>
-    internal static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
+    internal static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : AreaCarbonYear
     {
         var kg = totals.TotalsKg();
         double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;
@@ -122,7 +123,14 @@ public static class ResultsFactory
         return RasterLayer.LandUse(snap.Year, codes);
     }
 
-    /// <summary>One variable on the full grid, row-major, NaN where there is no land cell.</summary>
+    /// <summary>The engine's per-cell variable (<see cref="V"/>) behind a scenario output variable name.</summary>
+    internal static int EngineVariable(string variable) => variable switch
+    {
+        "gpp" => V.Gpp, "npp" => V.Npp, "nep" => V.Nep, "nbp" => V.Nbp, "rh" => V.Hr,
+        "vegc" => V.VegetationC, "litrc" => V.LitterC, "soilc" => V.SoilC, "totalc" => V.TotalC,
+        _ => throw new ArgumentException($"output variable '{variable}' is not carried per cell", nameof(variable)),
+    };
+
     /// <summary>One variable of a cell snapshot on the grid (NaN outside the cells).</summary>
     internal static double[] Layer(RunSpec spec, GridSpec grid, CellSnapshot snap, int variable)
     {

@@ -22,7 +22,7 @@ public static class ClusterResults
     {
         var plan = spec.LandUse;
         var allocations = outcome.Allocations.ToDictionary(a => a.Year);
-        T WithLandUse<T>(T row, Grains.Contracts.CityYear year, int? city) where T : Model.Output.CarbonYear =>
+        T WithLandUse<T>(T row, Grains.Contracts.CityYear year, int? city) where T : Model.Output.AreaCarbonYear =>
             plan is null ? row : ResultsFactory.WithLandUse(row, plan, year, allocations.GetValueOrDefault(year.Year), city);
         var cityYears = new List<CityYear>();
         foreach (var series in outcome.Cities)

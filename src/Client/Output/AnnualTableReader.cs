@@ -1,5 +1,5 @@
-using System.Globalization;
 using CarbonSim.Model;
+using CarbonSim.Model.Io.Formats;
 
 namespace CarbonSim.Client.Output;
 
@@ -12,10 +12,10 @@ public sealed class AnnualTableReader
 {
     /// <summary>Columns that hold labels, not numbers.</summary>
     public static readonly IReadOnlySet<string> LabelColumns =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(["city_id", "city_name", "city_name_zh", "province"], StringComparer.Ordinal);
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(OutputColumns.LabelColumns, StringComparer.Ordinal);
     /// <summary>Columns that are counts or keys rather than quantities to difference.</summary>
     public static readonly IReadOnlySet<string> KeyColumns =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(["year", "n_cities"], StringComparer.Ordinal);
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(OutputColumns.KeyColumns, StringComparer.Ordinal);
 
     /// <summary>One row: entity key (city id, or "region"), year, labels and numbers.</summary>
     public sealed record Row(string Entity, int Year, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, double> Values);
@@ -34,27 +34,22 @@ public sealed class AnnualTableReader
     public static AnnualTableReader Read(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an annual table written by carbonsim");
-        var (header, rows) = Csv.Read(path);
-        int yi = header.ToList().IndexOf("year");
-        if (yi < 0) throw new InvalidInputException(path, "line 1", string.Join(",", header), "a 'year' column");
-        int ci = header.ToList().IndexOf("city_id");
+        var table = CsvTable.Read(path, OutputColumns.Year);
+        var header = table.Header;
+        bool perCity = table.HasColumn(OutputColumns.CityId);
         var numeric = header.Where(h => !LabelColumns.Contains(h) && !KeyColumns.Contains(h)).ToList();
         var list = new List<Row>();
-        for (int n = 0; n < rows.Count; n++)
+        foreach (var row in table.Rows)
         {
-            var f = rows[n];
-            string place = $"line {n + 2}";
-            if (f.Count != header.Count) throw new InvalidInputException(path, place, $"{f.Count} fields", $"{header.Count} fields as in the header");
-            if (!int.TryParse(f[yi], NumberStyles.Integer, CultureInfo.InvariantCulture, out int year))
-                throw new InvalidInputException(path, place + ", column year", f[yi], "an integer year");
+            int year = row.Integer(OutputColumns.Year);
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
             for (int i = 0; i < header.Count; i++)
             {
-                if (LabelColumns.Contains(header[i])) labels[header[i]] = f[i];
-                else if (!KeyColumns.Contains(header[i])) values[header[i]] = Csv.ParseNum(f[i], path, $"{place}, column {header[i]}");
+                if (LabelColumns.Contains(header[i])) labels[header[i]] = row.Fields[i];
+                else if (!KeyColumns.Contains(header[i])) values[header[i]] = Csv.ParseNum(row.Fields[i], path, row.Place(header[i]));
             }
-            list.Add(new Row(ci >= 0 ? f[ci] : "region", year, labels, values));
+            list.Add(new Row(perCity ? row.Fields[header.ToList().IndexOf(OutputColumns.CityId)] : "region", year, labels, values));
         }
         return new AnnualTableReader(path, numeric, list);
     }

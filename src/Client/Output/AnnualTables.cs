@@ -1,11 +1,12 @@
 using CarbonSim.Model.Output;
 using U = CarbonSim.Model.Output.OutputUnits;
+using C = CarbonSim.Model.Io.Formats.OutputColumns;
 
 namespace CarbonSim.Client.Output;
 
 /// <summary>
 /// Column layout of <c>cities_annual.csv</c> and <c>region_annual.csv</c>: every column name ends
-/// in its unit; values converted from internal units here and nowhere else.
+/// in its unit (names: <see cref="C"/>); values converted from internal units here and nowhere else.
 /// </summary>
 public static class AnnualTables
 {
@@ -15,36 +16,36 @@ public static class AnnualTables
     public const string RegionFile = "region_annual.csv";
 
     /// <summary>Carbon columns common to both tables: name (with unit) → value from a year record.</summary>
-    public static IReadOnlyList<(string Name, Func<CarbonYear, double> Value)> CarbonColumns { get; } =
+    public static IReadOnlyList<(string Name, Func<AreaCarbonYear, double> Value)> CarbonColumns { get; } =
     [
-        ("area_km2", y => U.ToKm2(y.AreaM2)),
-        ("gpp_gC_m2_yr", y => U.ToGramsPerM2(y.Gpp)),
-        ("npp_gC_m2_yr", y => U.ToGramsPerM2(y.Npp)),
-        ("nep_gC_m2_yr", y => U.ToGramsPerM2(y.Nep)),
-        ("nbp_gC_m2_yr", y => U.ToGramsPerM2(y.Nbp)),
-        ("hr_gC_m2_yr", y => U.ToGramsPerM2(y.Hr)),
-        ("vegc_tC_ha", y => U.ToTonnesPerHa(y.VegC)),
-        ("litterc_tC_ha", y => U.ToTonnesPerHa(y.LitterC)),
-        ("soilc_tC_ha", y => U.ToTonnesPerHa(y.SoilC)),
-        ("totalc_tC_ha", y => U.ToTonnesPerHa(y.TotalC)),
-        ("gpp_TgC_yr", y => U.ToTg(y.Gpp, y.AreaM2)),
-        ("npp_TgC_yr", y => U.ToTg(y.Npp, y.AreaM2)),
-        ("nep_TgC_yr", y => U.ToTg(y.Nep, y.AreaM2)),
-        ("nbp_TgC_yr", y => U.ToTg(y.Nbp, y.AreaM2)),
-        ("hr_TgC_yr", y => U.ToTg(y.Hr, y.AreaM2)),
-        ("vegc_TgC", y => U.KgToTg(y.VegCKg)),
-        ("litterc_TgC", y => U.KgToTg(y.LitterCKg)),
-        ("soilc_TgC", y => U.KgToTg(y.SoilCKg)),
-        ("totalc_TgC", y => U.KgToTg(y.TotalCKg)),
+        (C.AreaKm2, y => U.ToKm2(y.AreaM2)),
+        (C.GppPerArea, y => U.ToGramsPerM2(y.Gpp)),
+        (C.NppPerArea, y => U.ToGramsPerM2(y.Npp)),
+        (C.NepPerArea, y => U.ToGramsPerM2(y.Nep)),
+        (C.NbpPerArea, y => U.ToGramsPerM2(y.Nbp)),
+        (C.HrPerArea, y => U.ToGramsPerM2(y.Hr)),
+        (C.VegCDensity, y => U.ToTonnesPerHa(y.VegC)),
+        (C.LitterCDensity, y => U.ToTonnesPerHa(y.LitterC)),
+        (C.SoilCDensity, y => U.ToTonnesPerHa(y.SoilC)),
+        (C.TotalCDensity, y => U.ToTonnesPerHa(y.TotalC)),
+        (C.Gpp, y => U.ToTg(y.Gpp, y.AreaM2)),
+        (C.Npp, y => U.ToTg(y.Npp, y.AreaM2)),
+        (C.Nep, y => U.ToTg(y.Nep, y.AreaM2)),
+        (C.Nbp, y => U.ToTg(y.Nbp, y.AreaM2)),
+        (C.Hr, y => U.ToTg(y.Hr, y.AreaM2)),
+        (C.VegC, y => U.KgToTg(y.VegCKg)),
+        (C.LitterC, y => U.KgToTg(y.LitterCKg)),
+        (C.SoilC, y => U.KgToTg(y.SoilCKg)),
+        (C.TotalC, y => U.KgToTg(y.TotalCKg)),
     ];
 
     /// <summary>Name of the year-on-year change column [Tg C] (empty in a series' first year).</summary>
-    public const string ChangeColumn = "totalc_change_TgC";
+    public const string ChangeColumn = C.TotalCChange;
 
     /// <summary>Column name of a land-use class area [km2].</summary>
-    public static string ClassColumn(string cls) => $"area_{cls}_km2";
+    public static string ClassColumn(string cls) => C.ClassArea(cls);
 
-    private static (List<string> Classes, List<string> Extras) Unions(IEnumerable<CarbonYear> rows)
+    private static (List<string> Classes, List<string> Extras) Unions(IEnumerable<AreaCarbonYear> rows)
     {
         var classes = new SortedSet<string>(StringComparer.Ordinal);
         var extras = new SortedSet<string>(StringComparer.Ordinal);
@@ -52,7 +53,7 @@ public static class AnnualTables
         return (classes.ToList(), extras.ToList());
     }
 
-    private static IEnumerable<string> Values(CarbonYear y, CarbonYear? previous, List<string> classes, List<string> extras)
+    private static IEnumerable<string> Values(AreaCarbonYear y, AreaCarbonYear? previous, List<string> classes, List<string> extras)
     {
         foreach (var (_, f) in CarbonColumns) yield return Csv.Num(f(y));
         yield return previous is null ? "" : Csv.Num(U.KgToTg(y.TotalCKg) - U.KgToTg(previous.TotalCKg));
@@ -67,7 +68,7 @@ public static class AnnualTables
     public static void WriteCities(RunResults r, string path)
     {
         var (classes, extras) = Unions(r.CityYears);
-        var header = new[] { "city_id", "city_name", "city_name_zh", "province", "year" }.Concat(Tail(classes, extras)).ToList();
+        var header = new[] { C.CityId, C.CityName, C.CityNameZh, C.Province, C.Year }.Concat(Tail(classes, extras)).ToList();
         var rows = new List<IReadOnlyList<string>>();
         foreach (var c in r.Cities)
         {
@@ -87,7 +88,7 @@ public static class AnnualTables
     {
         var ordered = r.RegionYears.OrderBy(y => y.Year).ToList();
         var (classes, extras) = Unions(ordered);
-        var header = new[] { "year", "n_cities" }.Concat(Tail(classes, extras)).ToList();
+        var header = new[] { C.Year, C.CityCount }.Concat(Tail(classes, extras)).ToList();
         var rows = new List<IReadOnlyList<string>>();
         RegionYear? prev = null;
         foreach (var y in ordered)

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using CarbonSim.Model.Output;
 using ScottPlot;
@@ -125,7 +126,7 @@ public static class Charts
     public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height,
         int[]? cellCity = null, IReadOnlyList<string>? cityNames = null)
     {
-        var (unit, _, factor) = AsciiGrid.ReportUnit(layer.Unit);
+        var (unit, _, factor) = OutputColumns.RasterUnit(layer.Unit);
         // ScottPlot's heatmap needs at least 2×2 cells to derive its cell size; pad with NaN to the east/south.
         int rows = Math.Max(2, grid.Rows), cols = Math.Max(2, grid.Cols);
         var data = new double[rows, cols];

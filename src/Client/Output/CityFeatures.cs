@@ -2,6 +2,7 @@ using System.Text.Json;
 using CarbonSim.Model;
 using CarbonSim.Model.Output;
 using U = CarbonSim.Model.Output.OutputUnits;
+using C = CarbonSim.Model.Io.Formats.OutputColumns;
 
 namespace CarbonSim.Client.Output;
 
@@ -25,17 +26,17 @@ public static class CityFeatures
         double firstTg = U.KgToTg(first.TotalCKg);
         return
         [
-            ("area_km2", U.ToKm2(last.AreaM2)),
-            ("vegc_tC_ha", U.ToTonnesPerHa(last.VegC)),
-            ("litterc_tC_ha", U.ToTonnesPerHa(last.LitterC)),
-            ("soilc_tC_ha", U.ToTonnesPerHa(last.SoilC)),
-            ("totalc_tC_ha", U.ToTonnesPerHa(last.TotalC)),
-            ("totalc_TgC", U.KgToTg(last.TotalCKg)),
-            ("npp_mean_gC_m2_yr", U.ToGramsPerM2(series.Average(s => s.Npp))),
-            ("nep_mean_gC_m2_yr", U.ToGramsPerM2(series.Average(s => s.Nep))),
-            ("nbp_mean_gC_m2_yr", U.ToGramsPerM2(series.Average(s => s.Nbp))),
-            ("totalc_change_TgC", change),
-            ("totalc_change_pct", firstTg != 0 ? 100 * change / firstTg : double.NaN),
+            (C.AreaKm2, U.ToKm2(last.AreaM2)),
+            (C.VegCDensity, U.ToTonnesPerHa(last.VegC)),
+            (C.LitterCDensity, U.ToTonnesPerHa(last.LitterC)),
+            (C.SoilCDensity, U.ToTonnesPerHa(last.SoilC)),
+            (C.TotalCDensity, U.ToTonnesPerHa(last.TotalC)),
+            (C.TotalC, U.KgToTg(last.TotalCKg)),
+            (C.NppMean, U.ToGramsPerM2(series.Average(s => s.Npp))),
+            (C.NepMean, U.ToGramsPerM2(series.Average(s => s.Nep))),
+            (C.NbpMean, U.ToGramsPerM2(series.Average(s => s.Nbp))),
+            (C.TotalCChange, change),
+            (C.TotalCChangePct, firstTg != 0 ? 100 * change / firstTg : double.NaN),
         ];
     }
 

@@ -1,3 +1,4 @@
+using C = CarbonSim.Model.Io.Formats.OutputColumns;
 using CarbonSim.Model.Output;
 using System.Globalization;
 using System.Net;
@@ -120,7 +121,7 @@ public static class ComparisonWriter
         foreach (var r in runs.Skip(1))
             foreach (var c in Common(bt, table(r))) if (!cols.Contains(c)) cols.Add(c);
         var header = new List<string> { "scenario", "baseline" };
-        if (cities) header.AddRange(["city_id", "city_name"]);
+        if (cities) header.AddRange([C.CityId, C.CityName]);
         header.Add("year");
         header.AddRange(cols.Select(c => DeltaPrefix + c));
         var bi = Index(bt);
@@ -198,11 +199,11 @@ public static class ComparisonWriter
         {
             try
             {
-                if (RegionLines(runs, "totalc_TgC", "Total carbon [Tg C]", Path.Combine(dir, RegionTotalCChart)))
+                if (RegionLines(runs, C.TotalC, "Total carbon [Tg C]", Path.Combine(dir, RegionTotalCChart)))
                 { Done(RegionTotalCChart); charts.Add((RegionTotalCChart, "Regional total carbon per scenario [Tg C]")); }
-                if (RegionLines(runs, "nep_TgC_yr", "NEP [Tg C a-1]", Path.Combine(dir, RegionFluxChart)))
+                if (RegionLines(runs, C.Nep, "NEP [Tg C a-1]", Path.Combine(dir, RegionFluxChart)))
                 { Done(RegionFluxChart); charts.Add((RegionFluxChart, "Regional net ecosystem production per scenario [Tg C a-1]")); }
-                if (CityDeltaBars(runs, summary, "totalc_TgC", Path.Combine(dir, CityDeltaChart)))
+                if (CityDeltaBars(runs, summary, C.TotalC, Path.Combine(dir, CityDeltaChart)))
                 { Done(CityDeltaChart); charts.Add((CityDeltaChart, "Difference in total carbon from the baseline, last common year, per city [Tg C]")); }
             }
             catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
@@ -291,16 +292,16 @@ public static class ComparisonWriter
         SummaryValue? Get(string run, string variable) => summary.FirstOrDefault(s => s.Entity == "region" && s.Scenario == run && s.Variable == variable);
         foreach (var r in runs.Skip(1))
         {
-            var c = Get(r.Label, "totalc_TgC");
+            var c = Get(r.Label, C.TotalC);
             if (c is null) continue;
             double pct = c.BaselineValue != 0 ? c.Delta / c.BaselineValue * 100 : double.NaN;
             var sb = new StringBuilder(string.Format(Inv, "{0} stores {1:F2} Tg C ({2:F2} %) {3} ecosystem carbon than {4} in {5} ({6:F2} vs {7:F2} Tg C: totalc_TgC in each run's region_annual.csv, the sum of its cities' rows in cities_annual.csv).",
                 r.Label, Math.Abs(c.Delta), Math.Abs(pct), c.Delta < 0 ? "less" : "more", baseName, c.ToYear, c.Value, c.BaselineValue));
-            if (Get(r.Label, "nbp_TgC_yr") is { } nbp)
+            if (Get(r.Label, C.Nbp) is { } nbp)
                 sb.Append(string.Format(Inv, " Its NBP summed over {0}–{1} is {2:F2} Tg C {3} ({4:F2} vs {5:F2}).", nbp.FromYear, nbp.ToYear, Math.Abs(nbp.Delta), nbp.Delta < 0 ? "lower" : "higher", nbp.Value, nbp.BaselineValue));
             if (Get(r.Label, LandUseColumns.ToAtmosphere) is { } em)
                 sb.Append(string.Format(Inv, " Land-use conversions sent {0:F2} Tg C to the atmosphere ({1:F2} in {2}).", em.Value / 1e6, em.BaselineValue / 1e6, baseName));
-            if (Get(r.Label, "area_built_up_km2") is { } built)
+            if (Get(r.Label, C.ClassArea("built_up")) is { } built)
                 sb.Append(string.Format(Inv, " Built-up area in {0}: {1:F0} km² ({2:+0;-0;0} km²).", built.ToYear, built.Value, built.Delta));
             if (Get(r.Label, "compensation_value_RMB_yr") is { } value)
                 sb.Append(string.Format(Inv, " Compensation value summed over the years: {0:0.000E+0} RMB ({1:+0.000E+0;-0.000E+0;0} RMB).", value.Value, value.Delta));
@@ -352,7 +353,7 @@ public static class ComparisonWriter
         }
 
         // Cities: stock and sink differences.
-        string[] keyVars = ["totalc_TgC", "nep_TgC_yr", "nbp_TgC_yr"];
+        string[] keyVars = [C.TotalC, C.Nep, C.Nbp];
         var cityVals = summary.Where(s => s.Entity != "region" && keyVars.Contains(s.Variable)).ToList();
         if (cityVals.Count > 0 && others.Count > 0)
         {

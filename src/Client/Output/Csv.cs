@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CarbonSim.Model.Io.Formats;
 
 namespace CarbonSim.Client.Output;
 
@@ -33,42 +34,14 @@ public static class Csv
         }
     }
 
-    /// <summary>Reads a CSV written by <see cref="Write"/> (or any RFC 4180 file): header and rows of fields.</summary>
+    /// <summary>
+    /// Reads a CSV written by <see cref="Write"/> (or any RFC 4180 file) with the project's one reader
+    /// (<see cref="CsvTable"/>): header and rows of fields.
+    /// </summary>
     public static (IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) Read(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var records = new List<IReadOnlyList<string>>();
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        bool quoted = false, any = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { sb.Append('"'); i++; }
-                    else quoted = false;
-                }
-                else sb.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; any = true; break;
-                case ',': fields.Add(sb.ToString()); sb.Clear(); any = true; break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(sb.ToString()); sb.Clear();
-                    records.Add(fields.ToArray()); fields.Clear(); any = false;
-                    break;
-                default: sb.Append(c); any = true; break;
-            }
-        }
-        if (any || sb.Length > 0 || fields.Count > 0) { fields.Add(sb.ToString()); records.Add(fields.ToArray()); }
-        if (records.Count == 0) throw new CarbonSim.Model.InvalidInputException(path, "line 1", "empty file", "a CSV header");
-        return (records[0], records.Skip(1).ToList());
+        var table = CsvTable.Read(path);
+        return (table.Header, table.Rows.Select(r => r.Fields).ToList());
     }
 
     /// <summary>Parses a field written by <see cref="Num"/>; empty → NaN.</summary>

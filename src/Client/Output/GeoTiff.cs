@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security;
@@ -51,8 +52,8 @@ public static class GeoTiff
     public static IReadOnlyList<string> Write(string directory, GridSpec grid, RasterLayer layer)
     {
         grid.Validate();
-        var (unit, _, factor) = AsciiGrid.ReportUnit(layer.Unit);
-        string stem = AsciiGrid.FileStem(layer);
+        var (unit, _, factor) = OutputColumns.RasterUnit(layer.Unit);
+        string stem = OutputColumns.RasterFileStem(layer);
         int rows = grid.Rows, cols = grid.Cols;
         long pixelBytes = 4L * rows * cols;
         if (pixelBytes > uint.MaxValue / 2) throw new InvalidOperationException($"{stem}: grid too large for a classic TIFF");

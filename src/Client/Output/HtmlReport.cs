@@ -40,7 +40,7 @@ public static class HtmlReport
         sb.Append("<h2>Summary</h2>\n<table><tr><th>City</th><th>名称</th><th>Area [km²]</th>" +
                   $"<th>Total C {r.LastYear} [Tg C]</th><th>Total C {r.LastYear} [t C ha⁻¹]</th><th>Mean NPP [g C m⁻² a⁻¹]</th>" +
                   $"<th>Mean NEP [g C m⁻² a⁻¹]</th><th>Change in total C {r.FirstYear}–{r.LastYear} [Tg C]</th></tr>\n");
-        void Row(string name, string zh, CarbonYear first, CarbonYear last, IEnumerable<CarbonYear> series, bool bold)
+        void Row(string name, string zh, AreaCarbonYear first, AreaCarbonYear last, IEnumerable<AreaCarbonYear> series, bool bold)
         {
             var s = series.ToList();
             string td(string v) => bold ? $"<td class=\"n\"><b>{v}</b></td>" : $"<td class=\"n\">{v}</td>";

@@ -26,7 +26,7 @@ public static class LandUseReport
         if (r.RegionYears.Count == 0 || !r.RegionYears.All(y => y.Extra.ContainsKey(Converted))) return "";
         var first = r.RegionRow(r.FirstYear)!;
         var last = r.RegionRow(r.LastYear)!;
-        double Sum(IEnumerable<CarbonYear> rows, string column) => rows.Sum(y => y.Extra.GetValueOrDefault(column));
+        double Sum(IEnumerable<AreaCarbonYear> rows, string column) => rows.Sum(y => y.Extra.GetValueOrDefault(column));
         var sb = new StringBuilder("<h2>Land-use change</h2>\n");
         double converted = Sum(r.RegionYears, Converted), shortfall = Sum(r.RegionYears, Shortfall);
         sb.Append(string.Format(Inv, "<p>{0:F0} cells changed class over {1}–{2}; demand not met: {3:F0} cells. " +

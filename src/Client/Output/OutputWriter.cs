@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using CarbonSim.Model.Output;
 
 namespace CarbonSim.Client.Output;
@@ -51,19 +52,24 @@ public static class OutputWriter
         var warnings = new List<string>();
         void Done(string rel) { files.Add(rel); o.AfterFile?.Invoke(rel); }
 
-        AnnualTables.WriteCities(r, Path.Combine(dir, AnnualTables.CitiesFile)); Done(AnnualTables.CitiesFile);
+        var sel = r.Outputs; // the scenario's outputs switches
+        if (sel.CityTable) { AnnualTables.WriteCities(r, Path.Combine(dir, AnnualTables.CitiesFile)); Done(AnnualTables.CitiesFile); }
         AnnualTables.WriteRegion(r, Path.Combine(dir, AnnualTables.RegionFile)); Done(AnnualTables.RegionFile);
 
-        if (r.Grid is { } grid && r.Rasters.Count > 0)
+        bool asc = sel.Asc, tif = sel.GeoTiff && o.GeoTiff;
+        if (r.Grid is { } grid && r.Rasters.Count > 0 && (asc || tif))
         {
             string rasterDir = Path.Combine(dir, RasterDir);
             Directory.CreateDirectory(rasterDir);
             void Raster(RasterLayer layer)
             {
-                AsciiGrid.Write(rasterDir, grid, layer);
-                string stem = $"{RasterDir}/{AsciiGrid.FileStem(layer)}";
-                Done(stem + ".asc"); Done(stem + ".prj");
-                if (o.GeoTiff)
+                if (asc)
+                {
+                    AsciiGrid.Write(rasterDir, grid, layer);
+                    string stem = $"{RasterDir}/{OutputColumns.RasterFileStem(layer)}";
+                    Done(stem + ".asc"); Done(stem + ".prj");
+                }
+                if (tif)
                     foreach (var f in GeoTiff.Write(rasterDir, grid, layer)) Done($"{RasterDir}/{f}");
             }
             foreach (var layer in r.Rasters) Raster(layer);
@@ -76,12 +82,12 @@ public static class OutputWriter
             }
         }
 
-        CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName);
+        if (sel.CityGeoJson) { CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName); }
         foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();
-        if (o.Charts)
+        if (o.Charts && sel.Charts)
         {
             try
             {
@@ -94,8 +100,9 @@ public static class OutputWriter
                 {
                     Done(Charts.LandUseAreasFile); charts.Add((Charts.LandUseAreasFile, "Regional area of each changing land-use class, change since the first year [km²]"));
                 }
-                var mapLayer = r.Rasters.FirstOrDefault(l => l.Unit == OutputUnits.KgCPerM2 && l.Year == r.LastYear)
-                               ?? r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2).OrderBy(l => l.Year).LastOrDefault();
+                // The map is of total carbon: absent when outputs.variables leaves totalc out.
+                var totalC = r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2 && l.Name.StartsWith("total_c_", StringComparison.Ordinal)).ToList();
+                var mapLayer = totalC.FirstOrDefault(l => l.Year == r.LastYear) ?? totalC.OrderBy(l => l.Year).LastOrDefault();
                 if (r.Grid is { } g && mapLayer is not null)
                 {
                     Charts.Map(g, mapLayer, $"Total carbon {mapLayer.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.MapFile),
@@ -115,7 +122,7 @@ public static class OutputWriter
             }
         }
 
-        HtmlReport.Write(r, dir, charts, dataFiles); Done(HtmlReport.FileName);
+        if (sel.Report) { HtmlReport.Write(r, dir, charts, dataFiles); Done(HtmlReport.FileName); }
         Manifest.Write(r, dir, files, warnings);
         files.Add(Manifest.FileName);
         o.AfterFile?.Invoke(Manifest.FileName);

@@ -1,3 +1,5 @@
+using CarbonSim.Model.Io.Formats;
+
 namespace CarbonSim.Model.Accounting;
 
 /// <summary>One city of the agglomeration (data/jjj/cities.csv).</summary>
@@ -8,14 +10,13 @@ public sealed record CityFacts(int Id, string Name, double AreaKm2, double Popul
     /// <summary>Reads id, name, area_km2_boundary and population_2020; rows sorted by id.</summary>
     public static IReadOnlyList<CityFacts> Load(string path)
     {
-        var csv = CsvRows.Load(path);
-        int id = csv.Column("id"), name = csv.Column("name"), area = csv.Column("area_km2_boundary"), pop = csv.Column("population_2020");
+        var csv = CsvTable.Read(path, "id", "name", "area_km2_boundary", "population_2020");
         var list = new List<CityFacts>();
         foreach (var r in csv.Rows)
         {
-            var p = csv.Number(r, pop);
-            if (p <= 0) throw new InvalidInputException(path, $"line {r.Line} column population_2020", p.ToString("R"), "a population > 0");
-            list.Add(new CityFacts(csv.Integer(r, id), csv.Text(r, name), csv.Number(r, area), p));
+            var p = r.Number("population_2020");
+            if (p <= 0) throw new InvalidInputException(path, r.Place("population_2020"), r.Text("population_2020"), "a population > 0");
+            list.Add(new CityFacts(r.Integer("id"), r.Text("name"), r.Number("area_km2_boundary"), p));
         }
         return list.OrderBy(c => c.Id).ToList();
     }

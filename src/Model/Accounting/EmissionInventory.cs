@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 namespace CarbonSim.Model.Accounting;
 
 /// <summary>Emissions of a city in a year.</summary>
@@ -27,14 +28,12 @@ public sealed class EmissionInventory
     /// <summary>Generic inventory: columns city_id, year and a value column in t CO2 (or any unit × factor).</summary>
     public static EmissionInventory Load(string path, string valueColumn = "t_co2", double toTonnes = 1.0)
     {
-        var csv = CsvRows.Load(path);
-        int c = csv.Column("city_id"), y = csv.Column("year"), v = csv.Column(valueColumn);
+        var csv = CsvTable.Read(path, "city_id", "year", valueColumn);
         var d = new SortedDictionary<int, SortedDictionary<int, double>>();
         foreach (var r in csv.Rows)
         {
-            int city = csv.Integer(r, c), year = csv.Integer(r, y);
-            double val = csv.Number(r, v);
-            if (val < 0) throw new InvalidInputException(path, $"line {r.Line} column {valueColumn}", val.ToString("R"), "emissions >= 0");
+            int city = r.Integer("city_id"), year = r.Integer("year");
+            double val = r.Number(valueColumn, 0, double.PositiveInfinity, "emissions >= 0");
             if (!d.TryGetValue(city, out var s)) d[city] = s = new SortedDictionary<int, double>();
             if (!s.TryAdd(year, val * toTonnes))
                 throw new InvalidInputException(path, $"line {r.Line}", $"city {city} year {year} again", "one row per city and year");
@@ -60,18 +59,17 @@ public sealed record CityEconomy(int CityId, int Year, double GdpBillionRmb, dou
 {
     public static IReadOnlyDictionary<int, CityEconomy> Load(string path)
     {
-        var csv = CsvRows.Load(path);
-        int c = csv.Column("city_id"), y = csv.Column("year"), g = csv.Column("gdp_billion_rmb"), e = csv.Column("engel_coefficient");
+        var csv = CsvTable.Read(path, "city_id", "year", "gdp_billion_rmb", "engel_coefficient");
         var d = new SortedDictionary<int, CityEconomy>();
         foreach (var r in csv.Rows)
         {
-            double gdp = csv.Number(r, g);
-            if (gdp <= 0) throw new InvalidInputException(path, $"line {r.Line} column gdp_billion_rmb", gdp.ToString("R"), "a GDP > 0");
-            double en = csv.Number(r, e, allowBlank: true);
-            if (!double.IsNaN(en) && !(en > 0 && en < 1)) throw new InvalidInputException(path, $"line {r.Line} column engel_coefficient", en.ToString("R"), "a share in (0, 1) or blank");
-            int city = csv.Integer(r, c);
-            if (!d.TryAdd(city, new CityEconomy(city, csv.Integer(r, y), gdp, double.IsNaN(en) ? null : en)))
-                throw new InvalidInputException(path, $"line {r.Line} column city_id", city.ToString(), "one row per city");
+            double gdp = r.Number("gdp_billion_rmb");
+            if (gdp <= 0) throw new InvalidInputException(path, r.Place("gdp_billion_rmb"), r.Text("gdp_billion_rmb"), "a GDP > 0");
+            double? en = r.OptionalNumber("engel_coefficient");
+            if (en is double share && !(share > 0 && share < 1)) throw new InvalidInputException(path, r.Place("engel_coefficient"), r.Text("engel_coefficient"), "a share in (0, 1) or blank");
+            int city = r.Integer("city_id");
+            if (!d.TryAdd(city, new CityEconomy(city, r.Integer("year"), gdp, en)))
+                throw new InvalidInputException(path, r.Place("city_id"), city.ToString(System.Globalization.CultureInfo.InvariantCulture), "one row per city");
         }
         return d;
     }

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 
 namespace CarbonSim.Model.LandUse;
@@ -65,14 +66,14 @@ public sealed record MarkovChain(double[,] P, int StepYears)
     /// </summary>
     public static MarkovChain Parse(string source, string[] classNames, string csvText, int stepYears)
     {
-        var csv = Accounting.CsvRows.Parse(source, csvText);
+        var csv = CsvTable.Parse(source, csvText);
         int k = classNames.Length;
-        if (csv.Header.Length != k + 1 || csv.Header[0] != "from")
+        if (csv.Header.Count != k + 1 || csv.Header[0].Trim() != "from")
             throw new InvalidInputException(source, "line 1", string.Join(",", csv.Header), $"from followed by the {k} class names");
         var col = new int[k];
         for (int c = 0; c < k; c++)
         {
-            col[c] = Array.IndexOf(classNames, csv.Header[c + 1]);
+            col[c] = Array.IndexOf(classNames, csv.Header[c + 1].Trim());
             if (col[c] < 0) throw new InvalidInputException(source, $"line 1 column {c + 2}", csv.Header[c + 1], $"one of [{string.Join(", ", classNames)}]");
         }
         if (col.Distinct().Count() != k) throw new InvalidInputException(source, "line 1", string.Join(",", csv.Header), "each class once");
@@ -80,12 +81,12 @@ public sealed record MarkovChain(double[,] P, int StepYears)
         var seen = new bool[k];
         foreach (var r in csv.Rows)
         {
-            var name = csv.Text(r, 0);
+            var name = r.Text("from");
             int j = Array.IndexOf(classNames, name);
-            if (j < 0) throw new InvalidInputException(source, $"line {r.Line} column from", name, $"one of [{string.Join(", ", classNames)}]");
-            if (seen[j]) throw new InvalidInputException(source, $"line {r.Line} column from", name, "each class once");
+            if (j < 0) throw new InvalidInputException(source, r.Place("from"), name, $"one of [{string.Join(", ", classNames)}]");
+            if (seen[j]) throw new InvalidInputException(source, r.Place("from"), name, "each class once");
             seen[j] = true;
-            for (int c = 0; c < k; c++) p[j, col[c]] = csv.Number(r, c + 1);
+            for (int c = 0; c < k; c++) p[j, col[c]] = r.Number(csv.Header[c + 1].Trim());
         }
         for (int j = 0; j < k; j++)
             if (!seen[j]) throw new InvalidInputException(source, "rows", $"no row for {classNames[j]}", "one row per class");
@@ -222,28 +223,17 @@ public sealed class DemandTable
     public static DemandTable Parse(string source, string[] classNames, IEnumerable<string> lines)
     {
         var rows = new SortedDictionary<(int, int), int[]>();
-        int lineNo = 0;
-        foreach (var raw in lines)
+        var csv = CsvTable.Parse(source, string.Join("\n", lines));
+        if (csv.Header.Count < 4 || csv.Header[0].Trim() != "city_id" || csv.Header[1].Trim() != "year" || csv.Header[2].Trim() != "class" || csv.Header[3].Trim() != "cells")
+            throw new InvalidInputException(source, "line 1", string.Join(",", csv.Header), "header city_id,year,class,cells");
+        foreach (var r in csv.Rows)
         {
-            lineNo++;
-            var line = raw.Trim();
-            if (line.Length == 0) continue;
-            var f = line.Split(',').Select(s => s.Trim()).ToArray();
-            if (lineNo == 1)
-            {
-                if (f.Length < 4 || f[0] != "city_id" || f[1] != "year" || f[2] != "class" || f[3] != "cells")
-                    throw new InvalidInputException(source, "line 1", line, "header city_id,year,class,cells");
-                continue;
-            }
-            if (f.Length < 4) throw new InvalidInputException(source, $"line {lineNo}", line, "4 fields city_id,year,class,cells");
-            if (!int.TryParse(f[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int city))
-                throw new InvalidInputException(source, $"line {lineNo} city_id", f[0], "an integer city id");
-            if (!int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int year))
-                throw new InvalidInputException(source, $"line {lineNo} year", f[1], "an integer year");
-            int cls = Array.IndexOf(classNames, f[2]);
-            if (cls < 0) throw new InvalidInputException(source, $"line {lineNo} class", f[2], $"one of [{string.Join(", ", classNames)}]");
-            if (!int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int cells) || cells < 0)
-                throw new InvalidInputException(source, $"line {lineNo} cells", f[3], "a whole number of cells >= 0");
+            int city = r.Integer("city_id");
+            int year = r.Integer("year");
+            string clsName = r.Text("class");
+            int cls = Array.IndexOf(classNames, clsName);
+            if (cls < 0) throw new InvalidInputException(source, r.Place("class"), clsName, $"one of [{string.Join(", ", classNames)}]");
+            int cells = r.Integer("cells", 0, int.MaxValue);
             if (!rows.TryGetValue((city, year), out var d)) rows[(city, year)] = d = new int[classNames.Length];
             d[cls] = cells;
         }

@@ -21,4 +21,19 @@ public sealed record RasterLayer(string Name, string Unit, int Year, double[] Va
     /// <summary>[-] Land-use class code of every cell at the end of <paramref name="year"/> (runs with land-use change).</summary>
     public static RasterLayer LandUse(int year, double[] classCodes) =>
         new($"land_use_{year}", "class code", year, classCodes);
+
+    /// <summary>
+    /// The layer of a scenario output variable (<c>outputs.variables</c>: gpp, npp, nep, nbp, rh [kgC m-2 a-1];
+    /// vegc, litrc, soilc, totalc [kgC m-2]) for <paramref name="year"/>, named <c>&lt;name&gt;_&lt;year&gt;</c>.
+    /// </summary>
+    public static RasterLayer ForVariable(string variable, int year, double[] values) => variable switch
+    {
+        "totalc" => TotalCarbon(year, values),
+        "npp" => Npp(year, values),
+        "gpp" or "nep" or "nbp" or "rh" => new($"{variable}_{year}", OutputUnits.KgCPerM2PerYear, year, values),
+        "vegc" => new($"veg_c_{year}", OutputUnits.KgCPerM2, year, values),
+        "litrc" => new($"litter_c_{year}", OutputUnits.KgCPerM2, year, values),
+        "soilc" => new($"soil_c_{year}", OutputUnits.KgCPerM2, year, values),
+        _ => throw new ArgumentException($"no raster layer for output variable '{variable}'", nameof(variable)),
+    };
 }

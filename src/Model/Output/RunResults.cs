@@ -50,6 +50,8 @@ public sealed record RunResults
     public GridSpec? Grid { get; init; }
     /// <summary>Per-cell layers (<see cref="RasterLayer.TotalCarbon"/>, <see cref="RasterLayer.Npp"/>, …).</summary>
     public IReadOnlyList<RasterLayer> Rasters { get; init; } = [];
+    /// <summary>Which files the writer writes (the scenario's <c>outputs</c> switches); default: all.</summary>
+    public OutputSelection Outputs { get; init; } = OutputSelection.All;
     /// <summary>
     /// [-] Optional: per cell of <see cref="Grid"/> (row-major, north row first) the index into
     /// <see cref="Cities"/> of the city the cell belongs to, −1 outside every city. Used to draw city
@@ -135,7 +137,7 @@ public sealed record RunResults
         }
     }
 
-    private static void CheckFinite(CarbonYear r, string place)
+    private static void CheckFinite(AreaCarbonYear r, string place)
     {
         (string, double)[] v = [("AreaM2", r.AreaM2), ("Gpp", r.Gpp), ("Npp", r.Npp), ("Nep", r.Nep), ("Nbp", r.Nbp), ("Hr", r.Hr),
             ("VegC", r.VegC), ("LitterC", r.LitterC), ("SoilC", r.SoilC), ("TotalC", r.TotalC)];

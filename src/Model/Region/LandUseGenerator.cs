@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Collections.Immutable;
 using System.Globalization;
 using CarbonSim.Model.Climate;

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using CarbonSim.Model.Accounting;
 using CarbonSim.Model.LandUse;
@@ -184,7 +185,7 @@ public static class LandUseScenarioRun
                 {
                     [LandUseColumns.ToAtmosphere] = b.ConversionToAtmosphereKg / 1000,
                     [LandUseColumns.WoodDecay] = b.WoodDecayKg / 1000,
-                    ["luc_ledger_stock_tC"] = b.EndKg / 1000,
+                    [OutputColumns.LedgerStock] = b.EndKg / 1000,
                     [LandUseColumns.Converted] = y.Conversions,
                     [LandUseColumns.Shortfall] = y.ShortfallCells,
                 },
@@ -203,6 +204,8 @@ public static class LandUseScenarioRun
             ScenarioName = s.Name, ScenarioSha256 = s.FileHash, Years = years, Cities = cities, CityYears = rows,
             RegionYears = years.Select(y => RegionYear.Aggregate(y, rows)).ToList(),
             Grid = rasters.Count > 0 ? grid : null, Rasters = rasters, BoundariesPath = s.Region.BoundariesPath,
+            // The file switches apply; the class maps are always .asc (the carbon variables and formats are the engine run's).
+            Outputs = s.Outputs.Selection with { Asc = true, GeoTiff = false },
             PublishedRanges = [], // no kernel fluxes here: comparing zero NPP with published ranges would mislead
         };
     }

@@ -24,7 +24,7 @@ public sealed record Scenario
     public int YearCount => EndYear - StartYear + 1;
 
     public required RegionSpec Region { get; init; }
-    public required GridSpec Grid { get; init; }
+    public required GridSettings Grid { get; init; }
     public required LandUseSpec LandUse { get; init; }
     /// <summary>Vegetation types by name (e.g. "dbf"), each with its .epc file.</summary>
     public required ImmutableSortedDictionary<string, VegetationSpec> Vegetation { get; init; }
@@ -51,11 +51,12 @@ public sealed record Scenario
 /// <param name="RepairInvalid">Repair invalid polygons whose repair changes their area by at most 0.1% (see CityBoundaries).</param>
 public sealed record RegionSpec(string BoundariesPath, string IdProperty, string NameProperty, bool RepairInvalid);
 
-/// <summary>The simulation grid.</summary>
+/// <summary>The simulation grid as the scenario asks for it (cell size, tiles, projection); the laid-out grid of a run
+/// is <see cref="Region.GridDefinition"/>, and a raster's georeferencing <see cref="Output.GridSpec"/>.</summary>
 /// <param name="ResolutionKm">[km] Cell edge length (≥ 1).</param>
 /// <param name="TileSize">[cells] Edge of a square tile (cells per tile = TileSize²).</param>
 /// <param name="Projection">Equal-area projection the grid is laid out in.</param>
-public sealed record GridSpec(double ResolutionKm, int TileSize, AlbersProjectionSpec Projection)
+public sealed record GridSettings(double ResolutionKm, int TileSize, AlbersProjectionSpec Projection)
 {
     /// <summary>[m] Cell edge length.</summary>
     public double ResolutionM => ResolutionKm * 1000.0;
@@ -166,13 +167,43 @@ public enum SpinupMode { Accelerated, Standard }
 /// <param name="Co2Ppm">[ppm] Constant CO2 during spin-up (default: the CO2 of the start year).</param>
 public sealed record SpinupSpec(SpinupMode Mode, int MaxYears, double Co2Ppm, double NDepositionKgPerM2PerYear, int StandAgeYears = 0);
 
-/// <summary>What the run should write (the outputs helper interprets it).</summary>
-/// <param name="Variables">Per-cell/per-city variables wanted (names from <see cref="OutputSpec.KnownVariables"/>).</param>
+/// <summary>What the run should write (docs/scenario.md, <c>outputs</c>; the output writer honours it through <see cref="Output.OutputSelection"/>).</summary>
+/// <param name="Variables">Variables written as per-cell rasters, in this order (names from <see cref="OutputSpec.RasterVariables"/>). The annual tables always hold every variable.</param>
 /// <param name="RasterYears">[a] Years for which per-cell rasters are written.</param>
-/// <param name="RasterFormat">"asc" or "tif".</param>
+/// <param name="RasterFormat">"asc" (ESRI ASCII grid + .prj), "tif" (GeoTIFF + .tif.aux.xml) or "both".</param>
+/// <param name="CityTable">Write cities_annual.csv.</param>
+/// <param name="CityGeoJson">Write cities.geojson.</param>
+/// <param name="Charts">Draw the PNG charts and map.</param>
+/// <param name="Report">Write report.html.</param>
 public sealed record OutputSpec(ImmutableArray<string> Variables, ImmutableArray<int> RasterYears, string RasterFormat,
     bool CityTable, bool CityGeoJson, bool Charts, bool Report)
 {
-    public static ImmutableArray<string> KnownVariables { get; } =
-        ["gpp", "npp", "nep", "nbp", "ra", "rh", "er", "vegc", "litrc", "cwdc", "soilc", "totalc", "lai", "et"];
+    /// <summary>Variables the engine carries per cell and can map: annual fluxes (gpp, npp, nep, nbp, rh) and end-of-year stocks.</summary>
+    public static ImmutableArray<string> RasterVariables { get; } = ["gpp", "npp", "nep", "nbp", "rh", "vegc", "litrc", "soilc", "totalc"];
+
+    /// <summary>Names a modeller may expect from BIOME-BGC that the engine does not keep per cell (rejected with this reason).</summary>
+    public static IReadOnlyDictionary<string, string> NotPerCell { get; } = new Dictionary<string, string>
+    {
+        ["ra"] = "autotrophic respiration is not kept per cell (GPP − NPP: map gpp and npp)",
+        ["er"] = "ecosystem respiration is not kept per cell (GPP − NEP: map gpp and nep)",
+        ["cwdc"] = "coarse woody debris is kept within litrc",
+        ["lai"] = "leaf area index is not kept per cell",
+        ["et"] = "evapotranspiration is not kept per cell",
+    };
+
+    /// <summary>The rasters written when <c>outputs.variables</c> is not given: total carbon and NPP.</summary>
+    public static ImmutableArray<string> DefaultVariables { get; } = ["totalc", "npp"];
+
+    /// <summary>Accepted values of <c>outputs.raster_format</c>.</summary>
+    public static ImmutableArray<string> RasterFormats { get; } = ["asc", "tif", "both"];
+
+    /// <summary>Everything, as a run without an <c>outputs</c> section writes it.</summary>
+    public static OutputSpec Defaults(int start, int end) => new(DefaultVariables, [start, end], "both", true, true, true, true);
+
+    /// <summary>Which files the writer writes.</summary>
+    public Output.OutputSelection Selection => new()
+    {
+        CityTable = CityTable, CityGeoJson = CityGeoJson, Charts = Charts, Report = Report,
+        Asc = RasterFormat is "asc" or "both", GeoTiff = RasterFormat is "tif" or "both",
+    };
 }

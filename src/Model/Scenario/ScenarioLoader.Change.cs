@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Collections.Immutable;
 using System.Globalization;
 using CarbonSim.Model.Accounting;
@@ -150,6 +151,9 @@ public static partial class ScenarioLoader
         return new LandUseMap(g.Cols, g.Rows, idx);
     }
 
+    private static string NoDemYet(string coefficient) =>
+        $"0: the suitability coefficient {coefficient} needs an elevation model, and scenarios have no DEM input yet (non-zero values are rejected until a DEM input exists)";
+
     private static SuitabilityCoefficients[] ReadSuitability(YamlMap? m, LandUseClassTable table, ImmutableArray<string> names)
     {
         var zero = new SuitabilityCoefficients(0, 0, 0, 0, 0);
@@ -161,8 +165,10 @@ public static partial class ScenarioLoader
                 c.Number("intercept", 0, -100, 100, "a coefficient b0 in [-100, 100]"),
                 c.Number("per_km_to_centre", 0, -100, 100, "a coefficient b1 [km-1] in [-100, 100]"),
                 c.Number("per_cell_to_built_up", 0, -100, 100, "a coefficient b2 [cell-1] in [-100, 100]"),
-                c.Number("per_m_elevation", 0, -100, 100, "a coefficient b3 [m-1] in [-100, 100]"),
-                c.Number("per_deg_slope", 0, -100, 100, "a coefficient b4 [deg-1] in [-100, 100]"));
+                // b3 and b4 multiply elevation and slope, and there is no elevation input yet (every cell would see 0 m,
+                // 0°): a non-zero coefficient would be accepted and do nothing, so it is rejected.
+                c.Number("per_m_elevation", 0, 0, 0, NoDemYet("b3 [m-1]")),
+                c.Number("per_deg_slope", 0, 0, 0, NoDemYet("b4 [deg-1]")));
             c.RejectUnknownKeys();
             return s;
         }

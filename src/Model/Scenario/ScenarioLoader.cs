@@ -111,7 +111,7 @@ public static partial class ScenarioLoader
         return new RegionSpec(path, id, name, repair);
     }
 
-    private static GridSpec ReadGrid(YamlMap m)
+    private static GridSettings ReadGrid(YamlMap m)
     {
         var res = m.Number("resolution_km", 10, 1, 1000, "a cell size in km, >= 1");
         var tile = (int)m.Integer("tile_size", 32, 1, 4096, "a tile edge in cells, in [1, 4096]");
@@ -131,7 +131,7 @@ public static partial class ScenarioLoader
             p.RejectUnknownKeys();
         }
         m.RejectUnknownKeys();
-        return new GridSpec(res, tile, proj);
+        return new GridSettings(res, tile, proj);
     }
 
     private static ImmutableSortedDictionary<string, VegetationSpec> ReadVegetation(YamlMap m, string dir)
@@ -322,9 +322,8 @@ public static partial class ScenarioLoader
 
     private static OutputSpec ReadOutputs(YamlMap? m, int start, int end)
     {
-        var defaultVars = ImmutableArray.Create("gpp", "npp", "nep", "vegc", "litrc", "soilc", "totalc");
-        if (m is null) return new OutputSpec(defaultVars, [start, end], "asc", true, true, true, true);
-        var vars = defaultVars;
+        if (m is null) return OutputSpec.Defaults(start, end);
+        var vars = OutputSpec.DefaultVariables;
         var seq = m.OptionalSequence("variables");
         if (seq is not null)
         {
@@ -332,8 +331,11 @@ public static partial class ScenarioLoader
             foreach (var n in seq)
             {
                 var v = YamlMap.Describe(n);
-                if (!OutputSpec.KnownVariables.Contains(v))
-                    throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath("variables"), n), v, $"an output variable ({string.Join(", ", OutputSpec.KnownVariables)})");
+                string place = YamlMap.Place(m.KeyPath("variables"), n);
+                if (OutputSpec.NotPerCell.TryGetValue(v, out var why))
+                    throw new InvalidInputException(m.File, place, v, $"a variable the engine maps per cell ({string.Join(", ", OutputSpec.RasterVariables)}); {why}");
+                if (!OutputSpec.RasterVariables.Contains(v))
+                    throw new InvalidInputException(m.File, place, v, $"an output variable ({string.Join(", ", OutputSpec.RasterVariables)})");
                 if (!b.Contains(v)) b.Add(v);
             }
             vars = b.ToImmutable();
@@ -353,9 +355,9 @@ public static partial class ScenarioLoader
             b.Sort();
             years = b.ToImmutable();
         }
-        var fmt = m.OptionalString("raster_format") ?? "asc";
-        if (fmt is not ("asc" or "tif"))
-            throw new InvalidInputException(m.File, m.Place("raster_format"), fmt, "'asc' (ESRI ASCII grid) or 'tif' (GeoTIFF)");
+        var fmt = m.OptionalString("raster_format") ?? "both";
+        if (!OutputSpec.RasterFormats.Contains(fmt))
+            throw new InvalidInputException(m.File, m.Place("raster_format"), fmt, "'asc' (ESRI ASCII grid + .prj), 'tif' (GeoTIFF + .tif.aux.xml) or 'both'");
         var spec = new OutputSpec(vars, years, fmt, m.Boolean("city_table", true), m.Boolean("city_geojson", true), m.Boolean("charts", true), m.Boolean("report", true));
         m.RejectUnknownKeys();
         return spec;

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using CarbonSim.Model.Accounting;
 
 namespace CarbonSim.Model.Valuation;
@@ -22,23 +23,24 @@ public sealed class PoolTable
 
     public IEnumerable<int> Codes => _rows.Keys;
 
-    public static PoolTable Load(string path) => FromCsv(CsvRows.Load(path));
+    public static PoolTable Load(string path) => FromCsv(CsvTable.Read(path));
 
-    public static PoolTable FromCsv(CsvRows csv)
+    public static PoolTable FromCsv(CsvTable csv)
     {
-        int code = csv.Column("lucode"), a = csv.Column("c_above"), b = csv.Column("c_below"), s = csv.Column("c_soil"), d = csv.Column("c_dead");
-        int name = Array.IndexOf(csv.Header, "lulc_name");
+        string[] pools = ["c_above", "c_below", "c_soil", "c_dead"];
+        foreach (var col in pools.Prepend("lucode"))
+            if (!csv.HasColumn(col)) throw new InvalidInputException(csv.File, "line 1 (header)", string.Join(",", csv.Header), $"a column named '{col}'");
+        bool named = csv.HasColumn("lulc_name");
         var rows = new SortedDictionary<int, (string, CarbonPools)>();
         foreach (var r in csv.Rows)
         {
-            int c = csv.Integer(r, code);
-            var p = new CarbonPools(csv.Number(r, a), csv.Number(r, b), csv.Number(r, s), csv.Number(r, d));
-            foreach (var (col, v) in new[] { (a, p.Above), (b, p.Below), (s, p.Soil), (d, p.Dead) })
-                if (v < 0) throw new InvalidInputException(csv.Source, $"line {r.Line} column {csv.Header[col]}", v.ToString("R"), "a density >= 0 t C/ha");
-            if (!rows.TryAdd(c, (name >= 0 ? csv.Text(r, name) : c.ToString(), p)))
-                throw new InvalidInputException(csv.Source, $"line {r.Line} column lucode", c.ToString(), "each lucode once");
+            int c = r.Integer("lucode");
+            var v = pools.Select(col => r.Number(col, 0, double.PositiveInfinity, "a density >= 0 t C/ha")).ToArray();
+            var p = new CarbonPools(v[0], v[1], v[2], v[3]);
+            if (!rows.TryAdd(c, (named ? r.Text("lulc_name") : c.ToString(System.Globalization.CultureInfo.InvariantCulture), p)))
+                throw new InvalidInputException(csv.File, r.Place("lucode"), c.ToString(System.Globalization.CultureInfo.InvariantCulture), "each lucode once");
         }
-        return new PoolTable(csv.Source, rows);
+        return new PoolTable(csv.File, rows);
     }
 
     /// <summary>The pools of a class; a class missing from the table is an error naming the map place.</summary>

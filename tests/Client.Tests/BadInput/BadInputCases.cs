@@ -192,7 +192,7 @@ public static class BadInputCatalog
             w => ([w.Write("s.yaml", w.BaseText + BadInputWorkspace.CompensationSections().Replace("price_rmb_per_t_co2: 62.36", "price_rmb_per_t_co2: -5"))],
                   [Path.Combine(w.Dir, "s.yaml"), "compensation.price_rmb_per_t_co2 (line", "got '-5'", "expected a carbon price >= 0"])),
         new("raster_format_unknown",
-            w => ([w.Scenario("raster_format: asc", "raster_format: png")],
+            w => ([w.Scenario("raster_format: both", "raster_format: png")],
                   [Path.Combine(w.Dir, "s.yaml"), "outputs.raster_format (line", "got 'png'", "expected 'asc'"])),
     ];
 

@@ -137,7 +137,7 @@ public class ComparisonWriterTests
         File.WriteAllLines(path, lines);
         var ex = Assert.Throws<CarbonSim.Model.InvalidInputException>(() => ComparisonWriter.WriteAll([a, b], tmp.Sub("cmp")));
         Assert.Contains("cities_annual.csv", ex.Message);
-        Assert.Contains("line 3, column npp_gC_m2_yr", ex.Message);
+        Assert.Contains("line 3, column 'npp_gC_m2_yr'", ex.Message);
         Assert.Contains("3;0", ex.Message);
     }
 }

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -136,7 +137,7 @@ public class OutputWriterTests
         Assert.Equal("NODATA_value -9999", lines[5]);
         Assert.Equal(6 + 4, lines.Length);
 
-        var grid = AsciiGrid.Read(path);
+        var grid = EsriAsciiGrid.Read(path);
         var src = run.Rasters.Single(l => l.Name == "total_c_2022").Values;
         for (int r = 0; r < 4; r++)
             for (int c = 0; c < 5; c++)
@@ -152,7 +153,7 @@ public class OutputWriterTests
         // Row 0 is the north row: values grow southwards in the synthetic layer.
         Assert.True(grid.Values[3 * 5 + 1] > grid.Values[0 * 5 + 1]);
         Assert.Equal(g.CrsWkt, File.ReadAllText(Path.ChangeExtension(path, ".prj")));
-        var npp = AsciiGrid.Read(Path.Combine(outDir, "rasters", "npp_2020_gC_m2_yr.asc"));
+        var npp = EsriAsciiGrid.Read(Path.Combine(outDir, "rasters", "npp_2020_gC_m2_yr.asc"));
         Close(run.Rasters.Single(l => l.Name == "npp_2020").Values[1] * 1000, npp.Values[1].ToString("R", Inv), 1e-6);
     }
 
@@ -162,11 +163,11 @@ public class OutputWriterTests
         using var tmp = new TempDir();
         var run = SyntheticRun.Create();
         OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false });
-        var grid = AsciiGrid.Read(Path.Combine(tmp.Sub("o"), "rasters", "city_code.asc"));
+        var grid = EsriAsciiGrid.Read(Path.Combine(tmp.Sub("o"), "rasters", "city_code.asc"));
         for (int r = 0; r < 4; r++)
             for (int c = 0; c < 5; c++)
             {
-                double v = grid.Values[r * 5 + c];
+                double v = grid.ValuesOrNaN()[r * 5 + c];
                 if (SyntheticRun.IsNoData(r, c)) Assert.True(double.IsNaN(v));
                 else Assert.Equal(c < 3 ? 110000 : 120000, v);
             }

@@ -75,7 +75,7 @@ public class DemandTests
         Assert.Contains("100 cells demanded", exceed.Message);
         Assert.Contains("exceeds", exceed.Message);
         var unknown = Assert.Throws<InvalidInputException>(() => DemandTable.Parse("demand.csv", names, new[] { "city_id,year,class,cells", "1,2030,wetland,3" }));
-        Assert.Contains("line 2 class", unknown.Message); Assert.Contains("wetland", unknown.Message);
+        Assert.Contains("line 2, column 'class'", unknown.Message); Assert.Contains("wetland", unknown.Message);
         Assert.Contains("no row", Assert.Throws<InvalidInputException>(() => t.For(2, 2030, 100)).Message);
     }
 

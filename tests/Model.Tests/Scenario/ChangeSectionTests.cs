@@ -235,4 +235,22 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine(e.Message);
         Assert.Contains("demand exceeds the available cells", e.Message);
     }
+
+    [Theory]
+    [InlineData("per_m_elevation", "b3 [m-1]")]
+    [InlineData("per_deg_slope", "b4 [deg-1]")]
+    public void Elevation_and_slope_coefficients_are_rejected_until_a_DEM_input_exists(string key, string coefficient)
+    {
+        var text = Sections().Replace("per_cell_to_built_up: -0.4}", $"per_cell_to_built_up: -0.4, {key}: 0.01}}");
+        Assert.Contains(key, text); // the edit took
+        var e = Assert.Throws<InvalidInputException>(() => LoadWith(text));
+        output.WriteLine(e.Message);
+        Assert.EndsWith("scenario.yaml", e.File);
+        Assert.Contains($"land_use_change.allocation.suitability.built_up.{key} (line ", e.Place);
+        Assert.Equal("0.01", e.Value);
+        Assert.Contains(coefficient, e.Expected);
+        Assert.Contains("until a DEM input exists", e.Expected);
+        // 0 (the only value that means what it says without an elevation input) is still accepted.
+        LoadWith(Sections().Replace("per_cell_to_built_up: -0.4}", $"per_cell_to_built_up: -0.4, {key}: 0}}"));
+    }
 }

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Io.Formats;
 using System.Globalization;
 using CarbonSim.Model.Accounting;
 using CarbonSim.Model.Valuation;
@@ -16,25 +17,24 @@ public class InvestCarbonTests
     [Fact]
     public void PoolTable_TotalsMatchTheTablesExpectedColumn()
     {
-        var csv = CsvRows.Load(Data("reference", "invest", "pools_table.csv"));
+        var csv = CsvTable.Read(Data("reference", "invest", "pools_table.csv"), "c_total_expected", "lucode");
         var t = PoolTable.FromCsv(csv);
-        int exp = csv.Column("c_total_expected"), code = csv.Column("lucode");
         Assert.Equal(3, csv.Rows.Count);
         foreach (var r in csv.Rows)
-            Assert.Equal(csv.Number(r, exp), t.For(csv.Integer(r, code), "test", "row").Total, 12);
+            Assert.Equal(r.Number("c_total_expected"), t.For(r.Integer("lucode"), "test", "row").Total, 12);
     }
 
     [Fact]
     public void PublishedValuationCases_AreReproducedInEveryColumn()
     {
         var table = PoolTable.Load(Data("reference", "invest", "pools_table.csv"));
-        var cases = CsvRows.Load(Data("reference", "invest", "valuation_cases.csv"));
+        var cases = CsvTable.Read(Data("reference", "invest", "valuation_cases.csv"));
         int compared = 0;
         foreach (var r in cases.Rows)
         {
-            double Col(string n) => cases.Number(r, cases.Column(n));
+            double Col(string n) => r.Number(n);
             double tol = Col("tolerance_abs");
-            var grid = cases.Text(r, cases.Column("grid")).Split('x').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            var grid = r.Text("grid").Split('x').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             int n = grid[0] * grid[1];
             var bas = Enumerable.Repeat((int)Col("lulc_bas_fill"), n).ToArray();
             var alt = Enumerable.Repeat((int)Col("lulc_alt_fill"), n).ToArray();
@@ -112,14 +112,14 @@ public class InvestCarbonTests
     public void AsciiGrid_RoundTripsAndRejectsShortData()
     {
         var text = "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 30\nNODATA_value -9999\n1 2 -9999\n2 2 1\n";
-        var g = AsciiGrid.Parse("a.asc", text);
-        Assert.Equal(900, g.PixelAreaM2);
+        var g = EsriAsciiGrid.Parse("a.asc", text);
+        Assert.Equal(900, g.CellArea);
         var cls = g.AsClasses("a.asc", out var nd);
         Assert.Equal(-9999, nd);
         Assert.Equal(new[] { 1, 2, -9999, 2, 2, 1 }, cls);
-        var again = AsciiGrid.Parse("b.asc", g.Format());
+        var again = EsriAsciiGrid.Parse("b.asc", g.Format());
         Assert.Equal(g.Values, again.Values);
-        var ex = Assert.Throws<InvalidInputException>(() => AsciiGrid.Parse("c.asc", "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 30\n1 2 3\n"));
+        var ex = Assert.Throws<InvalidInputException>(() => EsriAsciiGrid.Parse("c.asc", "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 30\n1 2 3\n"));
         Assert.Contains("c.asc", ex.Message); Assert.Contains("3 values", ex.Message);
     }
 }

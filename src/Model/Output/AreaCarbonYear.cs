@@ -3,9 +3,10 @@ namespace CarbonSim.Model.Output;
 /// <summary>
 /// One year of carbon accounting over an area (a city or the whole region), in internal units.
 /// Fluxes are annual sums and pools are end-of-year values, both as area-weighted means over
-/// <see cref="AreaM2"/>; totals follow as mean × area (see the <c>…Kg</c> members).
+/// <see cref="AreaM2"/>; totals follow as mean × area (see the <c>…Kg</c> members). Not to be confused with
+/// a cell's carbon books of a year, <see cref="Accounting.CarbonYear"/> (kg C, conversion terms).
 /// </summary>
-public record CarbonYear
+public record AreaCarbonYear
 {
     /// <summary>[a] Calendar year.</summary>
     public required int Year { get; init; }
@@ -59,14 +60,14 @@ public record CarbonYear
 }
 
 /// <summary>One city's accounting for one year.</summary>
-public sealed record CityYear : CarbonYear
+public sealed record CityYear : AreaCarbonYear
 {
     /// <summary>City id (GB/T 2260 code), matching <see cref="CityInfo.Id"/>.</summary>
     public required string CityId { get; init; }
 }
 
 /// <summary>The agglomeration's accounting for one year: area-weighted means and totals over all cities.</summary>
-public sealed record RegionYear : CarbonYear
+public sealed record RegionYear : AreaCarbonYear
 {
     /// <summary>[-] Number of cities summed.</summary>
     public int CityCount { get; init; }
