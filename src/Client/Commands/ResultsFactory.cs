@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Output;
 using CarbonSim.Model.Region;
 using CsvTable = CarbonSim.Model.Scenarios.CsvTable;
-using V = CarbonSim.Grains.Contracts.CarbonVariables;
+using V = CarbonSim.Model.Engine.CarbonVariables;
 
 namespace CarbonSim.Client.Commands;
 
@@ -73,7 +74,7 @@ public static class ResultsFactory
     /// areas after the year's allocation and the land-use columns (conversion emissions, wood products,
     /// converted cells, unmet demand) from the exact sums and the allocation record.
     /// </summary>
-    internal static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : CarbonYear
+    internal static T WithLandUse<T>(T row, LandUsePlan plan, Model.Engine.YearTotals totals, AllocationYear? allocation, int? city) where T : CarbonYear
     {
         var s = totals.Sums;
         var areas = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -101,7 +102,7 @@ public static class ResultsFactory
 
     /// <summary>Area-weighted means [kgC m-2] / [kgC m-2 a-1] from exact totals [kgC] / [kgC a-1].</summary>
     /// <summary>Area-weighted means [kg m-2 (a-1)] of a city or region year from its exact totals [kg].</summary>
-    internal static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : CarbonYear
+    internal static T Means<T>(T row, Model.Engine.YearTotals totals, double areaM2) where T : CarbonYear
     {
         var kg = totals.TotalsKg();
         double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;

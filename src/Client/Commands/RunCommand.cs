@@ -4,6 +4,7 @@ using CarbonSim.Client.Cli;
 using CarbonSim.Client.Hosting;
 using CarbonSim.Client.Output;
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Hosting;
 using CarbonSim.Grains.Persistence;
 using CarbonSim.Model;

@@ -1,6 +1,7 @@
 using CarbonSim.Client.Hosting;
 using CarbonSim.Grains.Batch;
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Engine;
 
 namespace CarbonSim.Client.Commands;
 
@@ -27,7 +28,7 @@ public static class SubmitCommand
         if (cli.Help) { Console.WriteLine(Usage); return 0; }
         if (cli.Positionals.Count != 1) throw new ArgumentException("give exactly one scenario or .runspec file (see --help)");
         var (spec, entry) = Prepare(cli.Positionals[0], cli.DoubleOption("--resolution"), cli.IntOption("--tile-size", 1), cli.IntOption("--checkpoint-every", 1));
-        Grains.Engine.RunSpecCheck.Validate(spec);
+        Model.Engine.RunSpecCheck.Validate(spec);
         if (cli.Option("--save-spec") is { } save) ClusterSpecFile.Write(save, spec);
         string id = cli.Option("--id") ?? ClusterJobs.NewId(spec.ScenarioName);
         await using var connection = await cli.ConnectAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CarbonSim.Grains.Batch;
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Engine;
 
 namespace CarbonSim.Client.Hosting;
 

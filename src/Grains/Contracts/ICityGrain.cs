@@ -9,7 +9,7 @@ public interface ICityGrain : IGrainWithStringKey
     /// stores the total. Recording the same year again replaces it with the same value.
     /// </summary>
     [Alias("RecordYear")]
-    Task<CityYear> RecordYear(int year, FixedSum[][] partialsByTile);
+    Task<YearTotals> RecordYear(int year, FixedSum[][] partialsByTile);
 
     /// <summary>
     /// Allocates the year's land-use change among the city's cells: from the class counts at the start of the

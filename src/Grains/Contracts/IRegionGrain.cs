@@ -9,14 +9,14 @@ public interface IRegionGrain : IGrainWithStringKey
     /// scheme also closes the year's budgets and ledger (<see cref="CompensationPlan.Evaluate"/>). Idempotent.
     /// </summary>
     [Alias("RecordYear")]
-    Task<CityYear> RecordYear(int year, CityYear[] cities, RegionYearContext context);
+    Task<YearTotals> RecordYear(int year, YearTotals[] cities, RegionYearContext context);
 
     /// <summary>The books closed so far, by year (empty without a scheme).</summary>
     [Alias("GetBooks")]
     Task<CarbonSim.Model.Accounting.CompensationYear[]> GetBooks();
 
     [Alias("GetSeries")]
-    Task<CityYear[]> GetSeries();
+    Task<YearTotals[]> GetSeries();
 }
 
 /// <summary>What the region grain needs besides the city totals to close a year: the run's years, city names and scheme.</summary>

@@ -1,3 +1,5 @@
+using CarbonSim.Model.Engine;
+
 namespace CarbonSim.Grains.Contracts;
 
 /// <summary>
@@ -11,8 +13,19 @@ public interface ISpinupGrain : IGrainWithStringKey
     /// <remarks>A spin-up is thousands of simulated years (about a second on one core, much more on a
     /// busy machine), so its response timeout is long.</remarks>
     [Alias("GetEquilibrium"), ResponseTimeout("00:30:00")]
-    Task<SpinupResult> GetEquilibrium(SpinupRequest request);
+    Task<SpinupEquilibrium> GetEquilibrium(SpinupRequest request);
 
     [Alias("GetInfo")]
     Task<SpinupInfo> GetInfo();
+}
+
+/// <summary>What a spin-up grain holds: whether it is computed, how often it computed (should be once).</summary>
+[GenerateSerializer, Immutable, Alias("carbonsim.SpinupInfo")]
+public sealed record SpinupInfo
+{
+    [Id(0)] public bool Done { get; init; }
+    [Id(1)] public int ComputeCount { get; init; }
+    [Id(2)] public int StateLength { get; init; }
+    [Id(3)] public int Years { get; init; }
+    [Id(4)] public bool Converged { get; init; }
 }

@@ -1,3 +1,5 @@
+using CarbonSim.Model.Engine;
+
 namespace CarbonSim.Grains.Contracts;
 
 /// <summary>The results of a finished run as the engine holds them (the client turns this into report files).</summary>
@@ -8,7 +10,7 @@ public sealed record RunOutcome
     /// <summary>One series per city, in city-index order.</summary>
     [Id(1)] public CitySeries[] Cities { get; init; } = [];
     /// <summary>Agglomeration totals per year, ascending.</summary>
-    [Id(2)] public CityYear[] Region { get; init; } = [];
+    [Id(2)] public YearTotals[] Region { get; init; } = [];
     /// <summary>Per-cell values for the cell-output years.</summary>
     [Id(3)] public CellSnapshot[] CellSnapshots { get; init; } = [];
     [Id(4)] public int SpinupCount { get; init; }
@@ -33,19 +35,4 @@ public sealed record CellSnapshot
     [Id(1)] public double[] Values { get; init; } = [];
     /// <summary>[-] Land-use class index of every cell after the year's change (runs with land-use change), else empty.</summary>
     [Id(2)] public int[] Classes { get; init; } = [];
-}
-
-/// <summary>The land-use allocation of one year, per city (city-index order).</summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.AllocationYear")]
-public sealed record AllocationYear
-{
-    [Id(0)] public int Year { get; init; }
-    /// <summary>[cells] Cells converted per city.</summary>
-    [Id(1)] public int[] ConvertedCells { get; init; } = [];
-    /// <summary>[cells] Demand not met per city (0 = met exactly).</summary>
-    [Id(2)] public int[] ShortfallCells { get; init; } = [];
-    /// <summary>[cells] Class counts per city after the year: <c>[city · K + class]</c>.</summary>
-    [Id(3)] public int[] CountsAfter { get; init; } = [];
-    /// <summary>[cells] The year's demand per city: <c>[city · K + class]</c>.</summary>
-    [Id(4)] public int[] Demand { get; init; } = [];
 }

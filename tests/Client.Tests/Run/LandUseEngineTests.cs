@@ -1,6 +1,7 @@
 using CarbonSim.Client.Cli;
 using CarbonSim.Client.Commands;
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Scenarios;
 using Xunit.Abstractions;
 

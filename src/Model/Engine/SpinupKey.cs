@@ -1,7 +1,6 @@
-using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Region;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>The content hash that names a spin-up: <see cref="SpinupKeys.Compute"/> over the request.</summary>
 public static class SpinupKey

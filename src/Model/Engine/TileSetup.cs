@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// What a tile needs to start, and no more (it crosses the network on a cluster): a copy of the run
@@ -6,23 +6,21 @@ namespace CarbonSim.Grains.Contracts;
 /// local to that copy), the global index of each of its cells, and the equilibrium state of each
 /// spin-up combination its columns use. Built by <c>Engine.TileSetups.For</c>.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.TileSetup")]
 public sealed record TileSetup
 {
     /// <summary>The run spec restricted to this tile: <c>Spec.Cells</c> row p is tile cell p.</summary>
-    [Id(0)] public RunSpec Spec { get; init; } = null!;
+    public RunSpec Spec { get; init; } = null!;
     /// <summary>[-] Global index (into the run's cell table) of each tile cell, ascending.</summary>
-    [Id(1)] public int[] CellIndices { get; init; } = [];
+    public int[] CellIndices { get; init; } = [];
     /// <summary>Spin-up combinations used by the tile's columns (indices into <see cref="Spec"/>'s tables), and their equilibrium state vectors.</summary>
-    [Id(2)] public SpinupCombo[] Combos { get; init; } = [];
-    [Id(3)] public double[][] EquilibriumStates { get; init; } = [];
+    public SpinupCombo[] Combos { get; init; } = [];
+    public double[][] EquilibriumStates { get; init; } = [];
     /// <summary>The tile's block and halo when the run has land-use change, else null.</summary>
-    [Id(4)] public TileLandUse? LandUse { get; init; }
+    public TileLandUse? LandUse { get; init; }
 }
 
 /// <summary>One distinct spin-up: vegetation type, site and climate indices into the run's tables.</summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.SpinupCombo")]
 public readonly record struct SpinupCombo(
-    [property: Id(0)] int Vegetation,
-    [property: Id(1)] int Site,
-    [property: Id(2)] int Climate);
+    int Vegetation,
+    int Site,
+    int Climate);

@@ -1,6 +1,6 @@
 using CarbonSim.Model.Accounting;
 
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// Layout of the per-city exact sums of a run with land-use change. After the

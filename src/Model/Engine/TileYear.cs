@@ -1,8 +1,7 @@
-using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Accounting;
 using CarbonSim.Model.LandUse;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// The cells of one tile and their column states, stepped a year at a time. Pure: no Orleans, no clock,
@@ -16,7 +15,7 @@ namespace CarbonSim.Grains.Engine;
 /// cells change class and carry their carbon into the new class's columns; halo cells take the
 /// neighbours' changes, which is how the halo stays current), closes every cell's carbon books and sums.
 /// </remarks>
-public sealed class TileSimulation
+public sealed class TileYear
 {
     readonly RunSpec _spec;
     readonly ICarbonKernel _kernel;
@@ -58,7 +57,7 @@ public sealed class TileSimulation
 
     public bool HasLandUse => _plan is not null;
 
-    public TileSimulation(TileSetup setup, ICarbonKernel kernel)
+    public TileYear(TileSetup setup, ICarbonKernel kernel)
     {
         _spec = setup.Spec;
         _kernel = kernel;

@@ -1,6 +1,6 @@
 using CarbonSim.Model.LandUse;
 
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// Land-use change of a run (issue #5), resolved at the edge from the scenario's <c>land_use_change</c>
@@ -10,7 +10,6 @@ namespace CarbonSim.Grains.Contracts;
 /// <see cref="Rules"/> and <see cref="ConversionRules"/> rebuild the <c>Model.LandUse</c> records.
 /// Cells are the run's <see cref="RunSpec.Cells"/> (same order); cities are city indices.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.LandUsePlan")]
 public sealed record LandUsePlan
 {
     /// <summary>Number of suitability coefficients per class (intercept, per km to centre, per cell to built-up, per m elevation, per degree slope).</summary>
@@ -19,47 +18,47 @@ public sealed record LandUsePlan
     public const int ConversionTerms = 5;
 
     /// <summary>Class names, index = class index.</summary>
-    [Id(0)] public string[] ClassNames { get; init; } = [];
+    public string[] ClassNames { get; init; } = [];
     /// <summary>[-] Raster code of each class (for land-use outputs).</summary>
-    [Id(1)] public int[] ClassCodes { get; init; } = [];
+    public int[] ClassCodes { get; init; } = [];
     /// <summary>[-] Class index of each cell at the start of the first year.</summary>
-    [Id(2)] public int[] CellClass { get; init; } = [];
+    public int[] CellClass { get; init; } = [];
     /// <summary>Restriction mask per cell: true = never changes.</summary>
-    [Id(3)] public bool[] CellProtected { get; init; } = [];
+    public bool[] CellProtected { get; init; } = [];
     /// <summary>[km] Distance of each cell to its city's centre.</summary>
-    [Id(4)] public double[] CellKmToCentre { get; init; } = [];
+    public double[] CellKmToCentre { get; init; } = [];
     /// <summary>[m] Elevation of each cell (0 without a DEM).</summary>
-    [Id(5)] public double[] CellElevationM { get; init; } = [];
+    public double[] CellElevationM { get; init; } = [];
     /// <summary>[deg] Slope of each cell (0 without a DEM).</summary>
-    [Id(6)] public double[] CellSlopeDeg { get; init; } = [];
+    public double[] CellSlopeDeg { get; init; } = [];
     /// <summary>[-] Class index of built-up land (for the distance-to-built-up driver).</summary>
-    [Id(7)] public int BuiltUpClass { get; init; }
+    public int BuiltUpClass { get; init; }
     /// <summary>[cells] Odd edge N of the N×N neighbourhood window.</summary>
-    [Id(8)] public int WindowSize { get; init; } = 3;
+    public int WindowSize { get; init; } = 3;
     /// <summary>[cells] Search radius of the distance to built-up land.</summary>
-    [Id(9)] public int BuiltUpSearchRadius { get; init; }
+    public int BuiltUpSearchRadius { get; init; }
     /// <summary>Logistic suitability coefficients, <c>[class · SuitabilityTerms + term]</c> (units per term, see <see cref="SuitabilityCoefficients"/>).</summary>
-    [Id(10)] public double[] Suitability { get; init; } = [];
+    public double[] Suitability { get; init; } = [];
     /// <summary>[-] Neighbourhood weight of each class.</summary>
-    [Id(11)] public double[] NeighbourhoodWeight { get; init; } = [];
+    public double[] NeighbourhoodWeight { get; init; } = [];
     /// <summary>[-] Neighbourhood floor Ω0.</summary>
-    [Id(12)] public double NeighbourhoodFloor { get; init; }
+    public double NeighbourhoodFloor { get; init; }
     /// <summary>[0–1] Conversion elasticity (inertia) of each class.</summary>
-    [Id(13)] public double[] Elasticity { get; init; } = [];
+    public double[] Elasticity { get; init; } = [];
     /// <summary>Conversion matrix, <c>[from · K + to]</c>: true = allowed.</summary>
-    [Id(14)] public bool[] Allowed { get; init; } = [];
+    public bool[] Allowed { get; init; } = [];
     /// <summary>[0–1] Carbon shares of each transition, <c>[(from · K + to) · ConversionTerms + term]</c>; NaN where the scenario has no rule.</summary>
-    [Id(15)] public double[] ConversionShares { get; init; } = [];
+    public double[] ConversionShares { get; init; } = [];
     /// <summary>[a] Half-life of the wood-product pool.</summary>
-    [Id(16)] public double WoodProductHalfLifeYears { get; init; } = 1;
+    public double WoodProductHalfLifeYears { get; init; } = 1;
     /// <summary>[-] Start of the columns of (city, class) in <see cref="MixVegetation"/>, <c>[city · K + class]</c>; length cities · K + 1.</summary>
-    [Id(17)] public int[] MixStart { get; init; } = [];
+    public int[] MixStart { get; init; } = [];
     /// <summary>[-] Vegetation type index (into <see cref="RunSpec.VegetationTypes"/>) of each mix column.</summary>
-    [Id(18)] public int[] MixVegetation { get; init; } = [];
+    public int[] MixVegetation { get; init; } = [];
     /// <summary>[fraction of cell area] Cover of each mix column.</summary>
-    [Id(19)] public double[] MixFraction { get; init; } = [];
+    public double[] MixFraction { get; init; } = [];
     /// <summary>[cells] Demand per city and year: <c>Demand[city][(year − FirstYear) · K + class]</c>. Empty in a tile's copy.</summary>
-    [Id(20)] public int[][] Demand { get; init; } = [];
+    public int[][] Demand { get; init; } = [];
 
     public int ClassCount => ClassNames.Length;
 
@@ -111,28 +110,26 @@ public sealed record LandUsePlan
 /// A tile's part of the land-use plan: its block of the grid and the classes of that block plus a halo
 /// of <see cref="Halo"/> cells taken from the neighbouring tiles (NoData = −1 outside the run's cells).
 /// </summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.TileLandUse")]
 public sealed record TileLandUse
 {
     /// <summary>[cells] Grid column and row of the block's north-west cell; block width and height.</summary>
-    [Id(0)] public int X0 { get; init; }
-    [Id(1)] public int Y0 { get; init; }
-    [Id(2)] public int Width { get; init; }
-    [Id(3)] public int Height { get; init; }
+    public int X0 { get; init; }
+    public int Y0 { get; init; }
+    public int Width { get; init; }
+    public int Height { get; init; }
     /// <summary>[cells] Halo width (max of the window radius and the built-up search radius).</summary>
-    [Id(4)] public int Halo { get; init; }
+    public int Halo { get; init; }
     /// <summary>[-] Class of every window cell at the start of the first year, row-major over (Width + 2·Halo) × (Height + 2·Halo).</summary>
-    [Id(5)] public int[] WindowClasses { get; init; } = [];
+    public int[] WindowClasses { get; init; } = [];
 }
 
 /// <summary>One cell a tile offers for conversion (mirror of <c>Model.LandUse.Candidate</c>; city = city index, cell = grid id row·cols + col).</summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.CellCandidate")]
 public readonly record struct CellCandidate(
-    [property: Id(0)] int CellId,
-    [property: Id(1)] int City,
-    [property: Id(2)] int FromClass,
-    [property: Id(3)] int ToClass,
-    [property: Id(4)] double Potential)
+    int CellId,
+    int City,
+    int FromClass,
+    int ToClass,
+    double Potential)
 {
     public Candidate ToModel() => new(CellId, City, FromClass, ToClass, Potential);
     public static CellCandidate Of(Candidate c) => new(c.CellId, c.CityId, c.FromClass, c.ToClass, c.Potential);
@@ -142,29 +139,27 @@ public readonly record struct CellCandidate(
 /// A tile's land-use offer for one year, made on the classes at the start of the year: its candidates
 /// (cells that may change, with their transition potential) and its class counts per city.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.TileOffer")]
 public sealed record TileLandUseOffer
 {
-    [Id(0)] public int TileIndex { get; init; }
-    [Id(1)] public int Year { get; init; }
-    [Id(2)] public CellCandidate[] Candidates { get; init; } = [];
+    public int TileIndex { get; init; }
+    public int Year { get; init; }
+    public CellCandidate[] Candidates { get; init; } = [];
     /// <summary>[-] City indices present in the tile, ascending.</summary>
-    [Id(3)] public int[] Cities { get; init; } = [];
+    public int[] Cities { get; init; } = [];
     /// <summary>[cells] Class counts, <c>[cityPosition · K + class]</c>.</summary>
-    [Id(4)] public int[] Counts { get; init; } = [];
+    public int[] Counts { get; init; } = [];
 }
 
 /// <summary>A city's allocation of one year: the cells that change (by cell id) and the demand it could not meet.</summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.CityAllocation")]
 public sealed record CityAllocation
 {
-    [Id(0)] public int City { get; init; }
-    [Id(1)] public int Year { get; init; }
-    [Id(2)] public CellCandidate[] Winners { get; init; } = [];
+    public int City { get; init; }
+    public int Year { get; init; }
+    public CellCandidate[] Winners { get; init; } = [];
     /// <summary>[cells] Unmet demand per class (0 = met).</summary>
-    [Id(3)] public int[] ShortfallByClass { get; init; } = [];
+    public int[] ShortfallByClass { get; init; } = [];
     /// <summary>[cells] Class counts at the start of the year (sum of the tiles' counts).</summary>
-    [Id(4)] public int[] CountsBefore { get; init; } = [];
+    public int[] CountsBefore { get; init; } = [];
     /// <summary>[cells] The year's demand.</summary>
-    [Id(5)] public int[] Demand { get; init; } = [];
+    public int[] Demand { get; init; } = [];
 }

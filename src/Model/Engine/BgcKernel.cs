@@ -1,9 +1,8 @@
-using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Climate;
 using CarbonSim.Model.Kernel;
 using CarbonSim.Model.Parameters;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// <see cref="ICarbonKernel"/> over the BIOME-BGC-like process kernel (<see cref="CellModel"/>,
@@ -24,12 +23,12 @@ public sealed class BgcKernel : ICarbonKernel
     {
         public int StateLength => CellState.Length;
 
-        public Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
+        public SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
         {
             var options = new SpinupOptions(Co2Ppm: co2, NDeposition: nDeposition, MaxYears: maxYears);
             var r = accelerated ? Spinup.RunAccelerated(model, options) : Spinup.Run(model, options);
             var state = StandHistory.Regrow(model, r.State, standAgeYears, new YearForcing(co2, nDeposition));
-            return new Contracts.SpinupResult { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
+            return new SpinupEquilibrium { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
         }
 
         public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();

@@ -1,6 +1,5 @@
-using CarbonSim.Grains.Contracts;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>Partitions a run's cells into square tiles of the grid.</summary>
 public static class Tiling

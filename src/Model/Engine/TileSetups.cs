@@ -1,7 +1,6 @@
-using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.LandUse;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>Builds each tile's <see cref="TileSetup"/>: only its own cells and the parameter tables they use.</summary>
 public static class TileSetups

@@ -2,7 +2,7 @@ using CarbonSim.Model.Climate;
 using CarbonSim.Model.Kernel;
 using CarbonSim.Model.Parameters;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// The seam between the grains and the process kernel in <c>CarbonSim.Model.Kernel</c>: builds a
@@ -34,12 +34,12 @@ public interface IColumnModel
     /// <param name="nDeposition">[kgN m-2 a-1]</param>
     /// <param name="accelerated">Accelerated decomposition spin-up (true) or standard.</param>
     /// <param name="maxYears">[a] Limit on simulated years.</param>
-    Contracts.SpinupResult SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0);
+    SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0);
 
     /// <summary>
     /// Steps the state vector stored at <paramref name="states"/>[<paramref name="offset"/> ..] in place
     /// through met year <paramref name="metYearIndex"/> and writes the annual values (order of
-    /// <see cref="Contracts.CarbonVariables"/>, per m2) into <paramref name="annual"/>.
+    /// <see cref="CarbonVariables"/>, per m2) into <paramref name="annual"/>.
     /// </summary>
     void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual);
 

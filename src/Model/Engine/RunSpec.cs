@@ -1,71 +1,69 @@
 using CarbonSim.Model.Climate;
 using CarbonSim.Model.Parameters;
 
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// Everything a run needs, validated and resolved at the edge (the client) before any grain runs:
 /// the grid's cells with their vegetation columns, the parameter tables they point into, and the
 /// forcing by year. Immutable once built; shipped to the simulation grain and, in parts, to tiles.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.RunSpec")]
 public sealed record RunSpec
 {
     /// <summary>Scenario name (used in output folder names and reports).</summary>
-    [Id(0)] public string ScenarioName { get; init; } = "";
+    public string ScenarioName { get; init; } = "";
     /// <summary>[a] First simulated calendar year (inclusive).</summary>
-    [Id(1)] public int FirstYear { get; init; }
+    public int FirstYear { get; init; }
     /// <summary>[a] Last simulated calendar year (inclusive).</summary>
-    [Id(2)] public int LastYear { get; init; }
+    public int LastYear { get; init; }
     /// <summary>[cells] Edge length of a square tile in grid cells (1 = one grain per cell).</summary>
-    [Id(3)] public int TileSize { get; init; } = 32;
+    public int TileSize { get; init; } = 32;
     /// <summary>[-] Grid rows and columns; cells index into this raster.</summary>
-    [Id(4)] public int GridRows { get; init; }
-    [Id(5)] public int GridCols { get; init; }
+    public int GridRows { get; init; }
+    public int GridCols { get; init; }
     /// <summary>City ids (e.g. GB/T 2260 codes), index-aligned with <see cref="CityNames"/>; cells refer to them by index.</summary>
-    [Id(6)] public string[] CityIds { get; init; } = [];
-    [Id(7)] public string[] CityNames { get; init; } = [];
+    public string[] CityIds { get; init; } = [];
+    public string[] CityNames { get; init; } = [];
     /// <summary>Vegetation types (name + .epc values); columns refer to them by index.</summary>
-    [Id(8)] public VegetationType[] VegetationTypes { get; init; } = [];
+    public VegetationType[] VegetationTypes { get; init; } = [];
     /// <summary>Site/soil parameter sets; cells refer to them by index.</summary>
-    [Id(9)] public SiteParameters[] Sites { get; init; } = [];
+    public SiteParameters[] Sites { get; init; } = [];
     /// <summary>Daily weather series (one per climate zone); cells refer to them by index.</summary>
-    [Id(10)] public MetSeries[] Climates { get; init; } = [];
+    public MetSeries[] Climates { get; init; } = [];
     /// <summary>The cells, struct-of-arrays.</summary>
-    [Id(11)] public CellTable Cells { get; init; } = null!;
+    public CellTable Cells { get; init; } = null!;
     /// <summary>[ppm] Atmospheric CO2 by year, index 0 = <see cref="FirstYear"/>.</summary>
-    [Id(12)] public double[] Co2ByYear { get; init; } = [];
+    public double[] Co2ByYear { get; init; } = [];
     /// <summary>[kgN m-2 a-1] N deposition by year, index 0 = <see cref="FirstYear"/>.</summary>
-    [Id(13)] public double[] NDepositionByYear { get; init; } = [];
+    public double[] NDepositionByYear { get; init; } = [];
     /// <summary>[ppm] CO2 held constant during spin-up.</summary>
-    [Id(14)] public double SpinupCo2 { get; init; }
+    public double SpinupCo2 { get; init; }
     /// <summary>[kgN m-2 a-1] N deposition held constant during spin-up.</summary>
-    [Id(15)] public double SpinupNDeposition { get; init; }
+    public double SpinupNDeposition { get; init; }
     /// <summary>[a] Years for which per-cell values are kept (for rasters); the others keep only sums.</summary>
-    [Id(16)] public int[] CellOutputYears { get; init; } = [];
+    public int[] CellOutputYears { get; init; } = [];
     /// <summary>[a] Tiles checkpoint their state every this many years (and after the last year); 0 = never
     /// (an embedded silo: nothing outlives the process, and 260 tiles writing at once can time out its memory storage).</summary>
-    [Id(17)] public int CheckpointEveryYears { get; init; } = 10;
+    public int CheckpointEveryYears { get; init; } = 10;
     /// <summary>Accelerated decomposition spin-up (true) or standard.</summary>
-    [Id(18)] public bool SpinupAccelerated { get; init; } = true;
+    public bool SpinupAccelerated { get; init; } = true;
     /// <summary>[a] Most simulated years of a spin-up.</summary>
-    [Id(19)] public int SpinupMaxYears { get; init; } = 6000;
+    public int SpinupMaxYears { get; init; } = 6000;
     /// <summary>[a] Age of woody stands at the first year: a stand-replacing disturbance this many years before it, then regrowth (0 = old-growth equilibrium).</summary>
-    [Id(40)] public int SpinupStandAgeYears { get; init; }
+    public int SpinupStandAgeYears { get; init; }
     /// <summary>Land-use change (allocation, carbon on conversion, demand), or null for a fixed map.</summary>
-    [Id(41)] public LandUsePlan? LandUse { get; init; }
+    public LandUsePlan? LandUse { get; init; }
     /// <summary>Budgets and horizontal compensation closed by the region grain each year, or null without a scheme.</summary>
-    [Id(42)] public CompensationPlan? Compensation { get; init; }
+    public CompensationPlan? Compensation { get; init; }
 
     public int YearCount => LastYear - FirstYear + 1;
 }
 
 /// <summary>A vegetation type: a name and its ecophysiological constants.</summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.VegetationType")]
 public sealed record VegetationType
 {
-    [Id(0)] public string Name { get; init; } = "";
-    [Id(1)] public EcophysParameters Epc { get; init; } = null!;
+    public string Name { get; init; } = "";
+    public EcophysParameters Epc { get; init; } = null!;
 }
 
 /// <summary>
@@ -73,29 +71,28 @@ public sealed record VegetationType
 /// a column is one vegetation type covering a fraction of the cell. The part of a cell not covered by
 /// any column (impervious surface, water) holds no carbon in the process model.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("carbonsim.CellTable")]
 public sealed record CellTable
 {
     /// <summary>[-] Grid row of each cell (0 = north edge).</summary>
-    [Id(0)] public int[] Row { get; init; } = [];
+    public int[] Row { get; init; } = [];
     /// <summary>[-] Grid column of each cell (0 = west edge).</summary>
-    [Id(1)] public int[] Col { get; init; } = [];
+    public int[] Col { get; init; } = [];
     /// <summary>[-] Index into <see cref="RunSpec.CityIds"/>.</summary>
-    [Id(2)] public int[] City { get; init; } = [];
+    public int[] City { get; init; } = [];
     /// <summary>[m2] Land area of the cell inside its city.</summary>
-    [Id(3)] public double[] AreaM2 { get; init; } = [];
+    public double[] AreaM2 { get; init; } = [];
     /// <summary>[-] Index into <see cref="RunSpec.Climates"/>.</summary>
-    [Id(4)] public int[] Climate { get; init; } = [];
+    public int[] Climate { get; init; } = [];
     /// <summary>[-] Index into <see cref="RunSpec.Sites"/>.</summary>
-    [Id(5)] public int[] Site { get; init; } = [];
+    public int[] Site { get; init; } = [];
     /// <summary>[-] Land-use class code of each cell (carried through for outputs).</summary>
-    [Id(6)] public int[] LandUse { get; init; } = [];
+    public int[] LandUse { get; init; } = [];
     /// <summary>[-] Start of each cell's columns; length = cell count + 1.</summary>
-    [Id(7)] public int[] ColumnStart { get; init; } = [];
+    public int[] ColumnStart { get; init; } = [];
     /// <summary>[-] Vegetation type index of each column.</summary>
-    [Id(8)] public int[] ColumnVegetation { get; init; } = [];
+    public int[] ColumnVegetation { get; init; } = [];
     /// <summary>[fraction of cell area] Cover of each column; a cell's fractions sum to at most 1.</summary>
-    [Id(9)] public double[] ColumnFraction { get; init; } = [];
+    public double[] ColumnFraction { get; init; } = [];
 
     public int Count => Row.Length;
     public int ColumnCount => ColumnVegetation.Length;

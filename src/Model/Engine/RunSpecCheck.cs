@@ -1,6 +1,5 @@
-using CarbonSim.Grains.Contracts;
 
-namespace CarbonSim.Grains.Engine;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// Internal consistency of a <see cref="RunSpec"/> (lengths and indices agree). The scenario's

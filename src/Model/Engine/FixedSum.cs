@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// An exact, order-independent sum of carbon amounts: every addend is rounded once to a whole
@@ -6,7 +6,6 @@ namespace CarbonSim.Grains.Contracts;
 /// combined in any grouping (1×1 or 32×32 tiles, any message order) and give the same bits.
 /// The rounding (1 mg C per addend) is far below what the process model can resolve.
 /// </summary>
-[GenerateSerializer, Immutable]
 public readonly struct FixedSum : IEquatable<FixedSum>
 {
     /// <summary>[kgC] Size of one integer step: 1e-6 kg = 1 mg.</summary>
@@ -14,8 +13,8 @@ public readonly struct FixedSum : IEquatable<FixedSum>
     const double StepsPerKg = 1e6;
 
     /// <summary>High and low 64 bits of the two's-complement count of quanta.</summary>
-    [Id(0)] public readonly long Upper;
-    [Id(1)] public readonly ulong Lower;
+    public readonly long Upper;
+    public readonly ulong Lower;
 
     public FixedSum(long upper, ulong lower) { Upper = upper; Lower = lower; }
 

@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// The annual carbon quantities the engine carries per cell, city and region, in a fixed order.
