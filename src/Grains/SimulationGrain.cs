@@ -97,8 +97,7 @@ public sealed class SimulationGrain(
 
     async Task<RunOutcome> CollectOutcome(RunSpec spec)
     {
-        var area = new double[spec.CityIds.Length];
-        for (int i = 0; i < spec.Cells.Count; i++) area[spec.Cells.City[i]] += spec.Cells.AreaM2[i];
+        var area = RegionCycle.CityAreas(spec);
         var retrier = Retrier;
         var cities = await Task.WhenAll(spec.CityIds.Select((id, c) => retrier.Retry($"city {c} series", () =>
             GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).GetSeries(id, area[c]))));

@@ -436,6 +436,94 @@ public sealed class YearTotalsConverter : IConverter<YearTotals, YearTotalsSurro
         Year = v.Year, Sums = v.Sums,
     };
 }
+[GenerateSerializer, Alias("carbonsim.RunOutcome.Surrogate")]
+public struct RunOutcomeSurrogate
+{
+    [Id(0)] public string RunId;
+    [Id(1)] public CitySeries[] Cities;
+    [Id(2)] public YearTotals[] Region;
+    [Id(3)] public CellSnapshot[] CellSnapshots;
+    [Id(4)] public int SpinupCount;
+    [Id(5)] public int TileCount;
+    [Id(6)] public SpinupSummary[] Spinups;
+    [Id(7)] public AllocationYear[] Allocations;
+    [Id(8)] public CarbonSim.Model.Accounting.CompensationYear[] Books;
+}
+
+[RegisterConverter]
+public sealed class RunOutcomeConverter : IConverter<RunOutcome, RunOutcomeSurrogate>
+{
+    public RunOutcome ConvertFromSurrogate(in RunOutcomeSurrogate s) => new()
+    {
+        RunId = s.RunId, Cities = s.Cities, Region = s.Region, CellSnapshots = s.CellSnapshots, SpinupCount = s.SpinupCount, TileCount = s.TileCount, Spinups = s.Spinups, Allocations = s.Allocations, Books = s.Books,
+    };
+
+    public RunOutcomeSurrogate ConvertToSurrogate(in RunOutcome v) => new()
+    {
+        RunId = v.RunId, Cities = v.Cities, Region = v.Region, CellSnapshots = v.CellSnapshots, SpinupCount = v.SpinupCount, TileCount = v.TileCount, Spinups = v.Spinups, Allocations = v.Allocations, Books = v.Books,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CellSnapshot.Surrogate")]
+public struct CellSnapshotSurrogate
+{
+    [Id(0)] public int Year;
+    [Id(1)] public double[] Values;
+    [Id(2)] public int[] Classes;
+}
+
+[RegisterConverter]
+public sealed class CellSnapshotConverter : IConverter<CellSnapshot, CellSnapshotSurrogate>
+{
+    public CellSnapshot ConvertFromSurrogate(in CellSnapshotSurrogate s) => new()
+    {
+        Year = s.Year, Values = s.Values, Classes = s.Classes,
+    };
+
+    public CellSnapshotSurrogate ConvertToSurrogate(in CellSnapshot v) => new()
+    {
+        Year = v.Year, Values = v.Values, Classes = v.Classes,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CitySeries.Surrogate")]
+public struct CitySeriesSurrogate
+{
+    [Id(0)] public int CityIndex;
+    [Id(1)] public string CityId;
+    [Id(2)] public double AreaM2;
+    [Id(3)] public YearTotals[] Years;
+}
+
+[RegisterConverter]
+public sealed class CitySeriesConverter : IConverter<CitySeries, CitySeriesSurrogate>
+{
+    public CitySeries ConvertFromSurrogate(in CitySeriesSurrogate s) => new()
+    {
+        CityIndex = s.CityIndex, CityId = s.CityId, AreaM2 = s.AreaM2, Years = s.Years,
+    };
+
+    public CitySeriesSurrogate ConvertToSurrogate(in CitySeries v) => new()
+    {
+        CityIndex = v.CityIndex, CityId = v.CityId, AreaM2 = v.AreaM2, Years = v.Years,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.SpinupSummary.Surrogate")]
+public struct SpinupSummarySurrogate
+{
+    [Id(0)] public int Years;
+    [Id(1)] public bool Converged;
+}
+
+[RegisterConverter]
+public sealed class SpinupSummaryConverter : IConverter<SpinupSummary, SpinupSummarySurrogate>
+{
+    public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) => new(s.Years, s.Converged);
+
+    public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new() { Years = v.Years, Converged = v.Converged };
+}
+
 /// <summary>
 /// The engine's records are immutable (init-only, never changed after they are built), so a call between
 /// grains of one silo passes them by reference, as Orleans did when they carried <c>[Immutable]</c>; without
@@ -460,3 +548,7 @@ public abstract class SharedCopier<T> : IDeepCopier<T> where T : class
 [RegisterCopier] public sealed class CellTableCopier : SharedCopier<CellTable>;
 [RegisterCopier] public sealed class VegetationTypeCopier : SharedCopier<VegetationType>;
 [RegisterCopier] public sealed class TileLandUseCopier : SharedCopier<TileLandUse>;
+[RegisterCopier] public sealed class RunOutcomeCopier : SharedCopier<RunOutcome>;
+[RegisterCopier] public sealed class CitySeriesCopier : SharedCopier<CitySeries>;
+[RegisterCopier] public sealed class CellSnapshotCopier : SharedCopier<CellSnapshot>;
+[RegisterCopier] public sealed class SpinupSummaryCopier : SharedCopier<SpinupSummary>;

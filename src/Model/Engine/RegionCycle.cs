@@ -145,4 +145,12 @@ public sealed class RegionCycle
                 for (int p = 0; p < tiles[t].Length; p++) classes[tiles[t][p]] = results[t].CellClasses[p];
         return (values, classes);
     }
+
+    /// <summary>[m2] Land area of each city (sum over its cells, cell order).</summary>
+    public static double[] CityAreas(RunSpec spec)
+    {
+        var area = new double[spec.CityIds.Length];
+        for (int i = 0; i < spec.Cells.Count; i++) area[spec.Cells.City[i]] += spec.Cells.AreaM2[i];
+        return area;
+    }
 }

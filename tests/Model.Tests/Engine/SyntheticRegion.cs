@@ -1,13 +1,12 @@
-using CarbonSim.Grains.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Model.Climate;
 using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Parameters;
 
-namespace CarbonSim.Grains.Tests;
+namespace CarbonSim.Model.Tests.Engine;
 
 /// <summary>
-/// A small made-up region for grain tests: a 9×11 grid with a ragged mask (about 70 cells), two
+/// A small made-up region for engine tests (Model.Tests/Engine and, linked, Grains.Tests): a 9×11 grid with a ragged mask (about 70 cells), two
 /// cities, two climates, two sites, three vegetation types, one to three columns per cell.
 /// Everything derives from the cell's row and column: no randomness.
 /// </summary>
@@ -69,6 +68,76 @@ public static class SyntheticRegion
             CellOutputYears = cellOutputYears ?? Enumerable.Range(firstYear, years).ToArray(),
             CheckpointEveryYears = 2,
             SpinupMaxYears = 200,
+        };
+    }
+
+    /// <summary>
+    /// The region with land-use change: classes forest (0), grass (1) and built-up (2) = the cells' kinds;
+    /// each city turns <paramref name="perYear"/> forest cells a year into built-up land (forest → built-up
+    /// allowed, with a carbon rule; grass → built-up allowed without conversion of grass demand), built-up
+    /// land keeps a grass column of 0.2. Window 3, built-up search radius 2: a halo of 2 cells.
+    /// </summary>
+    public static RunSpec WithLandUse(RunSpec spec, int perYear = 2)
+    {
+        const int k = 3;
+        var t = spec.Cells;
+        int cities = spec.CityIds.Length, years = spec.YearCount;
+        var counts = new int[cities * k];
+        for (int i = 0; i < t.Count; i++) counts[t.City[i] * k + t.LandUse[i]]++;
+        var demand = new int[cities][];
+        for (int c = 0; c < cities; c++)
+        {
+            demand[c] = new int[years * k];
+            for (int y = 0; y < years; y++)
+            {
+                int moved = Math.Min(perYear * (y + 1), counts[c * k]);
+                demand[c][y * k + 0] = counts[c * k + 0] - moved;
+                demand[c][y * k + 1] = counts[c * k + 1];
+                demand[c][y * k + 2] = counts[c * k + 2] + moved;
+            }
+        }
+        var shares = Enumerable.Repeat(double.NaN, k * k * 5).ToArray();
+        double[] forestToBuilt = [0.4, 0.3, 0.2, 0.5, 0.1];
+        forestToBuilt.CopyTo(shares, (0 * k + 2) * 5);
+        var allowed = new bool[k * k];
+        allowed[0 * k + 2] = true;
+        // Mix per (city, class): forest dbf 0.9; grass c3grass 0.5 + enf 0.3; built-up c3grass 0.2.
+        var mixStart = new List<int> { 0 }; var mixVeg = new List<int>(); var mixFrac = new List<double>();
+        for (int c = 0; c < cities; c++)
+            for (int cls = 0; cls < k; cls++)
+            {
+                switch (cls)
+                {
+                    case 0: mixVeg.Add(0); mixFrac.Add(0.9); break;
+                    case 1: mixVeg.Add(1); mixFrac.Add(0.5); mixVeg.Add(2); mixFrac.Add(0.3); break;
+                    default: mixVeg.Add(1); mixFrac.Add(0.2); break;
+                }
+                mixStart.Add(mixVeg.Count);
+            }
+        return spec with
+        {
+            LandUse = new LandUsePlan
+            {
+                ClassNames = ["forest", "grass", "built"],
+                ClassCodes = [10, 20, 30],
+                CellClass = [.. t.LandUse],
+                CellProtected = Enumerable.Range(0, t.Count).Select(i => t.Row[i] == 0 && t.Col[i] < 3).ToArray(),
+                CellKmToCentre = Enumerable.Range(0, t.Count).Select(i => Math.Abs(t.Row[i] - 4) + Math.Abs(t.Col[i] % 5 - 2) * 1.5).ToArray(),
+                CellElevationM = Enumerable.Range(0, t.Count).Select(i => 50.0 + 10 * t.Row[i]).ToArray(),
+                CellSlopeDeg = Enumerable.Range(0, t.Count).Select(i => (double)(t.Col[i] % 4)).ToArray(),
+                BuiltUpClass = 2,
+                WindowSize = 3,
+                BuiltUpSearchRadius = 2,
+                Suitability = [0.5, -0.1, -0.2, -0.001, -0.05, 0.3, -0.05, -0.1, 0, -0.02, 1.0, -0.3, -0.4, -0.002, -0.1],
+                NeighbourhoodWeight = [0.5, 0.5, 1.0],
+                NeighbourhoodFloor = 0.05,
+                Elasticity = [0.3, 0.2, 0.9],
+                Allowed = allowed,
+                ConversionShares = shares,
+                WoodProductHalfLifeYears = 2,
+                MixStart = [.. mixStart], MixVegetation = [.. mixVeg], MixFraction = [.. mixFrac],
+                Demand = demand,
+            },
         };
     }
 

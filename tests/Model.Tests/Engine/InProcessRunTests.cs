@@ -1,0 +1,71 @@
+namespace CarbonSim.Model.Tests.Engine;
+
+/// <summary>
+/// Tiling invariance of the engine's year without Orleans: the in-process driver with one tile and with many gives
+/// bit-identical cities, region, cells, classes and allocations (the grain engine makes the same calls: Grains.Tests
+/// and Client.Tests/Run/LandUseEngineTests compare it with this driver).
+/// </summary>
+public sealed class InProcessRunTests
+{
+    static readonly BgcKernel Kernel = new();
+
+    internal static void AssertSame(RunOutcome a, RunOutcome b)
+    {
+        Assert.Equal(a.Cities.Length, b.Cities.Length);
+        for (int c = 0; c < a.Cities.Length; c++)
+        {
+            Assert.Equal(a.Cities[c].AreaM2, b.Cities[c].AreaM2);
+            Assert.Equal(a.Cities[c].Years.Select(y => y.Sums), b.Cities[c].Years.Select(y => y.Sums));
+        }
+        Assert.Equal(a.Region.Select(y => y.Sums), b.Region.Select(y => y.Sums));
+        Assert.Equal(a.CellSnapshots.Select(s => s.Values.Select(BitConverter.DoubleToInt64Bits)), b.CellSnapshots.Select(s => s.Values.Select(BitConverter.DoubleToInt64Bits)));
+        Assert.Equal(a.CellSnapshots.Select(s => s.Classes), b.CellSnapshots.Select(s => s.Classes));
+        Assert.Equal(a.Allocations.Select(y => (y.ConvertedCells, y.ShortfallCells, y.CountsAfter, y.Demand)), b.Allocations.Select(y => (y.ConvertedCells, y.ShortfallCells, y.CountsAfter, y.Demand)));
+    }
+
+    [Fact]
+    public void Without_land_use_change_one_tile_and_many_give_the_same_bits()
+    {
+        var spec = SyntheticRegion.Build(lastYear: 2022);
+        var one = InProcessRun.Run(spec, Kernel, tileSize: 32);
+        Assert.Equal(1, one.TileCount);
+        foreach (int size in new[] { 1, 4 })
+            AssertSame(one, InProcessRun.Run(spec, Kernel, tileSize: size));
+        // A city total is the exact sum over its cells.
+        const int n = CarbonVariables.Count;
+        var snap = one.CellSnapshots[^1];
+        for (int c = 0; c < spec.CityIds.Length; c++)
+        {
+            var sum = FixedSum.Zero;
+            for (int i = 0; i < spec.Cells.Count; i++)
+                if (spec.Cells.City[i] == c) sum += FixedSum.FromKg(snap.Values[i * n + CarbonVariables.TotalC] * spec.Cells.AreaM2[i]);
+            Assert.Equal(sum, one.Cities[c].Years[^1].Sums[CarbonVariables.TotalC]);
+        }
+    }
+
+    [Fact]
+    public void With_land_use_change_one_tile_and_many_give_the_same_bits_conversions_and_books()
+    {
+        var spec = SyntheticRegion.WithLandUse(SyntheticRegion.Build(lastYear: 2023));
+        var one = InProcessRun.Run(spec, Kernel, tileSize: 32);
+        Assert.True(one.Allocations.Sum(a => a.ConvertedCells.Sum()) >= 12, "the test needs conversions");
+        Assert.All(one.Allocations, a => Assert.All(a.ShortfallCells, s => Assert.Equal(0, s)));
+        foreach (int size in new[] { 1, 3, 4 })
+            AssertSame(one, InProcessRun.Run(spec, Kernel, tileSize: size));
+        // Every city's books close and chain: a year starts where the year before ended.
+        foreach (var city in one.Cities)
+            for (int y = 1; y < city.Years.Length; y++)
+                Assert.Equal(LandUseSums.Books(0, city.Years[y - 1].Sums).EndKg, LandUseSums.Books(0, city.Years[y].Sums).StartKg, 1e-6);
+    }
+
+    [Fact]
+    public void A_demand_that_never_moves_gives_the_run_without_land_use_change()
+    {
+        var spec = SyntheticRegion.Build(lastYear: 2021);
+        var still = SyntheticRegion.WithLandUse(spec, perYear: 0);
+        var a = InProcessRun.Run(spec, Kernel, tileSize: 4);
+        var b = InProcessRun.Run(still, Kernel, tileSize: 4);
+        for (int c = 0; c < a.Cities.Length; c++)
+            Assert.Equal(a.Cities[c].Years.Select(y => y.Sums), b.Cities[c].Years.Select(y => y.Sums[..CarbonVariables.Count]));
+    }
+}
