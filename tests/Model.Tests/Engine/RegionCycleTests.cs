@@ -30,7 +30,9 @@ public sealed class RegionCycleTests
         Assert.Equal(new[] { 1, 0 }, summary.ShortfallCells);
         Assert.Equal(start[0] - 1, summary.CountsAfter[0]);
         Assert.Equal(start[5] + 2, summary.CountsAfter[5]);
-        Assert.Equal(winners.Where(w => w.CellId == 3), region.WinnersFor(new TileLandUse { X0 = 0, Y0 = 0, Width = 2, Height = 2, Halo = 2 }, 2020));
+        // Cell id = row · 11 + col: a one-cell block at (row 0, col 4) with a halo of 1 sees cells 3 and 14, not 20.
+        Assert.Equal(new[] { 3, 14 }, region.WinnersFor(new TileLandUse { X0 = 4, Y0 = 0, Width = 1, Height = 1, Halo = 1 }, 2020).Select(w => w.CellId));
+        Assert.Empty(region.WinnersFor(new TileLandUse { X0 = 4, Y0 = 0, Width = 1, Height = 1, Halo = 0 }, 2020));
     }
 
     [Fact]
