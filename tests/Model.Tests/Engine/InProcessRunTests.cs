@@ -68,4 +68,51 @@ public sealed class InProcessRunTests
         for (int c = 0; c < a.Cities.Length; c++)
             Assert.Equal(a.Cities[c].Years.Select(y => y.Sums), b.Cities[c].Years.Select(y => y.Sums[..CarbonVariables.Count]));
     }
+
+    [Fact]
+    public void Without_land_use_change_every_cell_is_its_columns_run_by_the_kernel_alone()
+    {
+        var spec = SyntheticRegion.Build(lastYear: 2021);
+        var run = InProcessRun.Run(spec, Kernel, tileSize: 4);
+        var t = spec.Cells;
+        const int n = CarbonVariables.Count;
+        for (int i = 0; i < t.Count; i += 5)
+        {
+            var columns = Enumerable.Range(t.ColumnStart[i], t.ColumnStart[i + 1] - t.ColumnStart[i]).Select(g =>
+            {
+                var r = SpinupRequests.For(spec, new SpinupCombo(t.ColumnVegetation[g], t.Site[i], t.Climate[i]));
+                var model = Kernel.CreateModel(r.Epc, r.Site, r.Met);
+                return (Model: model, State: model.SpinUp(r.Co2, r.NDeposition, r.Accelerated, r.MaxYears).State, Cover: t.ColumnFraction[g]);
+            }).ToArray();
+            for (int y = 0; y < spec.YearCount; y++)
+            {
+                var cell = new double[n];
+                foreach (var (model, state, cover) in columns)
+                {
+                    var annual = new double[n];
+                    model.RunYear(state, 0, y % spec.Climates[t.Climate[i]].YearCount, spec.Co2ByYear[y], spec.NDepositionByYear[y], annual);
+                    for (int v = 0; v < n; v++) cell[v] += cover * annual[v];
+                }
+                Assert.Equal(cell, run.CellSnapshots[y].Values[(i * n)..((i + 1) * n)]);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_cover_whose_old_vegetation_is_cleared_is_planted_and_grows()
+    {
+        // Forest → built-up sends all vegetation to the atmosphere: nothing is carried into the new grass column.
+        var spec = SyntheticRegion.WithLandUse(SyntheticRegion.Build(lastYear: 2024));
+        var shares = (double[])spec.LandUse!.ConversionShares.Clone();
+        new double[] { 1.0, 0, 0, 0.2, 0 }.CopyTo(shares, (0 * 3 + 2) * 5);
+        spec = spec with { LandUse = spec.LandUse with { ConversionShares = shares } };
+        var run = InProcessRun.Run(spec, Kernel, tileSize: 4);
+        double seeded = run.Cities.Sum(c => LandUseSums.Books(2020, c.Years[0].Sums).EstablishmentKg);
+        Assert.True(seeded > 0, "converted cells are planted");
+        const int n = CarbonVariables.Count;
+        var converted = Enumerable.Range(0, spec.Cells.Count).Where(i => spec.LandUse.CellClass[i] == 0 && run.CellSnapshots[0].Classes[i] == 2).ToArray();
+        Assert.NotEmpty(converted);
+        Assert.All(converted, i => Assert.True(run.CellSnapshots[^1].Values[i * n + CarbonVariables.VegetationC] > run.CellSnapshots[0].Values[i * n + CarbonVariables.VegetationC],
+            $"cell {i}: the planted cover does not grow"));
+    }
 }
