@@ -65,7 +65,7 @@ public static class LandUseCommand
             {
                 // The engine's own year (Model.Engine) driven in this process: the same numbers as `carbonsim run`.
                 var spec = RunSpecFactory.From(setup, tile);
-                var outcome = InProcessRun.Run(spec, new BgcKernel(), progress: m => Console.Error.Write($"\r{m}        "));
+                var outcome = InProcessRun.Run(spec, new SharedColumnModels(new BgcKernel()), progress: m => Console.Error.Write($"\r{m}        "));
                 Console.Error.WriteLine();
                 var coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(ResultsFactory.From(setup, spec, outcome, []), scenario, outcome.Books);
                 outDir ??= Path.Combine("out", scenario.Name + "-coupled");
