@@ -3,7 +3,7 @@ using System.Globalization;
 using CarbonSim.Client.Cli;
 using CarbonSim.Client.Commands;
 using CarbonSim.E2E;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
 

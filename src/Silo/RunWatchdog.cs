@@ -1,5 +1,5 @@
 using CarbonSim.Grains.Batch;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

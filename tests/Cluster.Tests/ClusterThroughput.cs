@@ -1,6 +1,6 @@
 using System.Globalization;
 using CarbonSim.Client.Hosting;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using Xunit.Abstractions;
 

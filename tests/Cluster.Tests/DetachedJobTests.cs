@@ -1,5 +1,5 @@
 using CarbonSim.Client.Hosting;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
 using Xunit.Abstractions;

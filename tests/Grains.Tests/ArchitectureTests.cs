@@ -10,10 +10,11 @@ namespace CarbonSim.Grains.Tests;
 /// from another assembly, method bodies included):
 /// <list type="number">
 /// <item>CarbonSim.Model references no Orleans assembly.</item>
-/// <item>CarbonSim.Grains uses Model types only from CarbonSim.Model.Engine (the engine's years and records), the
+/// <item>CarbonSim.Grains and CarbonSim.Contracts use Model types only from CarbonSim.Model.Engine (the engine's years and records), the
 /// parameter, climate and accounting records that travel inside them (.Parameters, .Climate, .Accounting) and the
 /// Model's exceptions (CarbonSim.Model): never the kernel, processes, land-use, region or scenario code directly,
 /// so no carbon arithmetic happens in a grain.</item>
+/// <item>CarbonSim.Contracts (what a client links) holds no grain class and does not reference CarbonSim.Grains.</item>
 /// </list>
 /// </summary>
 public sealed class ArchitectureTests
@@ -31,12 +32,22 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Grains_use_the_model_only_through_its_engine_and_records()
+    public void Grains_and_contracts_use_the_model_only_through_its_engine_and_records()
     {
-        var used = ModelTypesUsedBy(typeof(SimulationGrain).Assembly);
-        Assert.Contains("CarbonSim.Model.Engine.TileYear", used);                                                // the check sees real uses
-        var outside = used.Where(t => !GrainsMayUse.Contains(t[..t.LastIndexOf('.')])).ToArray();
+        var grains = ModelTypesUsedBy(typeof(SimulationGrain).Assembly);
+        Assert.Contains("CarbonSim.Model.Engine.TileYear", grains);                                              // the check sees real uses
+        var contracts = ModelTypesUsedBy(typeof(CarbonSim.Contracts.ITileGrain).Assembly);
+        Assert.Contains("CarbonSim.Model.Engine.RunSpec", contracts);
+        var outside = grains.Concat(contracts).Where(t => !GrainsMayUse.Contains(t[..t.LastIndexOf('.')])).Distinct().ToArray();
         Assert.True(outside.Length == 0, "Grains use Model types outside the engine: " + string.Join(", ", outside));
+    }
+
+    [Fact]
+    public void The_contracts_hold_no_grain_code()
+    {
+        var contracts = typeof(CarbonSim.Contracts.ITileGrain).Assembly;
+        Assert.DoesNotContain(contracts.GetReferencedAssemblies(), a => a.Name == "CarbonSim.Grains");
+        Assert.DoesNotContain(contracts.GetTypes(), t => typeof(Grain).IsAssignableFrom(t));
     }
 
     /// <summary>Full names (namespace.outer type) of every CarbonSim.Model type the assembly's metadata references.</summary>

@@ -1,4 +1,4 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
 using CarbonSim.Model.Tests.Engine;
@@ -30,7 +30,7 @@ public sealed class EngineUnitTests
     public void Model_types_cross_grain_boundaries_intact()
     {
         using var services = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(TileGrain).Assembly))
+            .AddSerializer(b => b.AddAssembly(typeof(TileGrain).Assembly).AddAssembly(typeof(CarbonSim.Contracts.Serialization.FixedSumConverter).Assembly))
             .BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
 
@@ -56,10 +56,10 @@ public sealed class EngineUnitTests
     public void Every_engine_record_round_trips_through_its_surrogate()
     {
         using var services = new ServiceCollection()
-            .AddSerializer(b => b.AddAssembly(typeof(TileGrain).Assembly))
+            .AddSerializer(b => b.AddAssembly(typeof(TileGrain).Assembly).AddAssembly(typeof(CarbonSim.Contracts.Serialization.FixedSumConverter).Assembly))
             .BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
-        var converted = typeof(TileGrain).Assembly.GetTypes()
+        var converted = typeof(CarbonSim.Contracts.Serialization.FixedSumConverter).Assembly.GetTypes()
             .SelectMany(t => t.GetInterfaces())
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Orleans.IConverter<,>))
             .Select(i => i.GetGenericArguments()[0])

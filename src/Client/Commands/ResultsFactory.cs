@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Model.Output;
 using CarbonSim.Model.Region;

@@ -3,7 +3,7 @@ using System.Globalization;
 using CarbonSim.Client.Cli;
 using CarbonSim.Client.Hosting;
 using CarbonSim.Client.Output;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Hosting;
 using CarbonSim.Grains.Persistence;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using V = CarbonSim.Model.Engine.CarbonVariables;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using CarbonSim.Client.Commands;
 using CarbonSim.Client.Output;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Model.Engine;
 using CarbonSim.Model.Output;
 using CityYear = CarbonSim.Model.Output.CityYear;

@@ -1,6 +1,6 @@
 using CarbonSim.Model.Engine;
 
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>
 /// One equilibrium state (key: content hash of the <see cref="SpinupRequest"/>, see

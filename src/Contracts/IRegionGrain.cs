@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>The agglomeration of one run (key: run id): yearly totals over its cities.</summary>
 [Alias("carbonsim.IRegionGrain")]

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>
 /// The coordinator and record of one run (key: run id). It partitions the grid into tiles, runs

@@ -3,7 +3,7 @@ using CarbonSim.Model.Engine;
 using CarbonSim.Model.Parameters;
 using Orleans.Serialization.Cloning;
 
-namespace CarbonSim.Grains.Serialization;
+namespace CarbonSim.Contracts.Serialization;
 
 // The engine's records live in CarbonSim.Model.Engine (no Orleans there); they cross grain boundaries and
 // sit in grain storage as these surrogates. Field ids are the ones the records carried when they were

@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>
 /// A block of cells of one run (key: <c>"{runId}/{tileIndex}"</c>, see <see cref="GrainKeys"/>) held in

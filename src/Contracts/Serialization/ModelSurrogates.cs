@@ -2,7 +2,7 @@ using System.Text.Json;
 using CarbonSim.Model.Climate;
 using CarbonSim.Model.Parameters;
 
-namespace CarbonSim.Grains.Serialization;
+namespace CarbonSim.Contracts.Serialization;
 
 // CarbonSim.Model stays free of Orleans, so its types cross grain boundaries through surrogates.
 // Parameter records travel as JSON (every public property, doubles round-trip exactly), so a member

@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>A city of one run (key: <c>"{runId}/{cityIndex}"</c>): its annual series, built from tile partial sums.</summary>
 [Alias("carbonsim.ICityGrain")]

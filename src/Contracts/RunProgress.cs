@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>Where a run stands.</summary>
 [GenerateSerializer, Alias("carbonsim.RunPhase")]

@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>How the engine's grain keys are spelled.</summary>
 public static class GrainKeys

@@ -1,4 +1,4 @@
-namespace CarbonSim.Grains.Contracts;
+namespace CarbonSim.Contracts;
 
 /// <summary>
 /// The process kernel failed inside a grain (a mass-balance check, or input it rejected). Carries the
