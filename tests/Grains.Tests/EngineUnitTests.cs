@@ -77,6 +77,18 @@ public sealed class EngineUnitTests
         }
     }
 
+    [Fact]
+    public void Engine_records_pass_by_reference_on_local_calls()
+    {
+        using var services = new ServiceCollection()
+            .AddSerializer(b => b.AddAssembly(typeof(TileGrain).Assembly).AddAssembly(typeof(CarbonSim.Contracts.Serialization.FixedSumConverter).Assembly))
+            .BuildServiceProvider();
+        var spec = SyntheticRegion.Build();
+        var setup = new TileSetup { Spec = spec, CellIndices = [0], Combos = [], EquilibriumStates = [] };
+        Assert.Same(setup, services.GetRequiredService<Orleans.Serialization.Cloning.DeepCopier<TileSetup>>().Copy(setup));
+        Assert.Same(spec, services.GetRequiredService<Orleans.Serialization.Cloning.DeepCopier<RunSpec>>().Copy(spec));
+    }
+
     /// <summary>An instance of <paramref name="type"/> with a distinct value in every member (engine records recursively).</summary>
     static object Fill(Type type, ref int k, int depth)
     {
