@@ -85,8 +85,8 @@ public sealed class EngineUnitTests
             .BuildServiceProvider();
         var spec = SyntheticRegion.Build();
         var setup = new TileSetup { Spec = spec, CellIndices = [0], Combos = [], EquilibriumStates = [] };
-        Assert.Same(setup, services.GetRequiredService<Orleans.Serialization.Cloning.DeepCopier<TileSetup>>().Copy(setup));
-        Assert.Same(spec, services.GetRequiredService<Orleans.Serialization.Cloning.DeepCopier<RunSpec>>().Copy(spec));
+        Assert.Same(setup, services.GetRequiredService<Orleans.Serialization.DeepCopier<TileSetup>>().Copy(setup));
+        Assert.Same(spec, services.GetRequiredService<Orleans.Serialization.DeepCopier<RunSpec>>().Copy(spec));
     }
 
     /// <summary>An instance of <paramref name="type"/> with a distinct value in every member (engine records recursively).</summary>
