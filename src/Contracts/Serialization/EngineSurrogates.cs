@@ -531,7 +531,7 @@ public sealed class SpinupSummaryConverter : IConverter<SpinupSummary, SpinupSum
 /// </summary>
 public abstract class SharedCopier<T> : IDeepCopier<T> where T : class
 {
-    public T DeepCopy(T input, CopyContext context) => input;
+    public T DeepCopy(T? input, CopyContext context) => input!;
 }
 
 [RegisterCopier] public sealed class RunSpecCopier : SharedCopier<RunSpec>;
