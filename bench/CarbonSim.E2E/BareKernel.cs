@@ -1,4 +1,5 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
 
 namespace CarbonSim.E2E;

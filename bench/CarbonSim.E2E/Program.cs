@@ -3,7 +3,8 @@ using System.Globalization;
 using CarbonSim.Client.Cli;
 using CarbonSim.Client.Commands;
 using CarbonSim.E2E;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
 
 // End-to-end engine overhead: the same scenario through the engine (embedded silo, grains, messages,

@@ -1,28 +1,17 @@
-using CarbonSim.Grains.Contracts;
-using CarbonSim.Model.LandUse;
+using CarbonSim.Contracts;
 
 namespace CarbonSim.Grains;
 
-/// <summary>A city's annual series from tile partial sums; see <see cref="ICityGrain"/>.</summary>
+/// <summary>A city's annual series from tile partial sums; see <see cref="ICityGrain"/>. The arithmetic is <see cref="CityTotals"/>.</summary>
 public sealed class CityGrain : Grain, ICityGrain
 {
-    readonly SortedDictionary<int, CityYear> _years = [];
+    readonly SortedDictionary<int, YearTotals> _years = [];
 
     readonly SortedDictionary<int, CityAllocation> _allocations = [];
 
-    public Task<CityYear> RecordYear(int year, FixedSum[][] partialsByTile)
+    public Task<YearTotals> RecordYear(int year, FixedSum[][] partialsByTile)
     {
-        var total = new FixedSum[partialsByTile.Length > 0 ? partialsByTile[0].Length : CarbonVariables.Count];
-        foreach (var partial in partialsByTile)
-        {
-            if (partial.Length != total.Length)
-                throw new ArgumentException($"city {CityIndex} year {year}: partial sums of {partial.Length} and {total.Length} entries");
-            for (int v = 0; v < total.Length; v++)
-                total[v] += partial[v];
-        }
-        if (LandUseSums.HasLedger(total.Length)) // land-use ledger: ΔC = uptake − conversion − decay, or the run stops
-            KernelFailureException.Wrap($"city {CityIndex}", () => { LandUseSums.Books(year, total).Check($"city {CityIndex}"); return 0; });
-        var record = new CityYear { Year = year, Sums = total };
+        var record = KernelFailureException.Wrap($"city {CityIndex}", () => CityTotals.Close(CityIndex, year, partialsByTile));
         _years[year] = record;
         return Task.FromResult(record);
     }
@@ -32,18 +21,9 @@ public sealed class CityGrain : Grain, ICityGrain
 
     public Task<CityAllocation> Allocate(int year, int[] counts, CellCandidate[] candidates, int[] demand)
     {
-        if (_allocations.TryGetValue(year, out var done)) return Task.FromResult(done);
-        var result = KernelFailureException.Wrap($"city {CityIndex} year {year}", () =>
-            CityAllocator.SelectWinners(CityIndex, year, counts, demand, candidates.Select(c => c.ToModel())));
-        var shortfall = new int[counts.Length];
-        foreach (var s in result.Shortfalls) shortfall[s.ClassIndex] += s.MissingCells;
-        var allocation = new CityAllocation
-        {
-            City = CityIndex, Year = year,
-            Winners = Array.ConvertAll(result.Winners, CellCandidate.Of),
-            ShortfallByClass = shortfall, CountsBefore = counts, Demand = demand,
-        };
-        _allocations[year] = allocation;
+        if (!_allocations.TryGetValue(year, out var allocation))
+            _allocations[year] = allocation = KernelFailureException.Wrap($"city {CityIndex} year {year}",
+                () => CityTotals.Allocate(CityIndex, year, counts, candidates, demand));
         return Task.FromResult(allocation);
     }
 

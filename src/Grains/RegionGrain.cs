@@ -1,31 +1,26 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Accounting;
 
 namespace CarbonSim.Grains;
 
-/// <summary>Agglomeration totals per year; see <see cref="IRegionGrain"/>.</summary>
+/// <summary>Agglomeration totals per year; see <see cref="IRegionGrain"/>. The arithmetic is <see cref="RegionTotals"/>.</summary>
 public sealed class RegionGrain : Grain, IRegionGrain
 {
-    readonly SortedDictionary<int, CityYear> _years = [];
+    readonly SortedDictionary<int, YearTotals> _years = [];
 
-    readonly SortedDictionary<int, CarbonSim.Model.Accounting.CompensationYear> _books = [];
+    readonly SortedDictionary<int, CompensationYear> _books = [];
 
-    public Task<CarbonSim.Model.Accounting.CompensationYear[]> GetBooks() => Task.FromResult(_books.Values.ToArray());
+    public Task<CompensationYear[]> GetBooks() => Task.FromResult(_books.Values.ToArray());
 
-    public Task<CityYear> RecordYear(int year, CityYear[] cities, RegionYearContext context)
+    public Task<YearTotals> RecordYear(int year, YearTotals[] cities, RegionYearContext context)
     {
-        var total = new FixedSum[cities.Length > 0 ? cities[0].Sums.Length : CarbonVariables.Count];
-        foreach (var city in cities)
-            for (int v = 0; v < total.Length; v++)
-                total[v] += city.Sums[v];
-        if (LandUseSums.HasLedger(total.Length))
-            KernelFailureException.Wrap("region", () => { LandUseSums.Books(year, total).Check("region"); return 0; });
-        if (context.Compensation is { } scheme)
-            _books[year] = KernelFailureException.Wrap($"region year {year}", () =>
-                scheme.Evaluate(year, context.FirstYear, context.YearCount, context.CityNames, cities));
-        var record = new CityYear { Year = year, Sums = total };
+        var record = KernelFailureException.Wrap("region", () => RegionTotals.Close(year, cities));
+        if (KernelFailureException.Wrap($"region year {year}", () =>
+                RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.YearCount, context.CityNames)) is { } books)
+            _books[year] = books;
         _years[year] = record;
         return Task.FromResult(record);
     }
 
-    public Task<CityYear[]> GetSeries() => Task.FromResult(_years.Values.ToArray());
+    public Task<YearTotals[]> GetSeries() => Task.FromResult(_years.Values.ToArray());
 }

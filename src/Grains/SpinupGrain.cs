@@ -1,4 +1,4 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Grains.Engine;
 using Orleans.Placement;
 
@@ -9,7 +9,7 @@ namespace CarbonSim.Grains;
 public sealed class SpinupState
 {
     /// <summary>Equilibrium state and how it was reached; null until computed.</summary>
-    [Id(0)] public SpinupResult? Equilibrium { get; set; }
+    [Id(0)] public SpinupEquilibrium? Equilibrium { get; set; }
     /// <summary>[-] How many times this key was computed (1 once done; more would mean wasted work).</summary>
     [Id(1)] public int ComputeCount { get; set; }
 }
@@ -21,7 +21,7 @@ public sealed class SpinupGrain(
     [PersistentState("spinup", StorageNames.Engine)] IPersistentState<SpinupState> stored)
     : Grain, ISpinupGrain
 {
-    public async Task<SpinupResult> GetEquilibrium(SpinupRequest request)
+    public async Task<SpinupEquilibrium> GetEquilibrium(SpinupRequest request)
     {
         if (stored.State.Equilibrium is { } done) return done;
         string key = SpinupKey.Of(request);

@@ -1,4 +1,4 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Grains.Engine;
 using Orleans.Placement;
 
@@ -12,64 +12,64 @@ public sealed class TileGrain(
     : Grain, ITileGrain
 {
     TileSetup? _setup;
-    TileSimulation? _simulation;
+    TileYear? _tile;
 
     int TileIndex => int.Parse(this.GetPrimaryKeyString().AsSpan(this.GetPrimaryKeyString().LastIndexOf('/') + 1));
 
     public Task Initialize(TileSetup setup)
     {
         if (_setup is not null) return Task.CompletedTask;
-        var simulation = new TileSimulation(setup, kernel);
+        var tile = new TileYear(setup, kernel);
         var saved = checkpoint.State;
         if (checkpoint.RecordExists && saved.StateBlob.Length > 0)
-            simulation.ImportState(TileCheckpoint.Unpack(saved.StateBlob), saved.StateYear,
+            tile.ImportState(TileCheckpoint.Unpack(saved.StateBlob), saved.StateYear,
                 saved.LandUseInts.Length > 0 ? TileCheckpoint.UnpackInts(saved.LandUseInts) : null,
                 saved.LandUseDoubles.Length > 0 ? TileCheckpoint.Unpack(saved.LandUseDoubles) : null);
         _setup = setup;
-        _simulation = simulation;
+        _tile = tile;
         return Task.CompletedTask;
     }
 
     public async Task<TileYearResult> StepYear(int year, double co2, double nDeposition)
     {
-        var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        var tile = _tile ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
-        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.Step(TileIndex, year, co2, nDeposition));
-        await Completed(simulation, year, result);
+        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Step(TileIndex, year, co2, nDeposition));
+        await Completed(tile, year, result);
         return result;
     }
 
     public Task<TileLandUseOffer> OfferYear(int year, double co2, double nDeposition, bool[] shrinking, bool[] growing)
     {
-        var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        var tile = _tile ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Offers.TryGetValue(year, out var done))
             return Task.FromResult(done);
-        var offer = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.RunKernelAndOffer(TileIndex, year, co2, nDeposition, shrinking, growing));
+        var offer = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.RunKernelAndOffer(TileIndex, year, co2, nDeposition, shrinking, growing));
         checkpoint.State.Offers[year] = offer;
         return Task.FromResult(offer);
     }
 
     public async Task<TileYearResult> CloseYear(int year, CellCandidate[] winners)
     {
-        var simulation = _simulation ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        var tile = _tile ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
-        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => simulation.Close(TileIndex, year, winners));
-        await Completed(simulation, year, result);
+        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Close(TileIndex, year, winners));
+        await Completed(tile, year, result);
         return result;
     }
 
     /// <summary>Keeps the year's result and writes a checkpoint every <c>CheckpointEveryYears</c> and after the last year (never when it is 0).</summary>
-    async Task Completed(TileSimulation simulation, int year, TileYearResult result)
+    async Task Completed(TileYear tile, int year, TileYearResult result)
     {
         checkpoint.State.Results[year] = result;
         var spec = _setup!.Spec;
         if (spec.CheckpointEveryYears > 0 && ((year - spec.FirstYear + 1) % spec.CheckpointEveryYears == 0 || year == spec.LastYear))
         {
             checkpoint.State.StateYear = year;
-            checkpoint.State.StateBlob = TileCheckpoint.Pack(simulation.ExportState());
-            var (ints, doubles) = simulation.ExportLandUse();
+            checkpoint.State.StateBlob = TileCheckpoint.Pack(tile.ExportState());
+            var (ints, doubles) = tile.ExportLandUse();
             checkpoint.State.LandUseInts = ints.Length > 0 ? TileCheckpoint.PackInts(ints) : [];
             checkpoint.State.LandUseDoubles = doubles.Length > 0 ? TileCheckpoint.Pack(doubles) : [];
             await checkpoint.WriteStateAsync();
@@ -77,5 +77,5 @@ public sealed class TileGrain(
     }
 
     public Task<int> GetLastCompletedYear() =>
-        Task.FromResult(_simulation?.LastCompletedYear ?? int.MinValue);
+        Task.FromResult(_tile?.LastCompletedYear ?? int.MinValue);
 }

@@ -1,5 +1,6 @@
 using CarbonSim.Grains.Batch;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CarbonSim.Grains.Engine;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Hosting;
 using CarbonSim.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;

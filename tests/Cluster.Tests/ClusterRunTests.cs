@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using CarbonSim.Client.Hosting;
 using CarbonSim.Client.Output;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Hosting;
 using Xunit.Abstractions;
 

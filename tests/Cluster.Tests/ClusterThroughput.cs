@@ -1,6 +1,7 @@
 using System.Globalization;
 using CarbonSim.Client.Hosting;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using Xunit.Abstractions;
 
 namespace CarbonSim.Cluster.Tests;

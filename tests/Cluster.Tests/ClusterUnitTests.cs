@@ -1,6 +1,7 @@
 using System.Text;
 using CarbonSim.Client.Hosting;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Persistence;
 using CarbonSim.Model;
 using MessagePack;

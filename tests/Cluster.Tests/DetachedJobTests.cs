@@ -1,5 +1,6 @@
 using CarbonSim.Client.Hosting;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using Xunit.Abstractions;
 
 namespace CarbonSim.Cluster.Tests;

@@ -1,4 +1,5 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Climate;
 using CarbonSim.Model.Io.BiomeBgc;
 using CarbonSim.Model.Parameters;

@@ -1,5 +1,7 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Engine;
+using CarbonSim.Model.Tests.Engine;
 using CarbonSim.Grains.Hosting;
 using Orleans.Runtime;
 
@@ -108,6 +110,20 @@ public sealed class EngineGrainTests(ClusterFixture fixture)
         Assert.True(reference.Count > 1000);
         Assert.Equal(reference, Bits(one));
         Assert.Equal(reference, Bits(eight));
+        // The grains make the calls the in-process driver makes: engine = single-process reference, bit for bit.
+        Assert.Equal(reference, Bits(InProcessRun.Run(SyntheticRegion.Build(), new BgcKernel(), tileSize: 5)));
+    }
+
+    [Fact]
+    public async Task A_land_use_run_equals_the_in_process_driver_bit_for_bit()
+    {
+        var spec = SyntheticRegion.WithLandUse(SyntheticRegion.Build(tileSize: 4, lastYear: 2022));
+        var engine = await Run(NewRunId("lu"), spec);
+        var reference = InProcessRun.Run(spec, new BgcKernel(), tileSize: 32);
+        Assert.True(engine.Allocations.Sum(a => a.ConvertedCells.Sum()) > 0);
+        Assert.Equal(Bits(reference), Bits(engine));
+        Assert.Equal(reference.CellSnapshots.Select(c => c.Classes), engine.CellSnapshots.Select(c => c.Classes));
+        Assert.Equal(reference.Allocations.Select(a => a.CountsAfter), engine.Allocations.Select(a => a.CountsAfter));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CarbonSim.Client.Hosting;
 using CarbonSim.Grains.Batch;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 
 namespace CarbonSim.Client.Commands;
 
@@ -36,7 +37,7 @@ public static class BatchCommand
         var entries = new List<JobEntry>();
         void Add(RunSpec spec, JobEntry entry, string label)
         {
-            Grains.Engine.RunSpecCheck.Validate(spec);
+            Model.Engine.RunSpecCheck.Validate(spec);
             string runId = $"{batchId}-m{members.Count:D2}";
             members.Add(new BatchMember { RunId = runId, Label = label, Spec = spec });
             entries.Add(entry with { Id = runId, Label = label });

@@ -3,6 +3,7 @@ using System.Globalization;
 using CarbonSim.Client.Output;
 using CarbonSim.Model;
 using CarbonSim.Model.Region;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Scenarios;
 using CarbonSim.Model.Valuation;
 
@@ -37,9 +38,11 @@ public static class LandUseCommand
         var setup = RegionBuilder.Build(scenario);
         if (kernel)
         {
-            var coupled = CoupledScenarioRun.Run(setup, tile, progress: m => stderr.Write($"\r{m}        "));
+            // The engine's own year (Model.Engine) driven in this process: the same numbers as `carbonsim run`.
+            var spec = RunSpecFactory.From(setup, tile);
+            var outcome = InProcessRun.Run(spec, new SharedColumnModels(new BgcKernel()), progress: m => stderr.Write($"\r{m}        "));
             stderr.WriteLine();
-            coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(coupled, scenario);
+            var coupled = CarbonSim.Model.Accounting.RunBudgets.Attach(ResultsFactory.From(setup, spec, outcome, []), scenario, outcome.Books);
             var w2 = OutputWriter.WriteAll(coupled, outDir, new OutputWriterOptions { Overwrite = overwrite, Charts = charts, GeoTiff = false });
             double shortK = coupled.CityYears.Sum(c => c.Extra.GetValueOrDefault(LandUseColumns.Shortfall));
             var r0 = coupled.RegionYears[0]; var r1 = coupled.RegionYears[^1];

@@ -1,7 +1,8 @@
 using CarbonSim.Client.Hosting;
 using CarbonSim.Client.Output;
 using CarbonSim.Grains.Batch;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 
 namespace CarbonSim.Client.Commands;
 

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Output;
 using CarbonSim.Model.Region;
 using CsvTable = CarbonSim.Model.Io.Formats.CsvTable;
-using V = CarbonSim.Grains.Contracts.CarbonVariables;
+using V = CarbonSim.Model.Engine.CarbonVariables;
 
 namespace CarbonSim.Client.Commands;
 
@@ -74,7 +75,7 @@ public static class ResultsFactory
     /// areas after the year's allocation and the land-use columns (conversion emissions, wood products,
     /// converted cells, unmet demand) from the exact sums and the allocation record.
     /// </summary>
-    internal static T WithLandUse<T>(T row, LandUsePlan plan, Grains.Contracts.CityYear totals, AllocationYear? allocation, int? city) where T : AreaCarbonYear
+    internal static T WithLandUse<T>(T row, LandUsePlan plan, Model.Engine.YearTotals totals, AllocationYear? allocation, int? city) where T : AreaCarbonYear
     {
         var s = totals.Sums;
         var areas = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -102,7 +103,7 @@ public static class ResultsFactory
 
     /// <summary>Area-weighted means [kgC m-2] / [kgC m-2 a-1] from exact totals [kgC] / [kgC a-1].</summary>
     /// <summary>Area-weighted means [kg m-2 (a-1)] of a city or region year from its exact totals [kg].</summary>
-    internal static T Means<T>(T row, Grains.Contracts.CityYear totals, double areaM2) where T : AreaCarbonYear
+    internal static T Means<T>(T row, Model.Engine.YearTotals totals, double areaM2) where T : AreaCarbonYear
     {
         var kg = totals.TotalsKg();
         double w = areaM2 > 0 ? 1.0 / areaM2 : 0.0;

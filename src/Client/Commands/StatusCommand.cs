@@ -22,7 +22,7 @@ public static class StatusCommand
                 var b = await ClusterJobs.BatchStatus(grains, entry.Id);
                 Console.WriteLine($"{entry.Id}  batch {b.Phase.ToString().ToLowerInvariant()}  {b.Finished}/{b.Members.Length} members finished, {b.Running} running (concurrency {b.Concurrency})");
                 foreach (var m in b.Members)
-                    Console.WriteLine($"  {m.RunId}  {m.Label}  {m.Phase.ToString().ToLowerInvariant()}  {m.YearsDone}/{m.YearsTotal} years{(m.Error is null || m.Phase == Grains.Contracts.RunPhase.Done ? "" : "  error: " + m.Error)}");
+                    Console.WriteLine($"  {m.RunId}  {m.Label}  {m.Phase.ToString().ToLowerInvariant()}  {m.YearsDone}/{m.YearsTotal} years{(m.Error is null || m.Phase == Contracts.RunPhase.Done ? "" : "  error: " + m.Error)}");
             }
             else
             {

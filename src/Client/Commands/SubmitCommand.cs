@@ -1,6 +1,7 @@
 using CarbonSim.Client.Hosting;
 using CarbonSim.Grains.Batch;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 
 namespace CarbonSim.Client.Commands;
 
@@ -11,7 +12,7 @@ public static class SubmitCommand
     public static async Task<int> Run(ClusterCli cli, string file, string? id, double? resolutionKm, int? tileSize, int? checkpointEvery, string? saveSpec)
     {
         var (spec, entry) = Prepare(file, resolutionKm, tileSize, checkpointEvery);
-        Grains.Engine.RunSpecCheck.Validate(spec);
+        Model.Engine.RunSpecCheck.Validate(spec);
         if (saveSpec is { } save) ClusterSpecFile.Write(save, spec);
         id ??= ClusterJobs.NewId(spec.ScenarioName);
         await using var connection = await cli.ConnectAsync();

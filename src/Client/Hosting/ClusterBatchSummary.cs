@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CarbonSim.Grains.Contracts;
-using V = CarbonSim.Grains.Contracts.CarbonVariables;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
+using V = CarbonSim.Model.Engine.CarbonVariables;
 
 namespace CarbonSim.Client.Hosting;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CarbonSim.Grains.Batch;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 
 namespace CarbonSim.Client.Hosting;
 

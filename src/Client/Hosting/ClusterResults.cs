@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using CarbonSim.Client.Commands;
 using CarbonSim.Client.Output;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Output;
 using CityYear = CarbonSim.Model.Output.CityYear;
-using V = CarbonSim.Grains.Contracts.CarbonVariables;
+using V = CarbonSim.Model.Engine.CarbonVariables;
 
 namespace CarbonSim.Client.Hosting;
 
@@ -22,7 +23,7 @@ public static class ClusterResults
     {
         var plan = spec.LandUse;
         var allocations = outcome.Allocations.ToDictionary(a => a.Year);
-        T WithLandUse<T>(T row, Grains.Contracts.CityYear year, int? city) where T : Model.Output.AreaCarbonYear =>
+        T WithLandUse<T>(T row, Model.Engine.YearTotals year, int? city) where T : Model.Output.AreaCarbonYear =>
             plan is null ? row : ResultsFactory.WithLandUse(row, plan, year, allocations.GetValueOrDefault(year.Year), city);
         var cityYears = new List<CityYear>();
         foreach (var series in outcome.Cities)

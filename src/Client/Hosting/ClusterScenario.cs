@@ -1,6 +1,7 @@
 using CarbonSim.Client.Cli;
 using CarbonSim.Client.Commands;
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Model.Output;
 
 namespace CarbonSim.Client.Hosting;

@@ -1,4 +1,5 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using CarbonSim.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;

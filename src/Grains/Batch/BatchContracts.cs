@@ -1,4 +1,4 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 
 namespace CarbonSim.Grains.Batch;
 

@@ -1,4 +1,4 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using CarbonSim.Grains.Engine;
 using Microsoft.Extensions.Logging;
 

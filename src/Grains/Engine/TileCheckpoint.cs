@@ -1,4 +1,4 @@
-using CarbonSim.Grains.Contracts;
+using CarbonSim.Contracts;
 using MessagePack;
 
 namespace CarbonSim.Grains.Engine;
@@ -17,7 +17,7 @@ public sealed class TileCheckpoint
     [Id(1)] public byte[] StateBlob { get; set; } = [];
     /// <summary>Results of completed years, by year.</summary>
     [Id(2)] public Dictionary<int, TileYearResult> Results { get; set; } = [];
-    /// <summary>Land-use state (see <see cref="TileSimulation.ExportLandUse"/>) as MessagePack (LZ4); empty without land-use change.</summary>
+    /// <summary>Land-use state (see <see cref="TileYear.ExportLandUse"/>) as MessagePack (LZ4); empty without land-use change.</summary>
     [Id(3)] public byte[] LandUseInts { get; set; } = [];
     [Id(4)] public byte[] LandUseDoubles { get; set; } = [];
     /// <summary>Land-use offers of completed years, by year (a repeated year re-sends the same offer).</summary>

@@ -8,12 +8,13 @@ namespace CarbonSim.Grains.Hosting;
 public static class EngineSiloExtensions
 {
     /// <summary>
-    /// Adds the process kernel and, unless the host brings its own (Redis on a cluster), in-memory
+    /// Adds the process kernel (one shared column model per distinct vegetation, site and climate content per silo:
+    /// <see cref="SharedColumnModels"/>) and, unless the host brings its own (Redis on a cluster), in-memory
     /// grain storage for tile checkpoints and spin-up equilibria.
     /// </summary>
     public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true)
     {
-        silo.Services.AddSingleton<ICarbonKernel, BgcKernel>();
+        silo.Services.AddSingleton<ICarbonKernel>(_ => new SharedColumnModels(new BgcKernel()));
         if (inMemoryStorage) silo.AddMemoryGrainStorage(StorageNames.Engine);
         return silo;
     }

@@ -10,8 +10,8 @@ namespace CarbonSim.Model.LandUse;
 public sealed record CellYearEnd(LedgerYear Books, double WoodProductC, KernelColumn[]? NewColumns);
 
 /// <summary>
-/// The end of one cell's year after the kernel has run it (the single place both
-/// <see cref="CoupledLandUse"/> and the engine's tiles close a cell): wood products decay
+/// The end of one cell's year after the kernel has run it (where
+/// Model.Engine.TileYear closes a cell, in the grains and in one process alike): wood products decay
 /// (<see cref="CarbonLedger.CloseCellYear"/>); if the cell won a conversion, the rule moves its carbon and
 /// <see cref="CellConversion.Convert"/> places what is carried into the new class's columns (started from
 /// <paramref name="newEquilibrium"/>); carbon the new class cannot hold is booked to the atmosphere. The

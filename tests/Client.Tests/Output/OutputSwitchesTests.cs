@@ -107,7 +107,7 @@ public class OutputSwitchesTests
         var grid = run.Results.Grid!;
         Assert.True(run.Spec.Cells.Count > 100);
         for (int i = 0; i < run.Spec.Cells.Count; i++)
-            Assert.Equal(snap.Values[i * Grains.Contracts.CarbonVariables.Count + Grains.Contracts.CarbonVariables.SoilC],
+            Assert.Equal(snap.Values[i * Model.Engine.CarbonVariables.Count + Model.Engine.CarbonVariables.SoilC],
                 soil.Values[grid.Index(run.Spec.Cells.Row[i], run.Spec.Cells.Col[i])]);
         Assert.True(soil.Values.Where(double.IsFinite).Max() > 1, "soil C of some cell above 1 kg m-2");
         // The annual tables keep every variable.

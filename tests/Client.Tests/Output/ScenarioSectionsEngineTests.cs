@@ -11,7 +11,7 @@ public class ScenarioSectionsEngineTests
     [Fact]
     public void Budget_and_land_use_sections_add_only_their_plans_to_the_engine_input()
     {
-        Grains.Contracts.RunSpec Spec(string name) =>
+        Model.Engine.RunSpec Spec(string name) =>
             RunSpecFactory.From(RegionBuilder.Build(ScenarioLoader.Load(Path.Combine(RepoData.Path(), "..", "scenarios", name + ".yaml")))) with { ScenarioName = "" };
         var baseline = Spec("jjj-baseline");
         var natural = Spec("jjj-natural-development");

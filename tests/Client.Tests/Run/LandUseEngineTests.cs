@@ -1,15 +1,15 @@
 using CarbonSim.Client.Cli;
 using CarbonSim.Client.Commands;
-using CarbonSim.Grains.Contracts;
-using CarbonSim.Model.Scenarios;
+using CarbonSim.Contracts;
+using CarbonSim.Model.Engine;
 using Xunit.Abstractions;
 
 namespace CarbonSim.Client.Tests.Run;
 
 /// <summary>
 /// Land-use change inside the Orleans engine (issue #5): tiles offer from their halo windows, cities allocate,
-/// tiles convert and close the books. Checked against the single-process reference
-/// (<see cref="CoupledScenarioRun"/>), across tile sizes, against the baseline when nothing changes, and on the
+/// tiles convert and close the books. Checked against the same Model.Engine classes driven in one process
+/// (<see cref="InProcessRun"/>, one tile and many: tiling invariance), across tile sizes, against the baseline when nothing changes, and on the
 /// four bundled Jing-Jin-Ji scenarios.
 /// </summary>
 public class LandUseEngineTests(ITestOutputHelper output)
@@ -28,28 +28,28 @@ public class LandUseEngineTests(ITestOutputHelper output)
         RunCommand.Execute(new RunOptions { ScenarioPath = scenario, OutDir = Scratch(), ResolutionKm = km, TileSize = tileSize }, null);
 
     [Fact]
-    public async Task The_engine_reproduces_the_single_process_reference_and_closes_every_city_book()
+    public async Task The_engine_equals_the_in_process_driver_bit_for_bit_and_closes_every_city_book()
     {
         string scenario = FastUrbanExpansion(2024);
         var run = await Engine(scenario, 20, 4);
-        var (setup, _) = RunCommand.Prepare(new RunOptions { ScenarioPath = scenario, ResolutionKm = 20 });
-        var reference = CoupledScenarioRun.Run(setup, tileSize: 4);
-
-        var engineRows = run.Results.CityYears.ToDictionary(c => (c.CityId, c.Year));
-        Assert.Equal(reference.CityYears.Count, engineRows.Count);
-        double converted = 0;
-        foreach (var r in reference.CityYears)
+        // The same Model.Engine classes in one process, with one tile and with the engine's tiling: the same bits.
+        foreach (int tiles in new[] { 1000, 4 })
         {
-            var e = engineRows[(r.CityId, r.Year)];
-            Assert.Equal(r.Extra["converted_cells_yr"], e.Extra["converted_cells_yr"]);
-            Assert.Equal(0, e.Extra["demand_shortfall_cells_yr"]);
-            Assert.Equal(r.AreaByClassM2.OrderBy(p => p.Key), e.AreaByClassM2.OrderBy(p => p.Key));
-            foreach (var (name, a, b) in new[] { ("total C", r.TotalC, e.TotalC), ("soil C", r.SoilC, e.SoilC), ("veg C", r.VegC, e.VegC),
-                         ("NBP", r.Nbp, e.Nbp), ("NPP", r.Npp, e.Npp) })
-                Assert.True(Math.Abs(a - b) <= 1e-9 * Math.Max(1e-3, Math.Abs(a)), $"{r.CityId} {r.Year} {name}: reference {a:R}, engine {b:R}");
-            Assert.Equal(r.Extra["luc_conversion_to_atmosphere_tC_yr"], e.Extra["luc_conversion_to_atmosphere_tC_yr"], 1e-6 * Math.Max(1, r.Extra["luc_conversion_to_atmosphere_tC_yr"]));
-            converted += e.Extra["converted_cells_yr"];
+            var reference = InProcessRun.Run(run.Spec, new BgcKernel(), tileSize: tiles);
+            Assert.Equal(tiles == 1000 ? 1 : run.Outcome.TileCount, reference.TileCount);
+            for (int c = 0; c < run.Outcome.Cities.Length; c++)
+                Assert.Equal(reference.Cities[c].Years.Select(y => y.Sums), run.Outcome.Cities[c].Years.Select(y => y.Sums));
+            Assert.Equal(reference.Region.Select(y => y.Sums), run.Outcome.Region.Select(y => y.Sums));
+            for (int s = 0; s < run.Outcome.CellSnapshots.Length; s++)
+            {
+                Assert.Equal(reference.CellSnapshots[s].Classes, run.Outcome.CellSnapshots[s].Classes);
+                Assert.Equal(reference.CellSnapshots[s].Values, run.Outcome.CellSnapshots[s].Values);
+            }
+            Assert.Equal(reference.Allocations.Select(a => a.CountsAfter), run.Outcome.Allocations.Select(a => a.CountsAfter));
+            Assert.Equal(reference.Books.Select(b => b.TotalPaidRmb), run.Outcome.Books.Select(b => b.TotalPaidRmb));
         }
+        double converted = run.Results.CityYears.Sum(c => c.Extra["converted_cells_yr"]);
+        Assert.All(run.Results.CityYears, e => Assert.Equal(0, e.Extra["demand_shortfall_cells_yr"]));
         Assert.True(converted > 20, $"only {converted} conversions: the test would not exercise land-use change");
 
         // Every city's books: ΔC = uptake − conversion − decay, and each year starts where the last ended.

@@ -1,0 +1,31 @@
+using Orleans.Concurrency;
+
+namespace CarbonSim.Contracts;
+
+/// <summary>
+/// The coordinator and record of one run (key: run id). It partitions the grid into tiles, runs
+/// the spin-ups, drives the years one barrier at a time, and answers progress queries meanwhile.
+/// </summary>
+[Alias("carbonsim.ISimulationGrain")]
+public interface ISimulationGrain : IGrainWithStringKey
+{
+    /// <summary>Submits the run and returns at once; the run proceeds in the grain. Submitting again under the same id is a no-op.</summary>
+    [Alias("Start")]
+    Task Start(RunSpec spec);
+
+    /// <summary>Progress at any moment (interleaves with the running coordinator).</summary>
+    [AlwaysInterleave, Alias("GetProgress")]
+    Task<RunProgress> GetProgress();
+
+    /// <summary>The results of a finished run; fails if the run is not done.</summary>
+    [Alias("GetOutcome")]
+    Task<RunOutcome> GetOutcome();
+
+    /// <summary>Asks the run to stop at the next year boundary (phase becomes Cancelled); no-op once finished.</summary>
+    [Alias("Cancel")]
+    Task Cancel();
+
+    /// <summary>The spec the run was submitted with (null if nothing was submitted under this id).</summary>
+    [Alias("GetSpec")]
+    Task<RunSpec?> GetSpec();
+}

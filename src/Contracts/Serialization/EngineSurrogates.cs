@@ -1,0 +1,554 @@
+using CarbonSim.Model.Climate;
+using CarbonSim.Model.Engine;
+using CarbonSim.Model.Parameters;
+using Orleans.Serialization.Cloning;
+
+namespace CarbonSim.Contracts.Serialization;
+
+// The engine's records live in CarbonSim.Model.Engine (no Orleans there); they cross grain boundaries and
+// sit in grain storage as these surrogates. Field ids are the ones the records carried when they were
+// Orleans types. SurrogateTests round-trips every record with a distinct value in every property, so a
+// member added to a record and forgotten here fails a test.
+
+[GenerateSerializer, Alias("carbonsim.FixedSum.Surrogate")]
+public struct FixedSumSurrogate
+{
+    [Id(0)] public long Upper;
+    [Id(1)] public ulong Lower;
+}
+
+[RegisterConverter]
+public sealed class FixedSumConverter : IConverter<FixedSum, FixedSumSurrogate>
+{
+    public FixedSum ConvertFromSurrogate(in FixedSumSurrogate s) => new(s.Upper, s.Lower);
+
+    public FixedSumSurrogate ConvertToSurrogate(in FixedSum v) => new() { Upper = v.Upper, Lower = v.Lower };
+}
+
+[GenerateSerializer, Alias("carbonsim.SpinupCombo.Surrogate")]
+public struct SpinupComboSurrogate
+{
+    [Id(0)] public int Vegetation;
+    [Id(1)] public int Site;
+    [Id(2)] public int Climate;
+}
+
+[RegisterConverter]
+public sealed class SpinupComboConverter : IConverter<SpinupCombo, SpinupComboSurrogate>
+{
+    public SpinupCombo ConvertFromSurrogate(in SpinupComboSurrogate s) => new(s.Vegetation, s.Site, s.Climate);
+
+    public SpinupComboSurrogate ConvertToSurrogate(in SpinupCombo v) => new() { Vegetation = v.Vegetation, Site = v.Site, Climate = v.Climate };
+}
+
+[GenerateSerializer, Alias("carbonsim.CellCandidate.Surrogate")]
+public struct CellCandidateSurrogate
+{
+    [Id(0)] public int CellId;
+    [Id(1)] public int City;
+    [Id(2)] public int FromClass;
+    [Id(3)] public int ToClass;
+    [Id(4)] public double Potential;
+}
+
+[RegisterConverter]
+public sealed class CellCandidateConverter : IConverter<CellCandidate, CellCandidateSurrogate>
+{
+    public CellCandidate ConvertFromSurrogate(in CellCandidateSurrogate s) => new(s.CellId, s.City, s.FromClass, s.ToClass, s.Potential);
+
+    public CellCandidateSurrogate ConvertToSurrogate(in CellCandidate v) => new()
+    {
+        CellId = v.CellId, City = v.City, FromClass = v.FromClass, ToClass = v.ToClass, Potential = v.Potential,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.RunSpec.Surrogate")]
+public struct RunSpecSurrogate
+{
+    [Id(0)] public string ScenarioName;
+    [Id(1)] public int FirstYear;
+    [Id(2)] public int LastYear;
+    [Id(3)] public int TileSize;
+    [Id(4)] public int GridRows;
+    [Id(5)] public int GridCols;
+    [Id(6)] public string[] CityIds;
+    [Id(7)] public string[] CityNames;
+    [Id(8)] public VegetationType[] VegetationTypes;
+    [Id(9)] public SiteParameters[] Sites;
+    [Id(10)] public MetSeries[] Climates;
+    [Id(11)] public CellTable Cells;
+    [Id(12)] public double[] Co2ByYear;
+    [Id(13)] public double[] NDepositionByYear;
+    [Id(14)] public double SpinupCo2;
+    [Id(15)] public double SpinupNDeposition;
+    [Id(16)] public int[] CellOutputYears;
+    [Id(17)] public int CheckpointEveryYears;
+    [Id(18)] public bool SpinupAccelerated;
+    [Id(19)] public int SpinupMaxYears;
+    [Id(40)] public int SpinupStandAgeYears;
+    [Id(41)] public LandUsePlan? LandUse;
+    [Id(42)] public CompensationPlan? Compensation;
+}
+
+[RegisterConverter]
+public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
+{
+    public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) => new()
+    {
+        ScenarioName = s.ScenarioName, FirstYear = s.FirstYear, LastYear = s.LastYear, TileSize = s.TileSize, GridRows = s.GridRows, GridCols = s.GridCols, CityIds = s.CityIds, CityNames = s.CityNames, VegetationTypes = s.VegetationTypes, Sites = s.Sites, Climates = s.Climates, Cells = s.Cells, Co2ByYear = s.Co2ByYear, NDepositionByYear = s.NDepositionByYear, SpinupCo2 = s.SpinupCo2, SpinupNDeposition = s.SpinupNDeposition, CellOutputYears = s.CellOutputYears, CheckpointEveryYears = s.CheckpointEveryYears, SpinupAccelerated = s.SpinupAccelerated, SpinupMaxYears = s.SpinupMaxYears, SpinupStandAgeYears = s.SpinupStandAgeYears, LandUse = s.LandUse, Compensation = s.Compensation,
+    };
+
+    public RunSpecSurrogate ConvertToSurrogate(in RunSpec v) => new()
+    {
+        ScenarioName = v.ScenarioName, FirstYear = v.FirstYear, LastYear = v.LastYear, TileSize = v.TileSize, GridRows = v.GridRows, GridCols = v.GridCols, CityIds = v.CityIds, CityNames = v.CityNames, VegetationTypes = v.VegetationTypes, Sites = v.Sites, Climates = v.Climates, Cells = v.Cells, Co2ByYear = v.Co2ByYear, NDepositionByYear = v.NDepositionByYear, SpinupCo2 = v.SpinupCo2, SpinupNDeposition = v.SpinupNDeposition, CellOutputYears = v.CellOutputYears, CheckpointEveryYears = v.CheckpointEveryYears, SpinupAccelerated = v.SpinupAccelerated, SpinupMaxYears = v.SpinupMaxYears, SpinupStandAgeYears = v.SpinupStandAgeYears, LandUse = v.LandUse, Compensation = v.Compensation,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.VegetationType.Surrogate")]
+public struct VegetationTypeSurrogate
+{
+    [Id(0)] public string Name;
+    [Id(1)] public EcophysParameters Epc;
+}
+
+[RegisterConverter]
+public sealed class VegetationTypeConverter : IConverter<VegetationType, VegetationTypeSurrogate>
+{
+    public VegetationType ConvertFromSurrogate(in VegetationTypeSurrogate s) => new()
+    {
+        Name = s.Name, Epc = s.Epc,
+    };
+
+    public VegetationTypeSurrogate ConvertToSurrogate(in VegetationType v) => new()
+    {
+        Name = v.Name, Epc = v.Epc,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CellTable.Surrogate")]
+public struct CellTableSurrogate
+{
+    [Id(0)] public int[] Row;
+    [Id(1)] public int[] Col;
+    [Id(2)] public int[] City;
+    [Id(3)] public double[] AreaM2;
+    [Id(4)] public int[] Climate;
+    [Id(5)] public int[] Site;
+    [Id(6)] public int[] LandUse;
+    [Id(7)] public int[] ColumnStart;
+    [Id(8)] public int[] ColumnVegetation;
+    [Id(9)] public double[] ColumnFraction;
+}
+
+[RegisterConverter]
+public sealed class CellTableConverter : IConverter<CellTable, CellTableSurrogate>
+{
+    public CellTable ConvertFromSurrogate(in CellTableSurrogate s) => new()
+    {
+        Row = s.Row, Col = s.Col, City = s.City, AreaM2 = s.AreaM2, Climate = s.Climate, Site = s.Site, LandUse = s.LandUse, ColumnStart = s.ColumnStart, ColumnVegetation = s.ColumnVegetation, ColumnFraction = s.ColumnFraction,
+    };
+
+    public CellTableSurrogate ConvertToSurrogate(in CellTable v) => new()
+    {
+        Row = v.Row, Col = v.Col, City = v.City, AreaM2 = v.AreaM2, Climate = v.Climate, Site = v.Site, LandUse = v.LandUse, ColumnStart = v.ColumnStart, ColumnVegetation = v.ColumnVegetation, ColumnFraction = v.ColumnFraction,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.TileSetup.Surrogate")]
+public struct TileSetupSurrogate
+{
+    [Id(0)] public RunSpec Spec;
+    [Id(1)] public int[] CellIndices;
+    [Id(2)] public SpinupCombo[] Combos;
+    [Id(3)] public double[][] EquilibriumStates;
+    [Id(4)] public TileLandUse? LandUse;
+}
+
+[RegisterConverter]
+public sealed class TileSetupConverter : IConverter<TileSetup, TileSetupSurrogate>
+{
+    public TileSetup ConvertFromSurrogate(in TileSetupSurrogate s) => new()
+    {
+        Spec = s.Spec, CellIndices = s.CellIndices, Combos = s.Combos, EquilibriumStates = s.EquilibriumStates, LandUse = s.LandUse,
+    };
+
+    public TileSetupSurrogate ConvertToSurrogate(in TileSetup v) => new()
+    {
+        Spec = v.Spec, CellIndices = v.CellIndices, Combos = v.Combos, EquilibriumStates = v.EquilibriumStates, LandUse = v.LandUse,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.LandUsePlan.Surrogate")]
+public struct LandUsePlanSurrogate
+{
+    [Id(0)] public string[] ClassNames;
+    [Id(1)] public int[] ClassCodes;
+    [Id(2)] public int[] CellClass;
+    [Id(3)] public bool[] CellProtected;
+    [Id(4)] public double[] CellKmToCentre;
+    [Id(5)] public double[] CellElevationM;
+    [Id(6)] public double[] CellSlopeDeg;
+    [Id(7)] public int BuiltUpClass;
+    [Id(8)] public int WindowSize;
+    [Id(9)] public int BuiltUpSearchRadius;
+    [Id(10)] public double[] Suitability;
+    [Id(11)] public double[] NeighbourhoodWeight;
+    [Id(12)] public double NeighbourhoodFloor;
+    [Id(13)] public double[] Elasticity;
+    [Id(14)] public bool[] Allowed;
+    [Id(15)] public double[] ConversionShares;
+    [Id(16)] public double WoodProductHalfLifeYears;
+    [Id(17)] public int[] MixStart;
+    [Id(18)] public int[] MixVegetation;
+    [Id(19)] public double[] MixFraction;
+    [Id(20)] public int[][] Demand;
+}
+
+[RegisterConverter]
+public sealed class LandUsePlanConverter : IConverter<LandUsePlan, LandUsePlanSurrogate>
+{
+    public LandUsePlan ConvertFromSurrogate(in LandUsePlanSurrogate s) => new()
+    {
+        ClassNames = s.ClassNames, ClassCodes = s.ClassCodes, CellClass = s.CellClass, CellProtected = s.CellProtected, CellKmToCentre = s.CellKmToCentre, CellElevationM = s.CellElevationM, CellSlopeDeg = s.CellSlopeDeg, BuiltUpClass = s.BuiltUpClass, WindowSize = s.WindowSize, BuiltUpSearchRadius = s.BuiltUpSearchRadius, Suitability = s.Suitability, NeighbourhoodWeight = s.NeighbourhoodWeight, NeighbourhoodFloor = s.NeighbourhoodFloor, Elasticity = s.Elasticity, Allowed = s.Allowed, ConversionShares = s.ConversionShares, WoodProductHalfLifeYears = s.WoodProductHalfLifeYears, MixStart = s.MixStart, MixVegetation = s.MixVegetation, MixFraction = s.MixFraction, Demand = s.Demand,
+    };
+
+    public LandUsePlanSurrogate ConvertToSurrogate(in LandUsePlan v) => new()
+    {
+        ClassNames = v.ClassNames, ClassCodes = v.ClassCodes, CellClass = v.CellClass, CellProtected = v.CellProtected, CellKmToCentre = v.CellKmToCentre, CellElevationM = v.CellElevationM, CellSlopeDeg = v.CellSlopeDeg, BuiltUpClass = v.BuiltUpClass, WindowSize = v.WindowSize, BuiltUpSearchRadius = v.BuiltUpSearchRadius, Suitability = v.Suitability, NeighbourhoodWeight = v.NeighbourhoodWeight, NeighbourhoodFloor = v.NeighbourhoodFloor, Elasticity = v.Elasticity, Allowed = v.Allowed, ConversionShares = v.ConversionShares, WoodProductHalfLifeYears = v.WoodProductHalfLifeYears, MixStart = v.MixStart, MixVegetation = v.MixVegetation, MixFraction = v.MixFraction, Demand = v.Demand,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.TileLandUse.Surrogate")]
+public struct TileLandUseSurrogate
+{
+    [Id(0)] public int X0;
+    [Id(1)] public int Y0;
+    [Id(2)] public int Width;
+    [Id(3)] public int Height;
+    [Id(4)] public int Halo;
+    [Id(5)] public int[] WindowClasses;
+}
+
+[RegisterConverter]
+public sealed class TileLandUseConverter : IConverter<TileLandUse, TileLandUseSurrogate>
+{
+    public TileLandUse ConvertFromSurrogate(in TileLandUseSurrogate s) => new()
+    {
+        X0 = s.X0, Y0 = s.Y0, Width = s.Width, Height = s.Height, Halo = s.Halo, WindowClasses = s.WindowClasses,
+    };
+
+    public TileLandUseSurrogate ConvertToSurrogate(in TileLandUse v) => new()
+    {
+        X0 = v.X0, Y0 = v.Y0, Width = v.Width, Height = v.Height, Halo = v.Halo, WindowClasses = v.WindowClasses,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.TileOffer.Surrogate")]
+public struct TileLandUseOfferSurrogate
+{
+    [Id(0)] public int TileIndex;
+    [Id(1)] public int Year;
+    [Id(2)] public CellCandidate[] Candidates;
+    [Id(3)] public int[] Cities;
+    [Id(4)] public int[] Counts;
+}
+
+[RegisterConverter]
+public sealed class TileLandUseOfferConverter : IConverter<TileLandUseOffer, TileLandUseOfferSurrogate>
+{
+    public TileLandUseOffer ConvertFromSurrogate(in TileLandUseOfferSurrogate s) => new()
+    {
+        TileIndex = s.TileIndex, Year = s.Year, Candidates = s.Candidates, Cities = s.Cities, Counts = s.Counts,
+    };
+
+    public TileLandUseOfferSurrogate ConvertToSurrogate(in TileLandUseOffer v) => new()
+    {
+        TileIndex = v.TileIndex, Year = v.Year, Candidates = v.Candidates, Cities = v.Cities, Counts = v.Counts,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CityAllocation.Surrogate")]
+public struct CityAllocationSurrogate
+{
+    [Id(0)] public int City;
+    [Id(1)] public int Year;
+    [Id(2)] public CellCandidate[] Winners;
+    [Id(3)] public int[] ShortfallByClass;
+    [Id(4)] public int[] CountsBefore;
+    [Id(5)] public int[] Demand;
+}
+
+[RegisterConverter]
+public sealed class CityAllocationConverter : IConverter<CityAllocation, CityAllocationSurrogate>
+{
+    public CityAllocation ConvertFromSurrogate(in CityAllocationSurrogate s) => new()
+    {
+        City = s.City, Year = s.Year, Winners = s.Winners, ShortfallByClass = s.ShortfallByClass, CountsBefore = s.CountsBefore, Demand = s.Demand,
+    };
+
+    public CityAllocationSurrogate ConvertToSurrogate(in CityAllocation v) => new()
+    {
+        City = v.City, Year = v.Year, Winners = v.Winners, ShortfallByClass = v.ShortfallByClass, CountsBefore = v.CountsBefore, Demand = v.Demand,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.TileYearResult.Surrogate")]
+public struct TileYearResultSurrogate
+{
+    [Id(0)] public int TileIndex;
+    [Id(1)] public int Year;
+    [Id(2)] public int[] Cities;
+    [Id(3)] public FixedSum[] CitySums;
+    [Id(4)] public double[] CellValues;
+    [Id(5)] public int[] CellClasses;
+}
+
+[RegisterConverter]
+public sealed class TileYearResultConverter : IConverter<TileYearResult, TileYearResultSurrogate>
+{
+    public TileYearResult ConvertFromSurrogate(in TileYearResultSurrogate s) => new()
+    {
+        TileIndex = s.TileIndex, Year = s.Year, Cities = s.Cities, CitySums = s.CitySums, CellValues = s.CellValues, CellClasses = s.CellClasses,
+    };
+
+    public TileYearResultSurrogate ConvertToSurrogate(in TileYearResult v) => new()
+    {
+        TileIndex = v.TileIndex, Year = v.Year, Cities = v.Cities, CitySums = v.CitySums, CellValues = v.CellValues, CellClasses = v.CellClasses,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CompensationPlan.Surrogate")]
+public struct CompensationPlanSurrogate
+{
+    [Id(0)] public double PricePerTCo2;
+    [Id(1)] public bool SinkIsNep;
+    [Id(2)] public int[] CityNumbers;
+    [Id(3)] public double[] EmissionTCo2;
+    [Id(4)] public double[] GdpBillionRmb;
+    [Id(5)] public double[] K;
+    [Id(6)] public string Source;
+}
+
+[RegisterConverter]
+public sealed class CompensationPlanConverter : IConverter<CompensationPlan, CompensationPlanSurrogate>
+{
+    public CompensationPlan ConvertFromSurrogate(in CompensationPlanSurrogate s) => new()
+    {
+        PricePerTCo2 = s.PricePerTCo2, SinkIsNep = s.SinkIsNep, CityNumbers = s.CityNumbers, EmissionTCo2 = s.EmissionTCo2, GdpBillionRmb = s.GdpBillionRmb, K = s.K, Source = s.Source,
+    };
+
+    public CompensationPlanSurrogate ConvertToSurrogate(in CompensationPlan v) => new()
+    {
+        PricePerTCo2 = v.PricePerTCo2, SinkIsNep = v.SinkIsNep, CityNumbers = v.CityNumbers, EmissionTCo2 = v.EmissionTCo2, GdpBillionRmb = v.GdpBillionRmb, K = v.K, Source = v.Source,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.SpinupRequest.Surrogate")]
+public struct SpinupRequestSurrogate
+{
+    [Id(0)] public EcophysParameters Epc;
+    [Id(1)] public SiteParameters Site;
+    [Id(2)] public MetSeries Met;
+    [Id(3)] public double Co2;
+    [Id(4)] public double NDeposition;
+    [Id(5)] public bool Accelerated;
+    [Id(6)] public int MaxYears;
+    [Id(7)] public int StandAgeYears;
+}
+
+[RegisterConverter]
+public sealed class SpinupRequestConverter : IConverter<SpinupRequest, SpinupRequestSurrogate>
+{
+    public SpinupRequest ConvertFromSurrogate(in SpinupRequestSurrogate s) => new()
+    {
+        Epc = s.Epc, Site = s.Site, Met = s.Met, Co2 = s.Co2, NDeposition = s.NDeposition, Accelerated = s.Accelerated, MaxYears = s.MaxYears, StandAgeYears = s.StandAgeYears,
+    };
+
+    public SpinupRequestSurrogate ConvertToSurrogate(in SpinupRequest v) => new()
+    {
+        Epc = v.Epc, Site = v.Site, Met = v.Met, Co2 = v.Co2, NDeposition = v.NDeposition, Accelerated = v.Accelerated, MaxYears = v.MaxYears, StandAgeYears = v.StandAgeYears,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.SpinupEquilibrium.Surrogate")]
+public struct SpinupResultSurrogate
+{
+    [Id(0)] public double[] State;
+    [Id(1)] public int Years;
+    [Id(2)] public bool Converged;
+}
+
+[RegisterConverter]
+public sealed class SpinupResultConverter : IConverter<SpinupEquilibrium, SpinupResultSurrogate>
+{
+    public SpinupEquilibrium ConvertFromSurrogate(in SpinupResultSurrogate s) => new()
+    {
+        State = s.State, Years = s.Years, Converged = s.Converged,
+    };
+
+    public SpinupResultSurrogate ConvertToSurrogate(in SpinupEquilibrium v) => new()
+    {
+        State = v.State, Years = v.Years, Converged = v.Converged,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.AllocationYear.Surrogate")]
+public struct AllocationYearSurrogate
+{
+    [Id(0)] public int Year;
+    [Id(1)] public int[] ConvertedCells;
+    [Id(2)] public int[] ShortfallCells;
+    [Id(3)] public int[] CountsAfter;
+    [Id(4)] public int[] Demand;
+}
+
+[RegisterConverter]
+public sealed class AllocationYearConverter : IConverter<AllocationYear, AllocationYearSurrogate>
+{
+    public AllocationYear ConvertFromSurrogate(in AllocationYearSurrogate s) => new()
+    {
+        Year = s.Year, ConvertedCells = s.ConvertedCells, ShortfallCells = s.ShortfallCells, CountsAfter = s.CountsAfter, Demand = s.Demand,
+    };
+
+    public AllocationYearSurrogate ConvertToSurrogate(in AllocationYear v) => new()
+    {
+        Year = v.Year, ConvertedCells = v.ConvertedCells, ShortfallCells = v.ShortfallCells, CountsAfter = v.CountsAfter, Demand = v.Demand,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CityYear.Surrogate")]
+public struct YearTotalsSurrogate
+{
+    [Id(0)] public int Year;
+    [Id(1)] public FixedSum[] Sums;
+}
+
+[RegisterConverter]
+public sealed class YearTotalsConverter : IConverter<YearTotals, YearTotalsSurrogate>
+{
+    public YearTotals ConvertFromSurrogate(in YearTotalsSurrogate s) => new()
+    {
+        Year = s.Year, Sums = s.Sums,
+    };
+
+    public YearTotalsSurrogate ConvertToSurrogate(in YearTotals v) => new()
+    {
+        Year = v.Year, Sums = v.Sums,
+    };
+}
+[GenerateSerializer, Alias("carbonsim.RunOutcome.Surrogate")]
+public struct RunOutcomeSurrogate
+{
+    [Id(0)] public string RunId;
+    [Id(1)] public CitySeries[] Cities;
+    [Id(2)] public YearTotals[] Region;
+    [Id(3)] public CellSnapshot[] CellSnapshots;
+    [Id(4)] public int SpinupCount;
+    [Id(5)] public int TileCount;
+    [Id(6)] public SpinupSummary[] Spinups;
+    [Id(7)] public AllocationYear[] Allocations;
+    [Id(8)] public CarbonSim.Model.Accounting.CompensationYear[] Books;
+}
+
+[RegisterConverter]
+public sealed class RunOutcomeConverter : IConverter<RunOutcome, RunOutcomeSurrogate>
+{
+    public RunOutcome ConvertFromSurrogate(in RunOutcomeSurrogate s) => new()
+    {
+        RunId = s.RunId, Cities = s.Cities, Region = s.Region, CellSnapshots = s.CellSnapshots, SpinupCount = s.SpinupCount, TileCount = s.TileCount, Spinups = s.Spinups, Allocations = s.Allocations, Books = s.Books,
+    };
+
+    public RunOutcomeSurrogate ConvertToSurrogate(in RunOutcome v) => new()
+    {
+        RunId = v.RunId, Cities = v.Cities, Region = v.Region, CellSnapshots = v.CellSnapshots, SpinupCount = v.SpinupCount, TileCount = v.TileCount, Spinups = v.Spinups, Allocations = v.Allocations, Books = v.Books,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CellSnapshot.Surrogate")]
+public struct CellSnapshotSurrogate
+{
+    [Id(0)] public int Year;
+    [Id(1)] public double[] Values;
+    [Id(2)] public int[] Classes;
+}
+
+[RegisterConverter]
+public sealed class CellSnapshotConverter : IConverter<CellSnapshot, CellSnapshotSurrogate>
+{
+    public CellSnapshot ConvertFromSurrogate(in CellSnapshotSurrogate s) => new()
+    {
+        Year = s.Year, Values = s.Values, Classes = s.Classes,
+    };
+
+    public CellSnapshotSurrogate ConvertToSurrogate(in CellSnapshot v) => new()
+    {
+        Year = v.Year, Values = v.Values, Classes = v.Classes,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CitySeries.Surrogate")]
+public struct CitySeriesSurrogate
+{
+    [Id(0)] public int CityIndex;
+    [Id(1)] public string CityId;
+    [Id(2)] public double AreaM2;
+    [Id(3)] public YearTotals[] Years;
+}
+
+[RegisterConverter]
+public sealed class CitySeriesConverter : IConverter<CitySeries, CitySeriesSurrogate>
+{
+    public CitySeries ConvertFromSurrogate(in CitySeriesSurrogate s) => new()
+    {
+        CityIndex = s.CityIndex, CityId = s.CityId, AreaM2 = s.AreaM2, Years = s.Years,
+    };
+
+    public CitySeriesSurrogate ConvertToSurrogate(in CitySeries v) => new()
+    {
+        CityIndex = v.CityIndex, CityId = v.CityId, AreaM2 = v.AreaM2, Years = v.Years,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.SpinupSummary.Surrogate")]
+public struct SpinupSummarySurrogate
+{
+    [Id(0)] public int Years;
+    [Id(1)] public bool Converged;
+}
+
+[RegisterConverter]
+public sealed class SpinupSummaryConverter : IConverter<SpinupSummary, SpinupSummarySurrogate>
+{
+    public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) => new(s.Years, s.Converged);
+
+    public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new() { Years = v.Years, Converged = v.Converged };
+}
+
+/// <summary>
+/// The engine's records are immutable (init-only, never changed after they are built), so a call between
+/// grains of one silo passes them by reference, as Orleans did when they carried <c>[Immutable]</c>; without
+/// this a tile's set-up (its spec cut and equilibria) would be deep-copied on every local call.
+/// </summary>
+public abstract class SharedCopier<T> : IDeepCopier<T> where T : class
+{
+    public T DeepCopy(T? input, CopyContext context) => input!;
+}
+
+[RegisterCopier] public sealed class RunSpecCopier : SharedCopier<RunSpec>;
+[RegisterCopier] public sealed class TileSetupCopier : SharedCopier<TileSetup>;
+[RegisterCopier] public sealed class TileYearResultCopier : SharedCopier<TileYearResult>;
+[RegisterCopier] public sealed class TileLandUseOfferCopier : SharedCopier<TileLandUseOffer>;
+[RegisterCopier] public sealed class CityAllocationCopier : SharedCopier<CityAllocation>;
+[RegisterCopier] public sealed class YearTotalsCopier : SharedCopier<YearTotals>;
+[RegisterCopier] public sealed class AllocationYearCopier : SharedCopier<AllocationYear>;
+[RegisterCopier] public sealed class LandUsePlanCopier : SharedCopier<LandUsePlan>;
+[RegisterCopier] public sealed class CompensationPlanCopier : SharedCopier<CompensationPlan>;
+[RegisterCopier] public sealed class SpinupRequestCopier : SharedCopier<SpinupRequest>;
+[RegisterCopier] public sealed class SpinupEquilibriumCopier : SharedCopier<SpinupEquilibrium>;
+[RegisterCopier] public sealed class CellTableCopier : SharedCopier<CellTable>;
+[RegisterCopier] public sealed class VegetationTypeCopier : SharedCopier<VegetationType>;
+[RegisterCopier] public sealed class TileLandUseCopier : SharedCopier<TileLandUse>;
+[RegisterCopier] public sealed class RunOutcomeCopier : SharedCopier<RunOutcome>;
+[RegisterCopier] public sealed class CitySeriesCopier : SharedCopier<CitySeries>;
+[RegisterCopier] public sealed class CellSnapshotCopier : SharedCopier<CellSnapshot>;
+[RegisterCopier] public sealed class SpinupSummaryCopier : SharedCopier<SpinupSummary>;

@@ -1,0 +1,52 @@
+using CarbonSim.Model.Climate;
+using CarbonSim.Model.Kernel;
+using CarbonSim.Model.Parameters;
+
+namespace CarbonSim.Model.Engine;
+
+/// <summary>
+/// <see cref="ICarbonKernel"/> over the BIOME-BGC-like process kernel (<see cref="CellModel"/>,
+/// <see cref="Spinup"/>): state vectors are <see cref="CellState.ToArray"/> layouts; the annual
+/// summary is mapped onto <see cref="CarbonVariables"/>.
+/// </summary>
+public sealed class BgcKernel : ICarbonKernel
+{
+    public IColumnModel CreateModel(EcophysParameters epc, SiteParameters site, MetSeries met) => new Column(new CellModel(epc, site, met));
+
+    public CellState StateOf(double[] states, int offset) => CellState.FromArray(states, offset);
+
+    public void Store(CellState state, double[] states, int offset) => state.CopyTo(states, offset);
+
+    public void ReadState(double[] states, int offset, CellState into) => into.ReadFrom(states, offset);
+
+    sealed class Column(CellModel model) : IColumnModel
+    {
+        public int StateLength => CellState.Length;
+
+        public SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
+        {
+            var options = new SpinupOptions(Co2Ppm: co2, NDeposition: nDeposition, MaxYears: maxYears);
+            var r = accelerated ? Spinup.RunAccelerated(model, options) : Spinup.Run(model, options);
+            var state = StandHistory.Regrow(model, r.State, standAgeYears, new YearForcing(co2, nDeposition));
+            return new SpinupEquilibrium { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
+        }
+
+        public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();
+
+        public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual)
+        {
+            var s = CellState.FromArray(states, offset);
+            var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition));
+            s.CopyTo(states, offset);
+            annual[CarbonVariables.Gpp] = a.Gpp;
+            annual[CarbonVariables.Npp] = a.Npp;
+            annual[CarbonVariables.Nep] = a.Nep;
+            annual[CarbonVariables.Nbp] = a.Nbp;
+            annual[CarbonVariables.Hr] = a.Hr;
+            annual[CarbonVariables.VegetationC] = a.VegetationC;
+            annual[CarbonVariables.LitterC] = a.LitterC;
+            annual[CarbonVariables.SoilC] = a.SoilC;
+            annual[CarbonVariables.TotalC] = a.TotalC;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using CarbonSim.Model.Accounting;
+
+namespace CarbonSim.Model.Engine;
+
+/// <summary>
+/// The scenario's <c>emissions</c> and <c>compensation</c> sections resolved for the region grain, which
+/// closes each year's budgets and compensation ledger (science notes §5; docs/accounting.md) from the
+/// cities' exact totals. Cities are city indices; values per city and year are <c>[city · years + yearIndex]</c>.
+/// </summary>
+public sealed record CompensationPlan
+{
+    /// <summary>[RMB (t CO2)-1] Carbon price P.</summary>
+    public double PricePerTCo2 { get; init; }
+    /// <summary>True: a city's sink is its NEP; false: its NBP (land-use emissions count against it).</summary>
+    public bool SinkIsNep { get; init; }
+    /// <summary>[-] Numeric city id (GB/T 2260 code) of each city index, as the inventory names them.</summary>
+    public int[] CityNumbers { get; init; } = [];
+    /// <summary>[t CO2 a-1] Emissions per city and year (inventory, or its illustrative hold-flat fill).</summary>
+    public double[] EmissionTCo2 { get; init; } = [];
+    /// <summary>[10⁹ RMB] GDP of each city (for the economic contribution coefficient and the priority).</summary>
+    public double[] GdpBillionRmb { get; init; } = [];
+    /// <summary>[-] Adjustment factor k of each city.</summary>
+    public double[] K { get; init; } = [];
+    /// <summary>Where the scheme comes from (the scenario file), for messages.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>
+    /// The year's books from the cities' totals (city-index order): sink = NEP or NBP [kgC] → t CO2, then
+    /// <see cref="Compensation.Evaluate"/> (NCB, ESC/ECC, zones, values, balanced ledger, priority).
+    /// </summary>
+    public CompensationYear Evaluate(int year, int firstYear, int yearCount, IReadOnlyList<string> cityNames, IReadOnlyList<YearTotals> cities)
+    {
+        int y = year - firstYear;
+        var inputs = new List<CityBudgetInput>(cities.Count);
+        for (int c = 0; c < cities.Count; c++)
+        {
+            double sinkKg = cities[c].Sums[SinkIsNep ? CarbonVariables.Nep : CarbonVariables.Nbp].ToKg();
+            inputs.Add(new CityBudgetInput(CityNumbers[c], cityNames[c], Compensation.TonnesCo2FromKgC(sinkKg),
+                EmissionTCo2[c * yearCount + y], GdpBillionRmb[c], K[c]));
+        }
+        return Compensation.Evaluate(year, inputs, PricePerTCo2, Source);
+    }
+}

@@ -1,0 +1,48 @@
+using CarbonSim.Model.Climate;
+using CarbonSim.Model.Kernel;
+using CarbonSim.Model.Parameters;
+
+namespace CarbonSim.Model.Engine;
+
+/// <summary>
+/// The seam between the grains and the process kernel in <c>CarbonSim.Model.Kernel</c>: builds a
+/// column model for one (vegetation, site, climate) combination. Registered as a silo service so
+/// grains hold no static state and tests can count or replace it.
+/// </summary>
+public interface ICarbonKernel
+{
+    IColumnModel CreateModel(EcophysParameters epc, SiteParameters site, MetSeries met);
+
+    /// <summary>The kernel state stored at <paramref name="states"/>[<paramref name="offset"/> ..] as a <see cref="CellState"/> (a copy; land-use conversion works on these).</summary>
+    CellState StateOf(double[] states, int offset);
+
+    /// <summary>Reads the state at <paramref name="offset"/> into <paramref name="into"/> (no allocation; for reading pools).</summary>
+    void ReadState(double[] states, int offset, CellState into);
+
+    /// <summary>Writes <paramref name="state"/> back into the flat layout at <paramref name="offset"/>.</summary>
+    void Store(CellState state, double[] states, int offset);
+}
+
+/// <summary>One vegetation column's process model: state in and out as a flat vector.</summary>
+public interface IColumnModel
+{
+    /// <summary>[-] Length of the state vector.</summary>
+    int StateLength { get; }
+
+    /// <summary>Runs the model to equilibrium under constant forcing and returns the state vector.</summary>
+    /// <param name="co2">[ppm]</param>
+    /// <param name="nDeposition">[kgN m-2 a-1]</param>
+    /// <param name="accelerated">Accelerated decomposition spin-up (true) or standard.</param>
+    /// <param name="maxYears">[a] Limit on simulated years.</param>
+    SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0);
+
+    /// <summary>
+    /// Steps the state vector stored at <paramref name="states"/>[<paramref name="offset"/> ..] in place
+    /// through met year <paramref name="metYearIndex"/> and writes the annual values (order of
+    /// <see cref="CarbonVariables"/>, per m2) into <paramref name="annual"/>.
+    /// </summary>
+    void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual);
+
+    /// <summary>A seedling of this column's vegetation on the soils of <paramref name="equilibrium"/>: the state a column planted on a converted cell starts its plant pools from.</summary>
+    double[] Seedling(double[] equilibrium);
+}
