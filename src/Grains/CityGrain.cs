@@ -1,16 +1,24 @@
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Hosting;
+using CarbonSim.Grains.Persistence;
 using CarbonSim.Model.LandUse;
 
 namespace CarbonSim.Grains;
 
 /// <summary>A city's annual series from tile partial sums; see <see cref="ICityGrain"/>.</summary>
-public sealed class CityGrain : Grain, ICityGrain
+/// <remarks>Recovery (issue #9): the series and allocations live in grain storage (<see cref="CityBooksRecord"/>),
+/// written on every year and restored on activation; placed on the <c>--books-silo</c> if one is named.</remarks>
+[BooksPlacement]
+public sealed class CityGrain(
+    [PersistentState("city", StorageNames.Engine)] IPersistentState<CityBooksRecord> stored)
+    : Grain, ICityGrain
 {
-    readonly SortedDictionary<int, CityYear> _years = [];
+    Dictionary<int, CityYear> _years => BooksSchema.Checked(stored, stored.State.Schema, $"city {CityIndex}").Years;
 
-    readonly SortedDictionary<int, CityAllocation> _allocations = [];
+    Dictionary<int, CityAllocation> _allocations => BooksSchema.Checked(stored, stored.State.Schema, $"city {CityIndex}").Allocations;
 
-    public Task<CityYear> RecordYear(int year, FixedSum[][] partialsByTile)
+    public async Task<CityYear> RecordYear(int year, FixedSum[][] partialsByTile)
     {
         var total = new FixedSum[partialsByTile.Length > 0 ? partialsByTile[0].Length : CarbonVariables.Count];
         foreach (var partial in partialsByTile)
@@ -24,15 +32,16 @@ public sealed class CityGrain : Grain, ICityGrain
             KernelFailureException.Wrap($"city {CityIndex}", () => { LandUseSums.Books(year, total).Check($"city {CityIndex}"); return 0; });
         var record = new CityYear { Year = year, Sums = total };
         _years[year] = record;
-        return Task.FromResult(record);
+        await BooksSchema.Save(stored, this);
+        return record;
     }
 
     public Task<CitySeries> GetSeries(string cityId, double areaM2) =>
-        Task.FromResult(new CitySeries { CityIndex = CityIndex, CityId = cityId, AreaM2 = areaM2, Years = [.. _years.Values] });
+        Task.FromResult(new CitySeries { CityIndex = CityIndex, CityId = cityId, AreaM2 = areaM2, Years = [.. _years.OrderBy(y => y.Key).Select(y => y.Value)] });
 
-    public Task<CityAllocation> Allocate(int year, int[] counts, CellCandidate[] candidates, int[] demand)
+    public async Task<CityAllocation> Allocate(int year, int[] counts, CellCandidate[] candidates, int[] demand)
     {
-        if (_allocations.TryGetValue(year, out var done)) return Task.FromResult(done);
+        if (_allocations.TryGetValue(year, out var done)) return done;
         var result = KernelFailureException.Wrap($"city {CityIndex} year {year}", () =>
             CityAllocator.SelectWinners(CityIndex, year, counts, demand, candidates.Select(c => c.ToModel())));
         var shortfall = new int[counts.Length];
@@ -44,7 +53,8 @@ public sealed class CityGrain : Grain, ICityGrain
             ShortfallByClass = shortfall, CountsBefore = counts, Demand = demand,
         };
         _allocations[year] = allocation;
-        return Task.FromResult(allocation);
+        await BooksSchema.Save(stored, this);
+        return allocation;
     }
 
     int CityIndex => int.Parse(this.GetPrimaryKeyString().AsSpan(this.GetPrimaryKeyString().LastIndexOf('/') + 1));

@@ -1,17 +1,25 @@
 using CarbonSim.Grains.Contracts;
+using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Hosting;
+using CarbonSim.Grains.Persistence;
 
 namespace CarbonSim.Grains;
 
 /// <summary>Agglomeration totals per year; see <see cref="IRegionGrain"/>.</summary>
-public sealed class RegionGrain : Grain, IRegionGrain
+/// <remarks>Recovery (issue #9): totals and books live in grain storage (<see cref="RegionBooksRecord"/>),
+/// written on every year and restored on activation; placed on the <c>--books-silo</c> if one is named.</remarks>
+[BooksPlacement]
+public sealed class RegionGrain(
+    [PersistentState("region", StorageNames.Engine)] IPersistentState<RegionBooksRecord> stored)
+    : Grain, IRegionGrain
 {
-    readonly SortedDictionary<int, CityYear> _years = [];
+    Dictionary<int, CityYear> _years => BooksSchema.Checked(stored, stored.State.Schema, "region").Years;
 
-    readonly SortedDictionary<int, CarbonSim.Model.Accounting.CompensationYear> _books = [];
+    Dictionary<int, CarbonSim.Model.Accounting.CompensationYear> _books => BooksSchema.Checked(stored, stored.State.Schema, "region").Books;
 
-    public Task<CarbonSim.Model.Accounting.CompensationYear[]> GetBooks() => Task.FromResult(_books.Values.ToArray());
+    public Task<CarbonSim.Model.Accounting.CompensationYear[]> GetBooks() => Task.FromResult(_books.OrderBy(b => b.Key).Select(b => b.Value).ToArray());
 
-    public Task<CityYear> RecordYear(int year, CityYear[] cities, RegionYearContext context)
+    public async Task<CityYear> RecordYear(int year, CityYear[] cities, RegionYearContext context)
     {
         var total = new FixedSum[cities.Length > 0 ? cities[0].Sums.Length : CarbonVariables.Count];
         foreach (var city in cities)
@@ -24,8 +32,9 @@ public sealed class RegionGrain : Grain, IRegionGrain
                 scheme.Evaluate(year, context.FirstYear, context.YearCount, context.CityNames, cities));
         var record = new CityYear { Year = year, Sums = total };
         _years[year] = record;
-        return Task.FromResult(record);
+        await BooksSchema.Save(stored, this);
+        return record;
     }
 
-    public Task<CityYear[]> GetSeries() => Task.FromResult(_years.Values.ToArray());
+    public Task<CityYear[]> GetSeries() => Task.FromResult(_years.OrderBy(y => y.Key).Select(y => y.Value).ToArray());
 }

@@ -1,5 +1,6 @@
 using CarbonSim.Grains.Contracts;
 using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Hosting;
 using CarbonSim.Grains.Persistence;
 using CarbonSim.Model.LandUse;
 using Microsoft.Extensions.Logging;
@@ -19,8 +20,10 @@ namespace CarbonSim.Grains;
 /// reload their last checkpoint and recompute the years after it, and cities and the region re-record
 /// each year (idempotent). A tile call that fails (its silo died) is retried after re-initializing the
 /// tile and stepping it up to the year asked for; every step is deterministic, so the result is
-/// bit-identical to an undisturbed run.
+/// bit-identical to an undisturbed run. Before it records the run as done it checks that every city and the
+/// region hold every year (<see cref="OutcomeCheck"/>), records missing years again, or fails the run (issue #9).
 /// </remarks>
+[CoordinatorPlacement]
 public sealed class SimulationGrain(
     ILogger<SimulationGrain> logger,
     [PersistentState("spec", StorageNames.Engine)] IPersistentState<RunSpecRecord> storedSpec,
@@ -104,7 +107,9 @@ public sealed class SimulationGrain(
 
     public async Task<RunOutcome> GetOutcome()
     {
-        if (_progress.Phase != RunPhase.Done || _spec is null)
+        if (!_progress.IsFinished || _spec is null)
+            throw new NotReadyException($"run {RunId} is {_progress.Phase}, not done yet");
+        if (_progress.Phase != RunPhase.Done)
             throw new InvalidOperationException($"run {RunId} is {_progress.Phase}, not done{(_progress.Error is null ? "" : ": " + _progress.Error)}");
         return storedOutcome.State.Outcome ?? await CollectOutcome(_spec);
     }
@@ -168,7 +173,7 @@ public sealed class SimulationGrain(
                     await SaveProgress();
                 }
             }
-            var outcome = await CollectOutcome(spec);
+            var outcome = await CompleteOutcome(spec, tiles);
             storedOutcome.State.Outcome = outcome;
             await storedOutcome.WriteStateAsync();
             _progress = _progress with { Phase = RunPhase.Done, UpdatedUtc = Now };
@@ -214,13 +219,46 @@ public sealed class SimulationGrain(
         return state;
     }
 
+    /// <summary>
+    /// The run's outcome once every city and the region hold every year (<see cref="OutcomeCheck"/>). Years some
+    /// city or the region lacks (its silo was lost before a write reached storage) are recorded again from the
+    /// tiles' stored results (steps are idempotent, so the values are the same); if that does not complete them,
+    /// the run fails with what is missing. A run is never recorded as done with incomplete results.
+    /// </summary>
+    async Task<RunOutcome> CompleteOutcome(RunSpec spec, ITileGrain[] tiles)
+    {
+        var outcome = await CollectOutcome(spec);
+        for (int pass = 1; ; pass++)
+        {
+            var problems = OutcomeCheck.Problems(spec, outcome);
+            if (problems.Count == 0) return outcome;
+            var years = OutcomeCheck.MissingSeriesYears(spec, outcome);
+            if (pass > 2 || years.Length == 0)
+                throw new InvalidOperationException($"results incomplete, the run is not done: {string.Join("; ", problems)}");
+            logger.LogWarning("run {RunId}: results incomplete ({Problems}); recording {Count} years again", RunId, string.Join("; ", problems), years.Length);
+            foreach (int year in years)
+            {
+                var results = spec.LandUse is null
+                    ? await Task.WhenAll(tiles.Select((tile, t) => StepTile(spec, tile, t, year)))
+                    : (await Task.WhenAll(tiles.Select((tile, t) => AdvanceTile(spec, tile, t, year, offerOnly: false)))).Select(c => c.Result!).ToArray();
+                await RecordCityYears(spec, results, year);
+            }
+            outcome = await CollectOutcome(spec);
+        }
+    }
+
     async Task RunYear(RunSpec spec, ITileGrain[] tiles, int year)
     {
-        int y = year - spec.FirstYear;
         var results = spec.LandUse is null
             ? await Task.WhenAll(tiles.Select((tile, t) => StepTile(spec, tile, t, year)))
             : await LandUseYear(spec, spec.LandUse, tiles, year);
+        await RecordCityYears(spec, results, year);
+        Snapshot(spec, results, year);
+    }
 
+    /// <summary>Cities, then the region, record the year from the tiles' results (idempotent: a year recorded again overwrites itself).</summary>
+    async Task RecordCityYears(RunSpec spec, TileYearResult[] results, int year)
+    {
         // Partials per city in ascending tile order (results are in tile order).
         const int n = CarbonVariables.Count;
         int stride = spec.LandUse is { } lu ? LandUseSums.Stride(lu.ClassCount) : n;
@@ -233,7 +271,11 @@ public sealed class SimulationGrain(
             GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).RecordYear(year, [.. list]))));
         var context = new RegionYearContext { FirstYear = spec.FirstYear, YearCount = spec.YearCount, CityNames = spec.CityNames, Compensation = spec.Compensation };
         await Retry($"region year {year}", () => GrainFactory.GetGrain<IRegionGrain>(RunId).RecordYear(year, cityYears, context));
+    }
 
+    void Snapshot(RunSpec spec, TileYearResult[] results, int year)
+    {
+        const int n = CarbonVariables.Count;
         if (spec.CellOutputYears.Contains(year))
         {
             var values = new double[spec.Cells.Count * n];

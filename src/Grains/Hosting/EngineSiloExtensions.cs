@@ -8,12 +8,20 @@ namespace CarbonSim.Grains.Hosting;
 public static class EngineSiloExtensions
 {
     /// <summary>
-    /// Adds the process kernel and, unless the host brings its own (Redis on a cluster), in-memory
-    /// grain storage for tile checkpoints and spin-up equilibria.
+    /// Adds the process kernel, the pinned placement of books and coordinators (<see cref="PinnedPlacementDirector"/>;
+    /// no preference unless <paramref name="placement"/> names silos) and, unless the host brings its own
+    /// (Redis on a cluster), in-memory grain storage for checkpoints, series and spin-up equilibria.
     /// </summary>
-    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true)
+    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true, PinnedPlacementOptions? placement = null)
     {
         silo.Services.AddSingleton<ICarbonKernel, BgcKernel>();
+        silo.Services.Configure<PinnedPlacementOptions>(o =>
+        {
+            o.BooksSilo = placement?.BooksSilo;
+            o.CoordinatorSilo = placement?.CoordinatorSilo;
+        });
+        silo.AddPlacementDirector<BooksPlacement, PinnedPlacementDirector>();
+        silo.AddPlacementDirector<CoordinatorPlacement, PinnedPlacementDirector>();
         if (inMemoryStorage) silo.AddMemoryGrainStorage(StorageNames.Engine);
         return silo;
     }
