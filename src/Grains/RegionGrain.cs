@@ -1,26 +1,33 @@
 using CarbonSim.Contracts;
+using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Hosting;
+using CarbonSim.Grains.Persistence;
 using CarbonSim.Model.Accounting;
 
 namespace CarbonSim.Grains;
 
 /// <summary>Agglomeration totals per year; see <see cref="IRegionGrain"/>. The arithmetic is <see cref="RegionTotals"/>.</summary>
-public sealed class RegionGrain : Grain, IRegionGrain
+/// <remarks>Totals and books live in grain storage (<see cref="RegionBooksRecord"/>), written on every year and
+/// restored on activation; placed on the <c>--books-silo</c> if one is named.</remarks>
+[BooksPlacement]
+public sealed class RegionGrain(
+    [PersistentState("region", StorageNames.Engine)] IPersistentState<RegionBooksRecord> stored)
+    : Grain, IRegionGrain
 {
-    readonly SortedDictionary<int, YearTotals> _years = [];
+    RegionBooksRecord Stored => BooksSchema.Checked(stored, stored.State.Schema, "region");
 
-    readonly SortedDictionary<int, CompensationYear> _books = [];
+    public Task<CompensationYear[]> GetBooks() => Task.FromResult(Stored.Books.OrderBy(b => b.Key).Select(b => b.Value).ToArray());
 
-    public Task<CompensationYear[]> GetBooks() => Task.FromResult(_books.Values.ToArray());
-
-    public Task<YearTotals> RecordYear(int year, YearTotals[] cities, RegionYearContext context)
+    public async Task<YearTotals> RecordYear(int year, YearTotals[] cities, RegionYearContext context)
     {
         var record = KernelFailureException.Wrap("region", () => RegionTotals.Close(year, cities));
         if (KernelFailureException.Wrap($"region year {year}", () =>
                 RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.YearCount, context.CityNames)) is { } books)
-            _books[year] = books;
-        _years[year] = record;
-        return Task.FromResult(record);
+            Stored.Books[year] = books;
+        Stored.Years[year] = record;
+        await BooksSchema.Save(stored, this);
+        return record;
     }
 
-    public Task<YearTotals[]> GetSeries() => Task.FromResult(_years.Values.ToArray());
+    public Task<YearTotals[]> GetSeries() => Task.FromResult(Stored.Years.OrderBy(y => y.Key).Select(y => y.Value).ToArray());
 }

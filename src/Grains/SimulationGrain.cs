@@ -1,6 +1,7 @@
 using CarbonSim.Contracts;
 using CarbonSim.Grains.Coordination;
 using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Hosting;
 using CarbonSim.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +19,11 @@ namespace CarbonSim.Grains;
 /// their grains' storage, tiles that survived answer completed years from memory, tiles that were lost
 /// reload their last checkpoint and recompute the years after it, and cities and the region re-record
 /// each year (idempotent). A failed tile call is recovered by <see cref="TileCalls"/>; every step is
-/// deterministic, so the result is bit-identical to an undisturbed run.
+/// deterministic, so the result is bit-identical to an undisturbed run. Before it records the run as done it
+/// checks that every city and the region hold every year (<see cref="OutcomeCheck"/>), records missing years
+/// again, or fails the run: a run is never done with incomplete results.
 /// </remarks>
+[CoordinatorPlacement]
 public sealed class SimulationGrain(
     ILogger<SimulationGrain> logger,
     [PersistentState("spec", StorageNames.Engine)] IPersistentState<RunSpecRecord> storedSpec,
@@ -90,7 +94,9 @@ public sealed class SimulationGrain(
 
     public async Task<RunOutcome> GetOutcome()
     {
-        if (_progress.Phase != RunPhase.Done || _spec is null)
+        if (!_progress.IsFinished || _spec is null)
+            throw new NotReadyException($"run {RunId} is {_progress.Phase}, not done yet");
+        if (_progress.Phase != RunPhase.Done)
             throw new InvalidOperationException($"run {RunId} is {_progress.Phase}, not done{(_progress.Error is null ? "" : ": " + _progress.Error)}");
         return storedOutcome.State.Outcome ?? await CollectOutcome(_spec);
     }
@@ -109,6 +115,28 @@ public sealed class SimulationGrain(
             CellSnapshots = _years?.Snapshots ?? [], Allocations = _years?.Allocations ?? [],
             SpinupCount = _progress.SpinupsTotal, Spinups = _years?.Spinups ?? [], TileCount = _tiles.Length,
         };
+    }
+
+    /// <summary>
+    /// The run's outcome once every city and the region hold every year (<see cref="OutcomeCheck"/>). Years a city
+    /// or the region lacks (its silo was lost before a write reached storage) are recorded again from the tiles'
+    /// stored results (idempotent, so the values are the same); if that does not complete them, the run fails
+    /// with what is missing.
+    /// </summary>
+    async Task<RunOutcome> CompleteOutcome(RunSpec spec, RunYears years)
+    {
+        var outcome = await CollectOutcome(spec);
+        for (int pass = 1; ; pass++)
+        {
+            var problems = OutcomeCheck.Problems(spec, outcome);
+            if (problems.Count == 0) return outcome;
+            var missing = OutcomeCheck.MissingSeriesYears(spec, outcome);
+            if (pass > 2 || missing.Length == 0)
+                throw new InvalidOperationException($"results incomplete, the run is not done: {string.Join("; ", problems)}");
+            logger.LogWarning("run {RunId}: results incomplete ({Problems}); recording {Count} years again", RunId, string.Join("; ", problems), missing.Length);
+            foreach (int year in missing) await years.RecordAgain(year);
+            outcome = await CollectOutcome(spec);
+        }
     }
 
     async Task RunLoop(RunSpec spec)
@@ -134,7 +162,7 @@ public sealed class SimulationGrain(
                     await SaveProgress();
                 }
             }
-            storedOutcome.State.Outcome = await CollectOutcome(spec);
+            storedOutcome.State.Outcome = await CompleteOutcome(spec, years);
             await storedOutcome.WriteStateAsync();
             _progress = _progress with { Phase = RunPhase.Done, UpdatedUtc = Now };
             await SaveProgress();

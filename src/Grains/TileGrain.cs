@@ -32,7 +32,7 @@ public sealed class TileGrain(
 
     public async Task<TileYearResult> StepYear(int year, double co2, double nDeposition)
     {
-        var tile = _tile ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        var tile = _tile ?? throw new NotReadyException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
         var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Step(TileIndex, year, co2, nDeposition));
@@ -42,7 +42,7 @@ public sealed class TileGrain(
 
     public Task<TileLandUseOffer> OfferYear(int year, double co2, double nDeposition, bool[] shrinking, bool[] growing)
     {
-        var tile = _tile ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        var tile = _tile ?? throw new NotReadyException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Offers.TryGetValue(year, out var done))
             return Task.FromResult(done);
         var offer = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.RunKernelAndOffer(TileIndex, year, co2, nDeposition, shrinking, growing));
@@ -52,7 +52,7 @@ public sealed class TileGrain(
 
     public async Task<TileYearResult> CloseYear(int year, CellCandidate[] winners)
     {
-        var tile = _tile ?? throw new InvalidOperationException($"tile {this.GetPrimaryKeyString()} is not initialized");
+        var tile = _tile ?? throw new NotReadyException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
         var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Close(TileIndex, year, winners));

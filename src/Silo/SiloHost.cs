@@ -39,11 +39,12 @@ public static class SiloHost
 
         builder.UseOrleans(silo =>
         {
+            if (options.SiloName is { } name) silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = name);
             if (options.Cluster is { } cluster) silo.UseCarbonSimRedis(cluster, options);
             else
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-                silo.AddCarbonSimEngine();
+                silo.AddCarbonSimEngine(placement: Placement(options));
             }
             extra?.Invoke(silo);
         });
@@ -71,9 +72,12 @@ public static class SiloHost
             o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.RedisConfiguration);
             o.GrainStorageSerializer = new CheckpointSerializer(serializer);
         }));
-        silo.AddCarbonSimEngine(inMemoryStorage: false);
+        silo.AddCarbonSimEngine(inMemoryStorage: false, Placement(options));
         return silo;
     }
+
+    static PinnedPlacementOptions Placement(SiloOptions options) =>
+        new() { BooksSilo = options.BooksSilo, CoordinatorSilo = options.CoordinatorSilo };
 
     /// <summary>The address this silo publishes in the membership table.</summary>
     static IPAddress AdvertiseAddress(string? configured, ClusterSettings cluster)

@@ -32,6 +32,12 @@ public sealed record SiloOptions
           --dashboard-bind <ip>    address the dashboard listens on (env CARBONSIM_DASHBOARD_BIND;
                                    default the --advertise address if one is given, else 127.0.0.1;
                                    0.0.0.0 = every interface). The dashboard has no login.
+          --silo-name <name>       this silo's name in the membership table (env CARBONSIM_SILO_NAME;
+                                   default Orleans' own, e.g. Silo_1a2b3)
+          --books-silo <name>      place the city and region grains of runs on the silo of that
+                                   name while it is active, else anywhere (env CARBONSIM_BOOKS_SILO)
+          --coordinator-silo <name>  same for the runs' coordinators (simulation grains) (env
+                                   CARBONSIM_COORDINATOR_SILO); give every silo the same values
           --config <file>          NAME=value lines with the variables above (CARBONSIM_REDIS=…);
                                    the environment and flags override it
           --log-level <level>      Information, Warning (default), Error
@@ -51,6 +57,11 @@ public sealed record SiloOptions
     /// <summary>Address the dashboard listens on (IP or host name); null = the advertise address if given, else loopback.</summary>
     public string? DashboardBind { get; init; }
     public bool Help { get; init; }
+    /// <summary>Orleans silo name (membership table); null = Orleans' default.</summary>
+    public string? SiloName { get; init; }
+    /// <summary>Silo names for pinned placement of books and coordinators (see <c>PinnedPlacementDirector</c>); null = default placement.</summary>
+    public string? BooksSilo { get; init; }
+    public string? CoordinatorSilo { get; init; }
 
     /// <summary>Dashboard port when <c>--dashboard</c> comes without one.</summary>
     public const int DefaultDashboardPort = 8080;
@@ -64,6 +75,8 @@ public sealed record SiloOptions
         string? siloPort = environment("CARBONSIM_SILO_PORT"), gatewayPort = environment("CARBONSIM_GATEWAY_PORT");
         string? advertise = environment("CARBONSIM_ADVERTISE_IP"), watchdog = environment("CARBONSIM_WATCHDOG_SECONDS");
         string? dashboard = environment("CARBONSIM_DASHBOARD_PORT"), dashboardBind = environment("CARBONSIM_DASHBOARD_BIND");
+        string? siloName = environment("CARBONSIM_SILO_NAME"), booksSilo = environment("CARBONSIM_BOOKS_SILO"),
+            coordinatorSilo = environment("CARBONSIM_COORDINATOR_SILO");
         string logLevel = "Warning";
         bool help = false;
         for (int i = 0; i < args.Count; i++)
@@ -86,6 +99,9 @@ public sealed record SiloOptions
                     dashboard = i + 1 < args.Count && !args[i + 1].StartsWith('-') ? args[++i] : DefaultDashboardPort.ToString(CultureInfo.InvariantCulture);
                     break;
                 case "--dashboard-bind": dashboardBind = Value(); break;
+                case "--silo-name": siloName = Value(); break;
+                case "--books-silo": booksSilo = Value(); break;
+                case "--coordinator-silo": coordinatorSilo = Value(); break;
                 case "--config": Value(); break;
                 default: throw new ArgumentException($"unknown option '{a}' (see --help)");
             }
@@ -102,6 +118,9 @@ public sealed record SiloOptions
             LogLevel = logLevel,
             DashboardPort = string.IsNullOrWhiteSpace(dashboard) ? null : Port(dashboard.Trim(), "--dashboard", DefaultDashboardPort),
             DashboardBind = string.IsNullOrWhiteSpace(dashboardBind) ? null : dashboardBind.Trim(),
+            SiloName = string.IsNullOrWhiteSpace(siloName) ? null : siloName.Trim(),
+            BooksSilo = string.IsNullOrWhiteSpace(booksSilo) ? null : booksSilo.Trim(),
+            CoordinatorSilo = string.IsNullOrWhiteSpace(coordinatorSilo) ? null : coordinatorSilo.Trim(),
         };
     }
 

@@ -80,13 +80,14 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The cluster flags every CLI call gets.</summary>
     public string[] Flags => ["--cluster", Address, "--cluster-id", ClusterId, "--service-id", ClusterId];
 
-    public static async Task<LocalCluster> StartAsync(RedisFixture redis, string name, int silos)
+    /// <summary>Starts <paramref name="silos"/> silos named silo1, silo2, … (each also gets <paramref name="siloArgs"/>) and connects.</summary>
+    public static async Task<LocalCluster> StartAsync(RedisFixture redis, string name, int silos, params string[] siloArgs)
     {
         if (!File.Exists(Paths.SiloDll)) throw new InvalidOperationException($"silo build output missing: {Paths.SiloDll}");
         var cluster = new LocalCluster(redis, name);
         try
         {
-            for (int i = 0; i < silos; i++) cluster.StartSilo();
+            for (int i = 0; i < silos; i++) cluster.StartSilo(siloArgs);
             cluster.Connection = await ClusterConnection.ConnectAsync(cluster.Settings, TimeSpan.FromSeconds(60));
             await cluster.WaitForActiveSilos(silos, TimeSpan.FromSeconds(90));
             return cluster;
@@ -98,13 +99,13 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    public ChildProcess StartSilo()
+    public ChildProcess StartSilo(params string[] extraArgs)
     {
         int index = Silos.Count + 1;
         int port = Net.FreePort();
         var silo = ChildProcess.Start($"silo{index}", Paths.Dotnet,
             [Paths.SiloDll, .. Flags, "--silo-port", port.ToString(), "--gateway-port", Net.FreePort().ToString(),
-             "--watchdog-seconds", "3", "--log-level", "Information"], LogDir);
+             "--watchdog-seconds", "3", "--log-level", "Information", "--silo-name", $"silo{index}", .. extraArgs], LogDir);
         Silos.Add(silo);
         SiloPorts.Add(port);
         return silo;

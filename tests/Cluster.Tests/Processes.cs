@@ -53,7 +53,13 @@ public sealed class ChildProcess : IDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     static extern int SysKill(int pid, int signal);
 
-    const int SigTerm = 15, SigKill = 9;
+    const int SigTerm = 15, SigKill = 9, SigStop = 19, SigCont = 18;   // Linux numbers
+
+    /// <summary>SIGSTOP: the process freezes (a hung node: its sockets stay open, nothing answers).</summary>
+    public void Pause() { if (!_process.HasExited) SysKill(Pid, SigStop); }
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public void Resume() { if (!_process.HasExited) SysKill(Pid, SigCont); }
 
     /// <summary>SIGKILL now (the "node died" case) and wait for the process to be gone.</summary>
     public void KillHard()

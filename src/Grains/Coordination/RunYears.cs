@@ -58,16 +58,35 @@ public sealed class RunYears(IGrainFactory grains, string runId, RunSpec spec, i
         var results = spec.LandUse is null
             ? await Task.WhenAll(tiles.Select((_, t) => calls.Step(t, year)))
             : await LandUseYear(calls, year);
-        var partials = _region.PartialsByCity(results);
-        var cityYears = await Task.WhenAll(partials.Select((list, c) => retrier.Retry($"city {c} year {year}", () =>
-            grains.GetGrain<ICityGrain>(GrainKeys.City(runId, c)).RecordYear(year, list))));
-        var context = new RegionYearContext { FirstYear = spec.FirstYear, YearCount = spec.YearCount, CityNames = spec.CityNames, Compensation = spec.Compensation };
-        await retrier.Retry($"region year {year}", () => grains.GetGrain<IRegionGrain>(runId).RecordYear(year, cityYears, context));
+        await Record(year, results);
         if (spec.CellOutputYears.Contains(year))
         {
             var (values, classes) = _region.Scatter(tiles, results);
             _snapshots.Add(new CellSnapshot { Year = year, Values = values, Classes = classes });
         }
+    }
+
+    /// <summary>
+    /// Records a completed year again in the cities and the region (their silo was lost before the year reached
+    /// storage): the tiles answer a completed year from their stored results, so the values are the same.
+    /// </summary>
+    public async Task RecordAgain(int year)
+    {
+        var calls = _calls ?? throw new InvalidOperationException("tiles are not set up");
+        var results = spec.LandUse is null
+            ? await Task.WhenAll(tiles.Select((_, t) => calls.Step(t, year)))
+            : await Task.WhenAll(tiles.Select((_, t) => calls.Close(t, year)));
+        await Record(year, results);
+    }
+
+    /// <summary>Cities (partials in ascending tile order), then the region, record the year (idempotent).</summary>
+    async Task Record(int year, TileYearResult[] results)
+    {
+        var partials = _region.PartialsByCity(results);
+        var cityYears = await Task.WhenAll(partials.Select((list, c) => retrier.Retry($"city {c} year {year}", () =>
+            grains.GetGrain<ICityGrain>(GrainKeys.City(runId, c)).RecordYear(year, list))));
+        var context = new RegionYearContext { FirstYear = spec.FirstYear, YearCount = spec.YearCount, CityNames = spec.CityNames, Compensation = spec.Compensation };
+        await retrier.Retry($"region year {year}", () => grains.GetGrain<IRegionGrain>(runId).RecordYear(year, cityYears, context));
     }
 
     /// <summary>

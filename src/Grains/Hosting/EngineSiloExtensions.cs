@@ -9,12 +9,20 @@ public static class EngineSiloExtensions
 {
     /// <summary>
     /// Adds the process kernel (one shared column model per distinct vegetation, site and climate content per silo:
-    /// <see cref="SharedColumnModels"/>) and, unless the host brings its own (Redis on a cluster), in-memory
-    /// grain storage for tile checkpoints and spin-up equilibria.
+    /// <see cref="SharedColumnModels"/>), the pinned placement of books and coordinators (<see cref="PinnedPlacementDirector"/>;
+    /// no preference unless <paramref name="placement"/> names silos) and, unless the host brings its own
+    /// (Redis on a cluster), in-memory grain storage for checkpoints, series and spin-up equilibria.
     /// </summary>
-    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true)
+    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true, PinnedPlacementOptions? placement = null)
     {
         silo.Services.AddSingleton<ICarbonKernel>(_ => new SharedColumnModels(new BgcKernel()));
+        silo.Services.Configure<PinnedPlacementOptions>(o =>
+        {
+            o.BooksSilo = placement?.BooksSilo;
+            o.CoordinatorSilo = placement?.CoordinatorSilo;
+        });
+        silo.AddPlacementDirector<BooksPlacement, PinnedPlacementDirector>();
+        silo.AddPlacementDirector<CoordinatorPlacement, PinnedPlacementDirector>();
         if (inMemoryStorage) silo.AddMemoryGrainStorage(StorageNames.Engine);
         return silo;
     }
