@@ -63,7 +63,12 @@ public sealed class BooksRecoveryTests(RedisFixture redis, ITestOutputHelper out
         Assert.True(exit == 0, log);
         var after = await ClusterFailureTests.Retrying(() => ClusterJobs.Progress(cluster.Connection!.Grains, runId));
         Assert.Equal(RunPhase.Done, after.Phase);
-        Assert.Equal(0, after.Resumes);   // the coordinator was never lost: this is the books-only case
+        // The coordinator's silo survived (checked before the kill), so the loop that finished is normally the first
+        // one (Resumes 0). Orleans may still activate the coordinator a second time when the grain-directory
+        // partition that held its entry lived on the killed silo (seen once in CI under load: Resumes 1); that
+        // activation re-drives idempotent years and gives the same outputs, which is what this test checks.
+        output.WriteLine($"coordinator resumes: {after.Resumes}");
+        Assert.InRange(after.Resumes, 0, 1);
 
         var placed = await Placement(cluster, runId);
         output.WriteLine("at the end: " + string.Join("; ", placed.Select(g => $"{g.Key} on {string.Join(",", g)}")));
@@ -71,13 +76,13 @@ public sealed class BooksRecoveryTests(RedisFixture redis, ITestOutputHelper out
         Assert.DoesNotContain(cluster.SiloPorts[1], placed["city"]);   // re-activated on a surviving silo
         Assert.DoesNotContain(cluster.SiloPorts[1], placed["region"]);
 
-        string outDir = Path.Combine(cluster.LogDir, "out");
+        string outDir = Path.Combine(cluster.LogDir, "out", runId);   // --out is the folder results writes into
         (exit, log) = await cluster.Cli("results", ["results", runId, "--out", outDir]);
         Assert.True(exit == 0, log);
         string reference = await ClusterFailureTests.SingleSiloReference(spec, cluster.LogDir);
-        ClusterFailureTests.AssertSameOutputs(reference, Path.Combine(outDir, runId), output);
-        Assert.True(File.Exists(Path.Combine(outDir, runId, "cities_annual.csv")));
-        Assert.True(File.Exists(Path.Combine(outDir, runId, "region_annual.csv")));
+        ClusterFailureTests.AssertSameOutputs(reference, outDir, output);
+        Assert.True(File.Exists(Path.Combine(outDir, "cities_annual.csv")));
+        Assert.True(File.Exists(Path.Combine(outDir, "region_annual.csv")));
     }
 
     [Fact]
