@@ -1,5 +1,6 @@
 using CarbonSim.Contracts;
 using CarbonSim.Grains.Engine;
+using CarbonSim.Grains.Hosting;
 using Orleans.Placement;
 
 namespace CarbonSim.Grains;
@@ -8,6 +9,7 @@ namespace CarbonSim.Grains;
 [RandomPlacement]
 public sealed class TileGrain(
     ICarbonKernel kernel,
+    KernelGate gate,
     [PersistentState("tile", StorageNames.Engine)] IPersistentState<TileCheckpoint> checkpoint)
     : Grain, ITileGrain
 {
@@ -35,19 +37,19 @@ public sealed class TileGrain(
         var tile = _tile ?? throw new NotReadyException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
-        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Step(TileIndex, year, co2, nDeposition));
+        var result = await gate.Run(() => KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Step(TileIndex, year, co2, nDeposition)));
         await Completed(tile, year, result);
         return result;
     }
 
-    public Task<TileLandUseOffer> OfferYear(int year, double co2, double nDeposition, bool[] shrinking, bool[] growing)
+    public async Task<TileLandUseOffer> OfferYear(int year, double co2, double nDeposition, bool[] shrinking, bool[] growing)
     {
         var tile = _tile ?? throw new NotReadyException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Offers.TryGetValue(year, out var done))
-            return Task.FromResult(done);
-        var offer = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.RunKernelAndOffer(TileIndex, year, co2, nDeposition, shrinking, growing));
+            return done;
+        var offer = await gate.Run(() => KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.RunKernelAndOffer(TileIndex, year, co2, nDeposition, shrinking, growing)));
         checkpoint.State.Offers[year] = offer;
-        return Task.FromResult(offer);
+        return offer;
     }
 
     public async Task<TileYearResult> CloseYear(int year, CellCandidate[] winners)
@@ -55,7 +57,7 @@ public sealed class TileGrain(
         var tile = _tile ?? throw new NotReadyException($"tile {this.GetPrimaryKeyString()} is not initialized");
         if (checkpoint.State.Results.TryGetValue(year, out var done))
             return done;
-        var result = KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Close(TileIndex, year, winners));
+        var result = await gate.Run(() => KernelFailureException.Wrap($"tile {TileIndex}, year {year}", () => tile.Close(TileIndex, year, winners)));
         await Completed(tile, year, result);
         return result;
     }

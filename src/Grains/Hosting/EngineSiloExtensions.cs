@@ -12,10 +12,12 @@ public static class EngineSiloExtensions
     /// <see cref="SharedColumnModels"/>), the pinned placement of books and coordinators (<see cref="PinnedPlacementDirector"/>;
     /// no preference unless <paramref name="placement"/> names silos) and, unless the host brings its own
     /// (Redis on a cluster), in-memory grain storage for checkpoints, series and spin-up equilibria.
+    /// <paramref name="kernelSlots"/>: tile years that may run the kernel at once (<see cref="KernelGate"/>; default one per core).
     /// </summary>
-    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true, PinnedPlacementOptions? placement = null)
+    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true, PinnedPlacementOptions? placement = null, int? kernelSlots = null)
     {
         silo.Services.AddSingleton<ICarbonKernel>(_ => new SharedColumnModels(new BgcKernel()));
+        silo.Services.AddSingleton(_ => new KernelGate(kernelSlots ?? Environment.ProcessorCount));
         silo.Services.Configure<PinnedPlacementOptions>(o =>
         {
             o.BooksSilo = placement?.BooksSilo;
