@@ -22,7 +22,7 @@ public sealed class RegionGrain(
     {
         var record = KernelFailureException.Wrap("region", () => RegionTotals.Close(year, cities));
         if (KernelFailureException.Wrap($"region year {year}", () =>
-                RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.YearCount, context.CityNames)) is { } books)
+                RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.CityNames)) is { } books)
             Stored.Books[year] = books;
         Stored.Years[year] = record;
         await BooksSchema.Save(stored, this);

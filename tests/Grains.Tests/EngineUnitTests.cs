@@ -105,7 +105,7 @@ public sealed class EngineUnitTests
             for (int i = 0; i < 2; i++) array.SetValue(Fill(element, ref k, depth + 1), i);
             return array;
         }
-        if (type.Namespace != "CarbonSim.Model.Engine" || depth > 3)
+        if (type.Namespace != "CarbonSim.Model.Engine" || depth > 5)
             return null!;                                                   // other Model records: tested above and in ModelSurrogates
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var args = new List<object>();

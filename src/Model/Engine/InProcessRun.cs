@@ -52,7 +52,7 @@ public static class InProcessRun
             var totals = region.PartialsByCity(results).Select((partials, c) => CityTotals.Close(c, year, partials)).ToArray();
             for (int c = 0; c < cities; c++) cityYears[c].Add(totals[c]);
             regionYears.Add(RegionTotals.Close(year, totals));
-            if (RegionTotals.Books(year, totals, spec.Compensation, spec.FirstYear, spec.YearCount, spec.CityNames) is { } b) books.Add(b);
+            if (RegionTotals.Books(year, totals, spec.Compensation, spec.FirstYear, spec.CityNames) is { } b) books.Add(b);
             if (spec.CellOutputYears.Contains(year))
             {
                 var (values, classes) = region.Scatter(tiles, results);
