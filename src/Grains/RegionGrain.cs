@@ -14,7 +14,7 @@ public sealed class RegionGrain(
     [PersistentState("region", StorageNames.Engine)] IPersistentState<RegionBooksRecord> stored)
     : Grain, IRegionGrain
 {
-    RegionBooksRecord Stored => BooksSchema.Checked(stored, stored.State.Schema, "region");
+    RegionBooksRecord Stored => BooksSchema.Checked(stored, "region");
 
     public Task<CompensationYear[]> GetBooks() => Task.FromResult(Stored.Books.OrderBy(b => b.Key).Select(b => b.Value).ToArray());
 
