@@ -53,7 +53,7 @@ public static class RunSpecFactory
             VegetationTypes = vegetationNames.Select(name => new VegetationType
             {
                 Name = name,
-                Epc = EpcReader.Read(scenario.Vegetation[name].EpcPath),
+                Epc = Calibrated(scenario, name, EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             }).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
             Climates = setup.ClimateZones.Select(z => z.Met).ToArray(),
@@ -74,6 +74,10 @@ public static class RunSpecFactory
             Compensation = scenario.Compensation is null ? null : Compensation(setup),
         };
     }
+
+    /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
+    static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
+        scenario.Calibration is { } c ? c.Parameters.Apply(name, epc) : epc;
 
     /// <summary>The scheme for the region grain: price, sink basis, and per city its inventory emissions by year, GDP and k.</summary>
     static CompensationPlan Compensation(RegionSetup setup)
