@@ -97,6 +97,7 @@ public sealed class EngineUnitTests
         if (type == typeof(double)) return 0.1 + k * 1.37;
         if (type == typeof(bool)) return true;
         if (type == typeof(string)) return $"s{k}";
+        if (type.IsEnum) { var values = Enum.GetValues(type); return values.GetValue(values.Length - 1)!; } // a non-default member
         if (type == typeof(FixedSum)) return FixedSum.FromKg(k * 1.25);
         if (type.IsArray)
         {

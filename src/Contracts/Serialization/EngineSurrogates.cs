@@ -462,6 +462,10 @@ public struct SpinupResultSurrogate
     [Id(0)] public double[] State;
     [Id(1)] public int Years;
     [Id(2)] public bool Converged;
+    [Id(10)] public int Method;
+    [Id(11)] public double SoilCTrend;
+    [Id(12)] public double TotalCTrend;
+    [Id(13)] public int AcceleratedYears;
 }
 
 [RegisterConverter]
@@ -470,11 +474,13 @@ public sealed class SpinupResultConverter : IConverter<SpinupEquilibrium, Spinup
     public SpinupEquilibrium ConvertFromSurrogate(in SpinupResultSurrogate s) => new()
     {
         State = s.State, Years = s.Years, Converged = s.Converged,
+        Method = (CarbonSim.Model.Kernel.SpinupMethod)s.Method, SoilCTrend = s.SoilCTrend, TotalCTrend = s.TotalCTrend, AcceleratedYears = s.AcceleratedYears,
     };
 
     public SpinupResultSurrogate ConvertToSurrogate(in SpinupEquilibrium v) => new()
     {
         State = v.State, Years = v.Years, Converged = v.Converged,
+        Method = (int)v.Method, SoilCTrend = v.SoilCTrend, TotalCTrend = v.TotalCTrend, AcceleratedYears = v.AcceleratedYears,
     };
 }
 
@@ -600,14 +606,27 @@ public struct SpinupSummarySurrogate
 {
     [Id(0)] public int Years;
     [Id(1)] public bool Converged;
+    [Id(2)] public string Key;
+    [Id(3)] public int Vegetation;
+    [Id(4)] public int Site;
+    [Id(5)] public int Climate;
+    [Id(6)] public int Method;
+    [Id(7)] public double SoilCTrend;
+    [Id(8)] public double TotalCTrend;
+    [Id(9)] public int AcceleratedYears;
 }
 
 [RegisterConverter]
 public sealed class SpinupSummaryConverter : IConverter<SpinupSummary, SpinupSummarySurrogate>
 {
-    public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) => new(s.Years, s.Converged);
+    public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) =>
+        new(s.Years, s.Converged, s.Key, s.Vegetation, s.Site, s.Climate, (CarbonSim.Model.Kernel.SpinupMethod)s.Method, s.SoilCTrend, s.TotalCTrend, s.AcceleratedYears);
 
-    public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new() { Years = v.Years, Converged = v.Converged };
+    public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new()
+    {
+        Years = v.Years, Converged = v.Converged, Key = v.Key, Vegetation = v.Vegetation, Site = v.Site, Climate = v.Climate,
+        Method = (int)v.Method, SoilCTrend = v.SoilCTrend, TotalCTrend = v.TotalCTrend, AcceleratedYears = v.AcceleratedYears,
+    };
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public static class InProcessRun
             RunId = "in-process",
             Cities = spec.CityIds.Select((id, c) => new CitySeries { CityIndex = c, CityId = id, AreaM2 = area[c], Years = [.. cityYears[c]] }).ToArray(),
             Region = [.. regionYears], CellSnapshots = [.. snapshots], Allocations = region.Allocations, Books = [.. books],
-            SpinupCount = combos.Length, Spinups = equilibria.Select(e => new SpinupSummary(e.Years, e.Converged)).ToArray(), TileCount = tiles.Length,
+            SpinupCount = combos.Length, Spinups = equilibria.Select((e, k) => SpinupSummary.Of(SpinupKey.Of(SpinupRequests.For(spec, combos[k])), combos[k], e)).ToArray(), TileCount = tiles.Length,
         };
     }
 }
