@@ -63,11 +63,21 @@ public static class ResultsFactory
             Grid = grid,
             Rasters = rasters,
             Outputs = scenario.Outputs.Selection,
+            ClassYears = ClassYear.All(spec, outcome),
+            References = References(setup, spec),
             BoundariesPath = scenario.Region.BoundariesPath,
             Spinup = spinups.Length == 0 ? null : new SpinupStats(
                 spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
             Timings = timings,
         };
+    }
+
+    /// <summary>The scenario's references (<c>validation.references</c>) checked against the run's cities and classes, or null.</summary>
+    internal static ReferenceTable? References(RegionSetup setup, RunSpec spec)
+    {
+        if (setup.Scenario.Validation?.References is not { } refs) return null;
+        refs.CheckAgainst(spec.CityIds, ClassYear.NamesOf(spec).ToArray());
+        return refs;
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ public static class ClusterResults
             RegionYears = regionYears,
             Grid = grid,
             Rasters = rasters,
+            ClassYears = ClassYear.All(spec, outcome), // no references: a .runspec carries no scenario (docs/validation.md)
             Spinup = spinups.Length == 0 ? null : new SpinupStats(
                 spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
             Timings = timings,

@@ -91,7 +91,7 @@ public static class Charts
         return true;
     }
 
-    /// <summary>Regional area-weighted NPP [g C m-2 a-1] per year, with the published range as two dashed lines.</summary>
+    /// <summary>Regional area-weighted NPP [g C m-2 a-1] per year, with the references' regional NPP range (if any) as two dashed lines.</summary>
     public static void RegionalNpp(RunResults r, string path, int width = Width, int height = Height)
     {
         var plt = new Plot();
@@ -100,7 +100,8 @@ public static class Charts
         line.LegendText = "Modelled regional mean NPP";
         line.LineWidth = 2;
         line.Color = Colors.DarkGreen;
-        if (r.PublishedRanges.FirstOrDefault(p => p.Key == PublishedRange.RegionalMeanNppKey) is { } range)
+        // The first references row of regional NPP over all classes, if the scenario names references.
+        if (r.References?.Rows.FirstOrDefault(p => p.Variable.Name == "npp_gC_m2_yr" && p.CityIds.Count == 0 && p.Class == ReferenceRow.AnyClass) is { } range)
         {
             foreach (var (v, label) in new[] { (range.Low, $"Published low {range.Low:F0}"), (range.High, $"Published high {range.High:F0}") })
             {

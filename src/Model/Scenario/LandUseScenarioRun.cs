@@ -206,7 +206,6 @@ public static class LandUseScenarioRun
             Grid = rasters.Count > 0 ? grid : null, Rasters = rasters, BoundariesPath = s.Region.BoundariesPath,
             // The file switches apply; the class maps are always .asc (the carbon variables and formats are the engine run's).
             Outputs = s.Outputs.Selection with { Asc = true, GeoTiff = false },
-            PublishedRanges = [], // no kernel fluxes here: comparing zero NPP with published ranges would mislead
         };
     }
 

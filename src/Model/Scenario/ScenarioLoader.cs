@@ -53,6 +53,7 @@ public static partial class ScenarioLoader
         var green = ReadGreenSpace(root.OptionalMap("green_space"), dir, landUse.Classes, luc, start, end);
         var compensation = ReadCompensation(root.OptionalMap("compensation"));
         var emissions = ReadEmissions(root.OptionalMap("emissions"), dir, compensation is not null, file);
+        var validation = ReadValidation(root.OptionalMap("validation"), dir, landUse.Classes);
         root.RejectUnknownKeys();
 
         return new Scenario
@@ -63,6 +64,7 @@ public static partial class ScenarioLoader
             Region = region, Grid = grid, LandUse = landUse, Vegetation = vegetation, Climate = climate,
             Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
             LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
+            Validation = validation,
         };
     }
 
@@ -99,6 +101,20 @@ public static partial class ScenarioLoader
         if (rel.Length == 0 || !File.Exists(full))
             throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), n), rel, $"{what} (looked for {full})");
         return full;
+    }
+
+    /// <summary>The optional <c>validation</c> section: <c>references</c>, a CSV of published observations (checked here; classes against the class table, cities after the region is built).</summary>
+    private static ValidationSpec? ReadValidation(YamlMap? m, string dir, LandUseClassTable classes)
+    {
+        if (m is null) return null;
+        var path = ExistingFile(m, "references", dir, "an existing references CSV (scope, class, variable, years, low, high, unit, source, status)");
+        m.RejectUnknownKeys();
+        var table = CarbonSim.Model.Output.ReferenceTable.Read(path);
+        var names = classes.Classes.Select(c => c.Name).ToArray();
+        foreach (var row in table.Rows)
+            if (row.Class != CarbonSim.Model.Output.ReferenceRow.AnyClass && !names.Contains(row.Class))
+                throw new InvalidInputException(path, $"line {row.Line}, column 'class'", row.Class, $"'*' or a class of the class table ({string.Join(", ", names)})");
+        return new ValidationSpec(path, table);
     }
 
     private static RegionSpec ReadRegion(YamlMap m, string dir)
