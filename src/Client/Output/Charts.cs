@@ -14,7 +14,7 @@ public static class Charts
 {
     /// <summary>Per-city total carbon trajectories.</summary>
     public const string TotalCarbonFile = "chart_total_c_by_city.png";
-    /// <summary>Regional NPP per year with the published range.</summary>
+    /// <summary>Regional NPP per year with the references' regional NPP range, if any.</summary>
     public const string RegionalNppFile = "chart_region_npp.png";
     /// <summary>Map of total carbon density in the last year.</summary>
     public const string MapFile = "map_total_c_last_year.png";
@@ -108,7 +108,7 @@ public static class Charts
                 var h = plt.Add.HorizontalLine(v);
                 h.LinePattern = LinePattern.Dashed;
                 h.Color = Colors.Gray;
-                h.LegendText = label + " (" + range.Source.Split(',')[0] + ")";
+                h.LegendText = label + " (" + range.Source.Split([',', ':'])[0] + ")";
             }
         }
         YearAxis(plt);

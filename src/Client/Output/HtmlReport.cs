@@ -8,7 +8,7 @@ namespace CarbonSim.Client.Output;
 
 /// <summary>
 /// <c>report.html</c>: one self-contained page (inline CSS, charts embedded as data URIs and linked)
-/// with the summary table, the comparison with published ranges and links to every data file.
+/// with the summary table, the validation against the scenario's references (if any) and links to every data file.
 /// Holds no timings or clock readings, so the same results give the same page.
 /// </summary>
 public static class HtmlReport
@@ -58,7 +58,7 @@ public static class HtmlReport
         // Validation: the scenario's references next to the engine's numbers
         sb.Append("<h2>Validation</h2>\n");
         if (r.References is null)
-            sb.Append("<p>The scenario names no references (<code>validation.references</code>), so nothing is compared with observations.</p>\n");
+            sb.Append($"<p>Not compared with observations: {H(ValidationTables.NoReferences(r))}.</p>\n");
         else
         {
             var rows = Validation.Evaluate(r);

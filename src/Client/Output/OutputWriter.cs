@@ -96,7 +96,7 @@ public static class OutputWriter
                 Charts.TotalCarbonByCity(r, Path.Combine(dir, Charts.TotalCarbonFile));
                 Done(Charts.TotalCarbonFile); charts.Add((Charts.TotalCarbonFile, "Total ecosystem carbon per city [Tg C]"));
                 Charts.RegionalNpp(r, Path.Combine(dir, Charts.RegionalNppFile));
-                Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, "Regional mean NPP per year [g C m-2 a-1] with the published range"));
+                Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, r.References is null ? "Regional mean NPP per year [g C m-2 a-1]" : "Regional mean NPP per year [g C m-2 a-1] with the references' regional NPP range"));
                 if (r.RegionYears.All(y => y.Extra.ContainsKey(LandUseColumns.Converted))
                     && Charts.LandUseChange(r, Path.Combine(dir, Charts.LandUseAreasFile)))
                 {

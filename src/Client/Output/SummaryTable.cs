@@ -5,7 +5,7 @@ using U = CarbonSim.Model.Output.OutputUnits;
 
 namespace CarbonSim.Client.Output;
 
-/// <summary>Plain-text summary for the console: one line per city, then the region against the published ranges.</summary>
+/// <summary>Plain-text summary for the console: one line per city, the region, then the validation against the scenario's references (<see cref="ValidationTables.ConsoleLines"/>).</summary>
 public static class SummaryTable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;

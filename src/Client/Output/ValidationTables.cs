@@ -61,7 +61,7 @@ public static class ValidationTables
     /// <summary>The console lines: how many within, the worst misses, and a line when the scenario names no references.</summary>
     public static string ConsoleLines(RunResults r, int worst = 3)
     {
-        if (r.References is null) return "Validation: the scenario names no references (validation.references), so nothing is compared.\n";
+        if (r.References is null) return $"Validation: {NoReferences(r)}.\n";
         var rows = Validation.Evaluate(r);
         var sb = new System.Text.StringBuilder($"Validation ({Path.GetFileName(r.References.File)}): {Validation.Summary(rows)}.\n");
         foreach (var x in Validation.WorstMisses(rows, worst))
@@ -69,6 +69,10 @@ public static class ValidationTables
                       $"reference {x.Reference.Low.ToString("G4", Inv)}–{x.Reference.High.ToString("G4", Inv)} {x.Reference.Variable.Unit}\n");
         return sb.ToString();
     }
+
+    /// <summary>Why a run without references compares nothing (one sentence, no final stop).</summary>
+    public static string NoReferences(RunResults r) =>
+        r.NoValidationReason ?? "the scenario names no references (validation.references), so nothing is compared";
 
     /// <summary>"npp_gC_m2_yr, region, all classes" / "vegc_tC_ha, 130700;130800, forest".</summary>
     public static string Describe(ReferenceRow row) =>
