@@ -79,14 +79,15 @@ public sealed class ValidationTests
     public void All_classes_of_the_region_is_the_region_row_and_area_pct_the_class_share()
     {
         var (spec, o) = Run.Value;
-        var r = Results(spec, o, "region,*,totalc_tC_ha,2021,0,1000,t C ha-1,s,p\nC0,a,area_pct,2021,0,100,%,s,p\nC0,a,yield_t_ha,2021,1,2,t ha-1,s,p\n");
+        var r = Results(spec, o, "region,*,totalc_tC_ha,2021,0,1000,t C ha-1,s,p\nC0,a,area_pct,2021,0,100,%,s,p\nC0,a,yield_t_ha,2021,1,2,t ha-1,s,p\nC0,d,vegc_tC_ha,2021,1,2,t C ha-1,s,p\n");
         var rows = Validation.Evaluate(r);
         Assert.Equal(10 * r.RegionRow(2021)!.TotalC, rows[0].Engine, 1e-9);
         double classArea = Enumerable.Range(0, spec.Cells.Count).Where(i => spec.Cells.City[i] == 0 && spec.Cells.LandUse[i] == 0).Sum(i => spec.Cells.AreaM2[i]);
         Assert.Equal(100 * classArea / o.Cities[0].AreaM2, rows[1].Engine, 1e-9);
         Assert.Equal(ValidationStatus.NotModelledYet, rows[2].Status);
         Assert.True(double.IsNaN(rows[2].Engine));
-        Assert.Contains("1 not modelled yet", Validation.Summary(rows));
+        Assert.Equal(ValidationStatus.NoArea, rows[3].Status); // no cell of class "d" (ReferenceTable.CheckAgainst refuses it before a real run)
+        Assert.Equal("2 of 2 compared reference rows within their range; 1 not modelled yet; 1 with no area of the class in the scope", Validation.Summary(rows));
     }
 
     [Fact]
