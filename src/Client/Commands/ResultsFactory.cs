@@ -63,6 +63,8 @@ public static class ResultsFactory
             Grid = grid,
             Rasters = rasters,
             Outputs = scenario.Outputs.Selection,
+            ClassYears = ClassYear.All(spec, outcome),
+            References = References(setup, spec),
             BoundariesPath = scenario.Region.BoundariesPath,
             Spinup = Stats(spec, spinups, zone => setup.ClimateZones[zone].Label),
             Timings = timings,
@@ -83,6 +85,14 @@ public static class ResultsFactory
         {
             Keys = keys,
         };
+    }
+
+    /// <summary>The scenario's references (<c>validation.references</c>) checked against the run's cities and classes, or null.</summary>
+    internal static ReferenceTable? References(RegionSetup setup, RunSpec spec)
+    {
+        if (setup.Scenario.Validation?.References is not { } refs) return null;
+        refs.CheckAgainst(spec.CityIds, ClassYear.NamesOf(spec).ToArray());
+        return refs;
     }
 
     /// <summary>

@@ -112,6 +112,8 @@ public static class RunCommand
         if (options.ResolutionKm is double km)
             scenario = scenario with { Grid = scenario.Grid with { ResolutionKm = km } };
         var setup = RegionBuilder.Build(scenario);
-        return (setup, RunSpecFactory.From(setup, options.TileSize));
+        var spec = RunSpecFactory.From(setup, options.TileSize);
+        ResultsFactory.References(setup, spec); // a references row naming a city or class the run lacks fails now, not after the run
+        return (setup, spec);
     }
 }

@@ -72,6 +72,8 @@ public static class RunSpecFactory
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
             LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
             Compensation = scenario.Compensation is null ? null : Compensation(setup),
+            ClassCodes = scenario.LandUse.Classes.Classes.Select(c => c.Code).ToArray(),   // per-class sums (classes_annual.csv)
+            ClassNames = scenario.LandUse.Classes.Classes.Select(c => c.Name).ToArray(),
         };
     }
 

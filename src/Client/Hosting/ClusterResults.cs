@@ -54,6 +54,7 @@ public static class ClusterResults
             RegionYears = regionYears,
             Grid = grid,
             Rasters = rasters,
+            ClassYears = ClassYear.All(spec, outcome), // no references: a .runspec carries no scenario (docs/validation.md)
             Spinup = ResultsFactory.Stats(spec, spinups, zone => $"climate zone {zone}"),
             Timings = timings,
         };

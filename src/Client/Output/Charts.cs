@@ -14,7 +14,7 @@ public static class Charts
 {
     /// <summary>Per-city total carbon trajectories.</summary>
     public const string TotalCarbonFile = "chart_total_c_by_city.png";
-    /// <summary>Regional NPP per year with the published range.</summary>
+    /// <summary>Regional NPP per year with the references' regional NPP range, if any.</summary>
     public const string RegionalNppFile = "chart_region_npp.png";
     /// <summary>Map of total carbon density in the last year.</summary>
     public const string MapFile = "map_total_c_last_year.png";
@@ -91,7 +91,7 @@ public static class Charts
         return true;
     }
 
-    /// <summary>Regional area-weighted NPP [g C m-2 a-1] per year, with the published range as two dashed lines.</summary>
+    /// <summary>Regional area-weighted NPP [g C m-2 a-1] per year, with the references' regional NPP range (if any) as two dashed lines.</summary>
     public static void RegionalNpp(RunResults r, string path, int width = Width, int height = Height)
     {
         var plt = new Plot();
@@ -100,14 +100,15 @@ public static class Charts
         line.LegendText = "Modelled regional mean NPP";
         line.LineWidth = 2;
         line.Color = Colors.DarkGreen;
-        if (r.PublishedRanges.FirstOrDefault(p => p.Key == PublishedRange.RegionalMeanNppKey) is { } range)
+        // The first references row of regional NPP over all classes, if the scenario names references.
+        if (r.References?.Rows.FirstOrDefault(p => p.Variable.Name == "npp_gC_m2_yr" && p.CityIds.Count == 0 && p.Class == ReferenceRow.AnyClass) is { } range)
         {
             foreach (var (v, label) in new[] { (range.Low, $"Published low {range.Low:F0}"), (range.High, $"Published high {range.High:F0}") })
             {
                 var h = plt.Add.HorizontalLine(v);
                 h.LinePattern = LinePattern.Dashed;
                 h.Color = Colors.Gray;
-                h.LegendText = label + " (" + range.Source.Split(',')[0] + ")";
+                h.LegendText = label + " (" + range.Source.Split([',', ':'])[0] + ")";
             }
         }
         YearAxis(plt);

@@ -8,7 +8,7 @@ namespace CarbonSim.Client.Output;
 
 /// <summary>
 /// <c>report.html</c>: one self-contained page (inline CSS, charts embedded as data URIs and linked)
-/// with the summary table, the comparison with published ranges and links to every data file.
+/// with the summary table, the validation against the scenario's references (if any) and links to every data file.
 /// Holds no timings or clock readings, so the same results give the same page.
 /// </summary>
 public static class HtmlReport
@@ -71,20 +71,32 @@ public static class HtmlReport
         Row("Region", "", r.RegionRow(r.FirstYear)!, r.RegionRow(r.LastYear)!, r.RegionYears, true);
         sb.Append("</table>\n");
 
-        // Comparison with published ranges
-        var checks = PublishedComparison.Evaluate(r);
-        if (checks.Count > 0)
+        // Validation: the scenario's references next to the engine's numbers
+        sb.Append("<h2>Validation</h2>\n");
+        if (r.References is null)
+            sb.Append($"<p>Not compared with observations: {H(ValidationTables.NoReferences(r))}.</p>\n");
+        else
         {
-            sb.Append("<h2>Comparison with published figures</h2>\n<table><tr><th>Quantity</th><th>Modelled</th><th>Published</th><th>Status</th><th>Basis</th><th>Source</th></tr>\n");
-            foreach (var k in checks)
+            var rows = Validation.Evaluate(r);
+            sb.Append($"<p>{H(Validation.Summary(rows))} (references: <code>{H(Path.GetFileName(r.References.File))}</code>; " +
+                      $"table in <a href=\"{ValidationTables.ValidationFile}\">{ValidationTables.ValidationFile}</a>). Densities and fluxes are " +
+                      "area-weighted means over the named cities' cells of the class, per area of the class (sealed and bare shares included); " +
+                      "years outside the run are compared with the as many simulated years nearest to them (<i>nearest</i>).</p>\n");
+            sb.Append("<table><tr><th>Variable</th><th>Scope</th><th>Class</th><th>Reference years</th><th>Engine years</th>" +
+                      "<th>Range</th><th>Engine</th><th>Status</th><th>Miss [%]</th><th>Source</th><th>Reference status</th></tr>\n");
+            foreach (var x in rows)
             {
-                string cls = k.Status.ToString().ToLowerInvariant();
-                sb.Append($"<tr><td>{H(k.Range.Description)}</td><td class=\"n\">{N(k.Modelled, 1)} {H(k.ComparedUnit)}</td>" +
-                          $"<td class=\"n\">{N(k.ComparedLow, 1)}–{N(k.ComparedHigh, 1)} {H(k.ComparedUnit)}</td>" +
-                          $"<td class=\"{cls}\">{cls}</td><td>{H(k.Basis)}</td><td>{H(k.Range.Source)}</td></tr>\n");
+                var rf = x.Reference;
+                string status = x.StatusText.Replace('_', ' ');
+                string css = x.Status switch { ValidationStatus.Within => "within", ValidationStatus.Below => "below", ValidationStatus.Above => "above", _ => "" };
+                sb.Append($"<tr><td>{H(rf.Variable.Name)}</td><td>{H(rf.Scope)}</td><td>{H(rf.Class)}</td><td>{H(rf.Years)}</td>" +
+                          $"<td>{H(x.EngineYears)}{(x.YearMatch == "nearest" ? " (nearest)" : "")}</td>" +
+                          $"<td class=\"n\">{N(rf.Low, 1)}–{N(rf.High, 1)} {H(rf.Variable.Unit)}</td>" +
+                          $"<td class=\"n\">{(double.IsFinite(x.Engine) ? N(x.Engine, 1) : "")}</td>" +
+                          $"<td{(css.Length > 0 ? $" class=\"{css}\"" : "")}>{H(status)}</td>" +
+                          $"<td class=\"n\">{(double.IsFinite(x.MissPct) ? N(x.MissPct, 0) : "")}</td><td>{H(rf.Source)}</td><td>{H(rf.Status)}</td></tr>\n");
             }
             sb.Append("</table>\n");
-            foreach (var k in checks) sb.Append($"<p>{H(k.Explanation)}</p>\n");
         }
 
         sb.Append(LandUseReport.HtmlSection(r)); // land-use change (empty when the map is fixed)

@@ -84,6 +84,8 @@ public static class OutputWriter
 
         if (sel.CityGeoJson) { CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName); }
         foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
+        if (r.ClassYears.Count > 0) { ValidationTables.WriteClasses(r, Path.Combine(dir, ValidationTables.ClassesFile)); Done(ValidationTables.ClassesFile); }
+        if (r.References is not null) { ValidationTables.WriteValidation(Validation.Evaluate(r), Path.Combine(dir, ValidationTables.ValidationFile)); Done(ValidationTables.ValidationFile); }
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();
@@ -94,7 +96,7 @@ public static class OutputWriter
                 Charts.TotalCarbonByCity(r, Path.Combine(dir, Charts.TotalCarbonFile));
                 Done(Charts.TotalCarbonFile); charts.Add((Charts.TotalCarbonFile, "Total ecosystem carbon per city [Tg C]"));
                 Charts.RegionalNpp(r, Path.Combine(dir, Charts.RegionalNppFile));
-                Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, "Regional mean NPP per year [g C m-2 a-1] with the published range"));
+                Done(Charts.RegionalNppFile); charts.Add((Charts.RegionalNppFile, r.References is null ? "Regional mean NPP per year [g C m-2 a-1]" : "Regional mean NPP per year [g C m-2 a-1] with the references' regional NPP range"));
                 if (r.RegionYears.All(y => y.Extra.ContainsKey(LandUseColumns.Converted))
                     && Charts.LandUseChange(r, Path.Combine(dir, Charts.LandUseAreasFile)))
                 {

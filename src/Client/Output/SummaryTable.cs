@@ -5,7 +5,7 @@ using U = CarbonSim.Model.Output.OutputUnits;
 
 namespace CarbonSim.Client.Output;
 
-/// <summary>Plain-text summary for the console: one line per city, then the region against the published ranges.</summary>
+/// <summary>Plain-text summary for the console: one line per city, the region, then the validation against the scenario's references (<see cref="ValidationTables.ConsoleLines"/>).</summary>
 public static class SummaryTable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -24,11 +24,11 @@ public static class SummaryTable
         foreach (var c in r.Cities)
         {
             var first = r.Row(c.Id, r.FirstYear)!; var last = r.Row(c.Id, r.LastYear)!;
-            rows.Add(new Row(c.Name, U.ToKm2(last.AreaM2), U.KgToTg(last.TotalCKg), PublishedComparison.CityMeanNpp(r, c.Id),
+            rows.Add(new Row(c.Name, U.ToKm2(last.AreaM2), U.KgToTg(last.TotalCKg), U.ToGramsPerM2(r.SeriesOf(c.Id).Average(x => x.Npp)),
                 U.KgToTg(last.TotalCKg) - U.KgToTg(first.TotalCKg)));
         }
         var rf = r.RegionRow(r.FirstYear)!; var rl = r.RegionRow(r.LastYear)!;
-        rows.Add(new Row("Region", U.ToKm2(rl.AreaM2), U.KgToTg(rl.TotalCKg), PublishedComparison.RegionalMeanNpp(r),
+        rows.Add(new Row("Region", U.ToKm2(rl.AreaM2), U.KgToTg(rl.TotalCKg), U.ToGramsPerM2(r.Years.Select(y => r.RegionRow(y)!.Npp).Average()),
             U.KgToTg(rl.TotalCKg) - U.KgToTg(rf.TotalCKg)));
         return rows;
     }
@@ -53,11 +53,7 @@ public static class SummaryTable
                 x.ChangeTg.ToString("+0.00;-0.00;0.00", Inv))).Append('\n');
         }
         sb.Append('\n');
-        foreach (var chk in PublishedComparison.Evaluate(r))
-        {
-            sb.Append($"{chk.Range.Description}: modelled {chk.Modelled.ToString("F1", Inv)} {chk.ComparedUnit}, published " +
-                      $"{chk.ComparedLow.ToString("F1", Inv)}–{chk.ComparedHigh.ToString("F1", Inv)} {chk.ComparedUnit} → {chk.Status.ToString().ToLowerInvariant()}\n");
-        }
+        sb.Append(ValidationTables.ConsoleLines(r));
         return sb.ToString();
     }
 }

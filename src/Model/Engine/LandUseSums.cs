@@ -3,11 +3,17 @@ using CarbonSim.Model.Accounting;
 namespace CarbonSim.Model.Engine;
 
 /// <summary>
-/// Layout of the per-city exact sums of a run with land-use change. After the
-/// <see cref="CarbonVariables.Count"/> carbon variables come the year's carbon ledger (<c>[kgC]</c>, the
-/// terms of <see cref="CarbonYear"/>), the wood-product stock at the year end <c>[kgC]</c>, the number of
-/// converted cells (an integer carried as an exact sum) and the area of each class after the year's
-/// allocation <c>[m2]</c>. Runs without land-use change carry only the carbon variables.
+/// Layout of the per-city exact sums of a run with classes (every run whose spec names its land-use classes, with
+/// or without land-use change). After the <see cref="CarbonVariables.Count"/> carbon variables come the year's
+/// carbon ledger (<c>[kgC]</c>, the terms of <see cref="CarbonYear"/>), the wood-product stock at the year end
+/// <c>[kgC]</c>, the number of converted cells (an integer carried as an exact sum), the area of each class
+/// <c>[m2]</c> and then, class by class, the <see cref="CarbonVariables.Count"/> carbon variables summed over
+/// the cells of that class (<c>[kgC]</c>, <c>[kgC a-1]</c>). Each cell adds the very same rounded addend to its
+/// city's variable and to its class's, so the classes of a city sum exactly (bit for bit) to the city.
+/// The class of a cell is its class after the year's allocation (with land-use change: a converted cell's whole
+/// year, its conversion emission included, is booked to its new class) or its fixed class in the map.
+/// Without land-use change the ledger holds the cell books of a year without conversions (start, kernel uptake,
+/// end), so the ledger check is a real check of ΔC = NBP. A spec without classes carries only the carbon variables.
 /// </summary>
 public static class LandUseSums
 {
@@ -34,8 +40,22 @@ public static class LandUseSums
     /// <summary>Number of ledger entries.</summary>
     public const int LedgerCount = 12;
 
-    /// <summary>Entries per city: carbon variables, ledger, one area per class.</summary>
-    public static int Stride(int classCount) => CarbonVariables.Count + LedgerCount + classCount;
+    /// <summary>Entries per city: carbon variables, ledger, one area per class, the carbon variables of each class.</summary>
+    public static int Stride(int classCount) => CarbonVariables.Count + LedgerCount + classCount * (1 + CarbonVariables.Count);
+
+    /// <summary>[-] Classes a run sums by: the plan's with land-use change, else the spec's class table (0 = none).</summary>
+    public static int ClassCount(RunSpec spec) => spec.LandUse?.ClassCount ?? spec.ClassCodes.Length;
+
+    /// <summary>Entries per city of a run: <see cref="Stride"/>, or <see cref="CarbonVariables.Count"/> for a spec without classes.</summary>
+    public static int StrideOf(RunSpec spec) => ClassCount(spec) is int k && k > 0 ? Stride(k) : CarbonVariables.Count;
+
+    /// <summary>[-] Number of classes of a city's (or the region's) vector of <paramref name="length"/> entries (0 without the block).</summary>
+    public static int ClassCountOf(int length) =>
+        HasLedger(length) ? (length - CarbonVariables.Count - LedgerCount) / (1 + CarbonVariables.Count) : 0;
+
+    /// <summary>Index of carbon variable <paramref name="variable"/> (<see cref="CarbonVariables"/>) of class <paramref name="cls"/> in a city's vector of <paramref name="classCount"/> classes.</summary>
+    public static int ClassVariable(int classCount, int cls, int variable) =>
+        CarbonVariables.Count + LedgerCount + classCount + cls * CarbonVariables.Count + variable;
 
     /// <summary>Index of ledger entry <paramref name="entry"/> in a city's vector.</summary>
     public static int Ledger(int entry) => CarbonVariables.Count + entry;

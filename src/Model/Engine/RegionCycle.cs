@@ -119,7 +119,7 @@ public sealed class RegionCycle
     /// <summary>The tiles' partial sums (results in ascending tile order) regrouped per city, each city's list in ascending tile order.</summary>
     public FixedSum[][][] PartialsByCity(IReadOnlyList<TileYearResult> results)
     {
-        int stride = _spec.LandUse is { } lu ? LandUseSums.Stride(lu.ClassCount) : CarbonVariables.Count;
+        int stride = LandUseSums.StrideOf(_spec);
         var partials = new List<FixedSum[]>[_spec.CityIds.Length];
         for (int c = 0; c < partials.Length; c++) partials[c] = [];
         foreach (var r in results)

@@ -55,6 +55,11 @@ public sealed record RunSpec
     public LandUsePlan? LandUse { get; init; }
     /// <summary>Budgets and horizontal compensation closed by the region grain each year, or null without a scheme.</summary>
     public CompensationPlan? Compensation { get; init; }
+    /// <summary>[-] Land-use class codes of the scenario's class table (code order), index-aligned with <see cref="ClassNames"/>;
+    /// every <see cref="CellTable.LandUse"/> code is one of them. Runs without land-use change sum carbon per class by
+    /// these (<see cref="LandUseSums"/>); empty = no per-class sums (runs with land-use change use the plan's classes).</summary>
+    public int[] ClassCodes { get; init; } = [];
+    public string[] ClassNames { get; init; } = [];
 
     public int YearCount => LastYear - FirstYear + 1;
 }

@@ -29,6 +29,8 @@ public sealed class TileYear
     readonly int[] _cellCityPosition;     // per tile cell: position in _cities
     readonly HashSet<int> _cellOutputYears;
     readonly int _stride;                 // sums per city
+    readonly int _classCount;             // classes summed per city (0 = none)
+    readonly int[] _cellClass = [];       // per tile cell: class index, runs without land-use change that have classes
 
     // Columns of each tile cell: combo, cover, and the states laid end to end.
     int[][] _columnCombo;
@@ -103,7 +105,16 @@ public sealed class TileYear
         _cellCityPosition = t.City.Select(c => Array.BinarySearch(_cities, c)).ToArray();
         _cellOutputYears = [.. _spec.CellOutputYears];
         LastCompletedYear = _spec.FirstYear - 1;
-        _stride = CarbonVariables.Count;
+        _stride = LandUseSums.StrideOf(_spec);
+        _classCount = LandUseSums.ClassCount(_spec);
+        if (_spec.LandUse is null && _classCount > 0)
+        {
+            _cellClass = new int[n];
+            for (int p = 0; p < n; p++)
+                if ((_cellClass[p] = Array.IndexOf(_spec.ClassCodes, t.LandUse[p])) < 0)
+                    throw new ArgumentException($"cell {_cells[p]} has land-use code {t.LandUse[p]}, not one of the run's class codes ({string.Join(", ", _spec.ClassCodes)})");
+            _wood = new double[n]; // no wood products without land-use change; Pools reads them
+        }
 
         if (_spec.LandUse is { } plan)
         {
@@ -113,7 +124,6 @@ public sealed class TileYear
             _conversion = plan.ConversionRules();
             _window0 = w;
             _window = (int[])w.WindowClasses.Clone();
-            _stride = LandUseSums.Stride(plan.ClassCount);
             int local = w.Width * w.Height;
             _localOfCell = new int[n];
             _cellOfLocal = Enumerable.Repeat(-1, local).ToArray();
@@ -196,17 +206,28 @@ public sealed class TileYear
         var t = _spec.Cells;
         bool keepCells = _cellOutputYears.Contains(year);
         var cellValues = keepCells ? new double[_cells.Length * n] : [];
-        var sums = new FixedSum[_cities.Length * n];
+        bool classes = _classCount > 0;
+        var sums = new FixedSum[_cities.Length * _stride];
         Span<double> annual = stackalloc double[n];
         Span<double> cell = stackalloc double[n];
         for (int p = 0; p < _cells.Length; p++)
         {
+            double area = t.AreaM2[p];
+            CarbonColumn start = classes ? Pools(p, area) : default;
             RunCell(p, year, co2, nDeposition, cell, annual);
-            int row = _cellCityPosition[p] * n;
+            int row = _cellCityPosition[p] * _stride;
             for (int v = 0; v < n; v++)
             {
-                sums[row + v] += FixedSum.FromKg(cell[v] * t.AreaM2[p]);
+                sums[row + v] += FixedSum.FromKg(cell[v] * area);
                 if (keepCells) cellValues[p * n + v] = cell[v];
+            }
+            if (classes)
+            {
+                // A year without conversions: the cell's books (ΔC = kernel uptake) and its class's sums.
+                var closed = CellYearClose.Close(_cells[p].ToString(System.Globalization.CultureInfo.InvariantCulture), year,
+                    start, Pools(p, area), cell[CarbonVariables.Nbp], [], null, null, woodHalfLifeYears: 1);
+                AddBooks(sums, row, closed.Books, closed.WoodProductC * area);
+                AddClass(sums, row, _cellClass[p], cell, area);
             }
         }
         LastCompletedYear = year;
@@ -371,21 +392,9 @@ public sealed class TileYear
 
             int row = _cellCityPosition[p] * _stride;
             for (int v = 0; v < n; v++) sums[row + v] += FixedSum.FromKg(cell[v] * area);
-            void Add(int entry, double kg) => sums[row + LandUseSums.Ledger(entry)] += FixedSum.FromKg(kg);
-            Add(LandUseSums.StartKg, b.StartKg);
-            Add(LandUseSums.EcosystemUptakeKg, b.EcosystemUptakeKg);
-            Add(LandUseSums.VegToAtmosphereKg, b.VegToAtmosphereKg);
-            Add(LandUseSums.VegToWoodProductsKg, b.VegToWoodProductsKg);
-            Add(LandUseSums.VegToLitterKg, b.VegToLitterKg);
-            Add(LandUseSums.LitterToAtmosphereKg, b.LitterToAtmosphereKg);
-            Add(LandUseSums.SoilToAtmosphereKg, b.SoilToAtmosphereKg);
-            Add(LandUseSums.WoodDecayKg, b.WoodDecayKg);
-            Add(LandUseSums.EndKg, b.EndKg);
-            Add(LandUseSums.Conversions, b.Conversions);
-            Add(LandUseSums.WoodProductsKg, closed.WoodProductC * area);
-            Add(LandUseSums.EstablishmentKg, b.EstablishmentKg);
+            AddBooks(sums, row, b, closed.WoodProductC * area);
             int cls = local[_localOfCell[p]];
-            sums[row + LandUseSums.ClassArea(cls)] += FixedSum.FromKg(area);
+            AddClass(sums, row, cls, cell, area);
             if (keepCells)
             {
                 cell.CopyTo(cellValues.AsSpan(p * n, n));
@@ -399,6 +408,32 @@ public sealed class TileYear
         _pending = null;
         LastCompletedYear = year;
         return new TileYearResult { TileIndex = tileIndex, Year = year, Cities = _cities, CitySums = sums, CellValues = cellValues, CellClasses = cellClasses };
+    }
+
+    /// <summary>Adds a cell's closed books [kgC] and wood-product stock <paramref name="woodKg"/> [kgC] to the ledger block of the city row at <paramref name="row"/>.</summary>
+    static void AddBooks(FixedSum[] sums, int row, CarbonYear b, double woodKg)
+    {
+        void Add(int entry, double kg) => sums[row + LandUseSums.Ledger(entry)] += FixedSum.FromKg(kg);
+        Add(LandUseSums.StartKg, b.StartKg);
+        Add(LandUseSums.EcosystemUptakeKg, b.EcosystemUptakeKg);
+        Add(LandUseSums.VegToAtmosphereKg, b.VegToAtmosphereKg);
+        Add(LandUseSums.VegToWoodProductsKg, b.VegToWoodProductsKg);
+        Add(LandUseSums.VegToLitterKg, b.VegToLitterKg);
+        Add(LandUseSums.LitterToAtmosphereKg, b.LitterToAtmosphereKg);
+        Add(LandUseSums.SoilToAtmosphereKg, b.SoilToAtmosphereKg);
+        Add(LandUseSums.WoodDecayKg, b.WoodDecayKg);
+        Add(LandUseSums.EndKg, b.EndKg);
+        Add(LandUseSums.Conversions, b.Conversions);
+        Add(LandUseSums.WoodProductsKg, woodKg);
+        Add(LandUseSums.EstablishmentKg, b.EstablishmentKg);
+    }
+
+    /// <summary>Adds a cell's area [m2] and carbon (<paramref name="cell"/> [kgC m-2 (a-1)] × area, the same addends as the city's) to class <paramref name="cls"/> of the city row at <paramref name="row"/>.</summary>
+    void AddClass(FixedSum[] sums, int row, int cls, ReadOnlySpan<double> cell, double area)
+    {
+        sums[row + LandUseSums.ClassArea(cls)] += FixedSum.FromKg(area);
+        for (int v = 0; v < CarbonVariables.Count; v++)
+            sums[row + LandUseSums.ClassVariable(_classCount, cls, v)] += FixedSum.FromKg(cell[v] * area);
     }
 
     /// <summary>The column states laid end to end, cell by cell (copy), for checkpoints.</summary>

@@ -10,8 +10,8 @@ public sealed record TileYearResult
     public int Year { get; init; }
     /// <summary>[-] City indices present in the tile, ascending.</summary>
     public int[] Cities { get; init; } = [];
-    /// <summary>Partial sums, row-major: <c>[cityPosition * stride + entry]</c>; stride = <see cref="CarbonVariables.Count"/>,
-    /// or <see cref="LandUseSums.Stride"/> with land-use change.</summary>
+    /// <summary>Partial sums, row-major: <c>[cityPosition * stride + entry]</c>; stride = <see cref="LandUseSums.StrideOf"/>
+    /// (<see cref="LandUseSums.Stride"/> for a run with classes: ledger, class areas and per-class carbon; else <see cref="CarbonVariables.Count"/>).</summary>
     public FixedSum[] CitySums { get; init; } = [];
     /// <summary>[kgC m-2] / [kgC m-2 a-1] Per-cell values in cell-output years, else empty:
     /// <c>[cellPosition * CarbonVariables.Count + variable]</c>, cells in <see cref="TileSetup.CellIndices"/> order.</summary>

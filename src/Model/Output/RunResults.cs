@@ -104,8 +104,12 @@ public sealed record RunResults
     public SpinupStats? Spinup { get; init; }
     /// <summary>Wall time per phase, in the order the phases ran.</summary>
     public IReadOnlyList<PhaseTiming> Timings { get; init; } = [];
-    /// <summary>Published plausibility ranges to compare against (default: Jing-Jin-Ji).</summary>
-    public IReadOnlyList<PublishedRange> PublishedRanges { get; init; } = PublishedRange.JingJinJi;
+    /// <summary>Published observations to compare with (the scenario's <c>validation.references</c>), or null: no comparison.</summary>
+    public ReferenceTable? References { get; init; }
+    /// <summary>Why nothing is compared when <see cref="References"/> is null (shown in the report and console), or null: the scenario names no references.</summary>
+    public string? NoValidationReason { get; init; }
+    /// <summary>One row per city (and <see cref="ClassYear.RegionId"/>), land-use class and year with area; empty when the run has no class sums.</summary>
+    public IReadOnlyList<ClassYear> ClassYears { get; init; } = [];
 
     /// <summary>Carbon budgets and compensation books (issue #5), or null when the scenario has no compensation scheme.</summary>
     public CarbonSim.Model.Accounting.BudgetBooks? Budgets { get; init; }
@@ -157,6 +161,15 @@ public sealed record RunResults
         foreach (var y in Years)
             if (RegionRow(y) is not { } rr) throw new InvalidInputException(src, $"RegionYears[{y}]", "missing", "one region row per year");
             else CheckFinite(rr, $"RegionYears[{y}]");
+        var classSeen = new HashSet<(string, string, int)>();
+        foreach (var c in ClassYears)
+        {
+            string place = $"ClassYears[{c.CityId}, {c.Class}, {c.Year}]";
+            if (c.CityId != ClassYear.RegionId && !ids.Contains(c.CityId)) throw new InvalidInputException(src, place, c.CityId, $"a city id listed in Cities or '{ClassYear.RegionId}'");
+            if (!Years.Contains(c.Year)) throw new InvalidInputException(src, place, c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a year listed in Years");
+            if (!classSeen.Add((c.CityId, c.Class, c.Year))) throw new InvalidInputException(src, place, "duplicate", "one row per city, class and year");
+            CheckFinite(c, place);
+        }
         if (Rasters.Count > 0)
         {
             if (Grid is null) throw new InvalidInputException(src, "Grid", "null", "a grid when rasters are given");

@@ -206,7 +206,7 @@ public static class LandUseScenarioRun
             Grid = rasters.Count > 0 ? grid : null, Rasters = rasters, BoundariesPath = s.Region.BoundariesPath,
             // The file switches apply; the class maps are always .asc (the carbon variables and formats are the engine run's).
             Outputs = s.Outputs.Selection with { Asc = true, GeoTiff = false },
-            PublishedRanges = [], // no kernel fluxes here: comparing zero NPP with published ranges would mislead
+            NoValidationReason = "carbonsim landuse runs no process model (no fluxes, look-up-table pools), so nothing is compared with observations",
         };
     }
 

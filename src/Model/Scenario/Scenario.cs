@@ -47,7 +47,14 @@ public sealed record Scenario
     public CompensationSpec? Compensation { get; init; }
     /// <summary>Calibrated parameters applied to the vegetation types, and the targets they were fitted to (docs/calibration.md), or null.</summary>
     public CalibrationSpec? Calibration { get; init; }
+    /// <summary>Observations to compare the run with (<c>validation</c>), or null: no comparison.</summary>
+    public ValidationSpec? Validation { get; init; }
 }
+
+/// <summary>The <c>validation</c> section: the references file (docs/validation.md), read and checked at load.</summary>
+/// <param name="ReferencesPath">Absolute path of the references CSV.</param>
+/// <param name="References">Its rows.</param>
+public sealed record ValidationSpec(string ReferencesPath, CarbonSim.Model.Output.ReferenceTable References);
 
 /// <summary>City boundaries: a GeoJSON FeatureCollection of Polygon/MultiPolygon features in lon/lat degrees.</summary>
 /// <param name="RepairInvalid">Repair invalid polygons whose repair changes their area by at most 0.1% (see CityBoundaries).</param>

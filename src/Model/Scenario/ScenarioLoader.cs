@@ -54,6 +54,7 @@ public static partial class ScenarioLoader
         var compensation = ReadCompensation(root.OptionalMap("compensation"));
         var emissions = ReadEmissions(root.OptionalMap("emissions"), dir, compensation is not null, file);
         var calibration = ReadCalibration(root.OptionalMap("calibration"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
+        var validation = ReadValidation(root.OptionalMap("validation"), dir, landUse.Classes);
         root.RejectUnknownKeys();
 
         return new Scenario
@@ -65,6 +66,7 @@ public static partial class ScenarioLoader
             Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
             LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
             Calibration = calibration,
+            Validation = validation,
         };
     }
 
@@ -101,6 +103,20 @@ public static partial class ScenarioLoader
         if (rel.Length == 0 || !File.Exists(full))
             throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), n), rel, $"{what} (looked for {full})");
         return full;
+    }
+
+    /// <summary>The optional <c>validation</c> section: <c>references</c>, a CSV of published observations (checked here; classes against the class table, cities after the region is built).</summary>
+    private static ValidationSpec? ReadValidation(YamlMap? m, string dir, LandUseClassTable classes)
+    {
+        if (m is null) return null;
+        var path = ExistingFile(m, "references", dir, "an existing references CSV (scope, class, variable, years, low, high, unit, source, status)");
+        m.RejectUnknownKeys();
+        var table = CarbonSim.Model.Output.ReferenceTable.Read(path);
+        var names = classes.Classes.Select(c => c.Name).ToArray();
+        foreach (var row in table.Rows)
+            if (row.Class != CarbonSim.Model.Output.ReferenceRow.AnyClass && !names.Contains(row.Class))
+                throw new InvalidInputException(path, $"line {row.Line}, column 'class'", row.Class, $"'*' or a class of the class table ({string.Join(", ", names)})");
+        return new ValidationSpec(path, table);
     }
 
     private static RegionSpec ReadRegion(YamlMap m, string dir)

@@ -162,8 +162,12 @@ public sealed class RunProcessEndToEndTests : IDisposable
         AssertPrinted(region.Number(regionLast, "area_km2"), summary.Region.Area, 0, "region area [km2]");
         // The region is the sum of its cities (to the rounding of 13 printed values).
         Assert.Equal(summary.Cities.Sum(c => c.TotalC), summary.Region.TotalC, 0.005 * (summary.Cities.Count + 1) + 1e-9);
-        // The published-range line quotes the same regional mean NPP.
-        Assert.Contains($"Regional mean NPP: modelled {summary.Region.MeanNpp.ToString("F1", Inv)} g C m-2 a-1", r.Stdout);
+        // The validation line counts the rows of validation.csv (the scenario's references, not numbers in code).
+        var (vh, validation) = CarbonSim.Client.Output.Csv.Read(Path.Combine(folder, "validation.csv"));
+        int status = vh.ToList().IndexOf("status");
+        int within = validation.Count(row => row[status] == "within"), compared = validation.Count(row => row[status] is "within" or "below" or "above");
+        Assert.True(compared >= 5, $"only {compared} reference rows compared");
+        Assert.Contains($"Validation (reference_observations.csv): {within} of {compared} compared reference rows within their range", r.Stdout);
     }
 
     /// <summary>The printed value equals the CSV value rounded to <paramref name="decimals"/> places (half a unit of the last digit, plus float slack).</summary>

@@ -15,6 +15,9 @@ public class LandUseCommandTests
         Assert.Equal(0, InProcessCli.Run("landuse", Scenario("jjj-urban-expansion"), "--out", tmp.Sub("urban"), "--no-charts").ExitCode);
         Assert.Equal(0, InProcessCli.Run("landuse", Scenario("jjj-ecological-protection"), "--out", tmp.Sub("eco"), "--no-charts").ExitCode);
         Assert.Single(Directory.GetFiles(Path.Combine(tmp.Sub("urban"), "rasters"), "landuse_2060_*.asc"));
+        // The scenario names references, but the landuse verb has no fluxes: it says why nothing is compared.
+        Assert.False(File.Exists(Path.Combine(tmp.Sub("urban"), "validation.csv")));
+        Assert.Contains("carbonsim landuse runs no process model", File.ReadAllText(Path.Combine(tmp.Sub("urban"), "report.html")));
         Assert.Equal(0, InProcessCli.Run("compare", tmp.Sub("eco"), tmp.Sub("urban"), "--out", tmp.Sub("cmp"), "--no-charts").ExitCode);
         var (h, rows) = Csv.Read(Path.Combine(tmp.Sub("cmp"), ComparisonWriter.RegionFile));
         int year = h.ToList().IndexOf("year"), d = h.ToList().IndexOf("delta_totalc_TgC"), shortfall = h.ToList().IndexOf("delta_demand_shortfall_cells_yr");
