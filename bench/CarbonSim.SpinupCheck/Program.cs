@@ -9,7 +9,8 @@ using CarbonSim.Model.Kernel;
 //  old  = Spinup.RunAccelerated alone: years, its Steady flag, its half-cycle soil-C trend, the soil-C jump of its
 //         last analytic step (year-end soil C of the last simulated year -> soil C of the state returned);
 //  next = soil-C trend between the first two met-record cycles simulated after that state (g C m-2 a-1);
-//  new  = Spinup.RunChecked (what the engine runs): method, years (accelerated part), converged, drift;
+//  new  = Spinup.RunChecked (what the engine runs): method, years (accelerated part), converged, drift (g C m-2 a-1)
+//         and the drift the accelerated attempt ended with;
 //  --compare: total C of the state vs the standard rule's (Spinup.Run from bare ground), in %.
 // Then the counts and the CPU seconds of both routines over all keys (one thread).
 // usage: dotnet run -c Release --project bench/CarbonSim.SpinupCheck -- [<scenario>] [--resolution <km>] [--compare]
@@ -42,7 +43,7 @@ foreach (var c in combos)
     string veg = spec.VegetationTypes[c.Vegetation].Name;
     string line = string.Create(inv,
         $"{veg,-8} {setup.ClimateZones[c.Climate].Key,-8} old {old.Years,4} y steady {(old.Steady ? "yes" : "no "),-3} half-cycle {G(old.SoilCTrend),8:F3} last jump {old.Trajectory[^1].SoilC,7:F3}->{old.State.SoilC,7:F3} | next {G(next),7:F3} | " +
-        $"new {x.Method,-23} {x.Years,5} y (acc {x.AcceleratedYears,4}) converged {(x.Converged ? "yes" : "NO "),-3} drift {G(x.SoilCTrend),7:F3}");
+        $"new {x.Method,-23} {x.Years,5} y (acc {x.AcceleratedYears,4}) converged {(x.Converged ? "yes" : "NO "),-3} drift {G(x.SoilCTrend),7:F3} (accelerated attempt {G(x.AcceleratedSoilCTrend),7:F3})");
     if (compare)
     {
         var std = Spinup.Run(model, o);

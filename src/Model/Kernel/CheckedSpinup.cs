@@ -14,7 +14,7 @@ public enum SpinupMethod
 /// <summary>Settings of the recovery check after an accelerated spin-up (<see cref="Spinup.Recover"/>).</summary>
 /// <param name="MinBlocks">[-] Recovery blocks run at least (two give the first trend).</param>
 /// <param name="MaxBlocks">[-] Recovery blocks run at most before the accelerated spin-up counts as failed.</param>
-public sealed record RecoveryOptions(int MinBlocks = 2, int MaxBlocks = 4)
+public sealed record RecoveryOptions(int MinBlocks = 2, int MaxBlocks = 6)
 {
     /// <summary>The settings used by the regional engine.</summary>
     public static RecoveryOptions Default { get; } = new();
