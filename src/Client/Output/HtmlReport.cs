@@ -99,6 +99,21 @@ public static class HtmlReport
             sb.Append("</table>\n");
         }
 
+        // Carbon per land-use class over the region, first and last year (classes_annual.csv has every city and year)
+        var regionClasses = r.ClassYears.Where(c => c.CityId == ClassYear.RegionId && (c.Year == r.FirstYear || c.Year == r.LastYear)).ToList();
+        if (regionClasses.Count > 0)
+        {
+            sb.Append($"<h2>Land-use classes (region)</h2>\n<p>Per area of the class (whole cells, sealed and bare shares included); every city and year in " +
+                      $"<a href=\"{ValidationTables.ClassesFile}\">{ValidationTables.ClassesFile}</a>.</p>\n" +
+                      "<table><tr><th>Class</th><th>Year</th><th>Area [km²]</th><th>Vegetation C [t C ha⁻¹]</th><th>Litter C [t C ha⁻¹]</th>" +
+                      "<th>Soil C [t C ha⁻¹]</th><th>Total C [t C ha⁻¹]</th><th>NPP [g C m⁻² a⁻¹]</th><th>NBP [g C m⁻² a⁻¹]</th></tr>\n");
+            foreach (var c in regionClasses)
+                sb.Append($"<tr><td>{H(c.Class)}</td><td>{c.Year}</td><td class=\"n\">{N(U.ToKm2(c.AreaM2), 0)}</td><td class=\"n\">{N(U.ToTonnesPerHa(c.VegC), 1)}</td>" +
+                          $"<td class=\"n\">{N(U.ToTonnesPerHa(c.LitterC), 1)}</td><td class=\"n\">{N(U.ToTonnesPerHa(c.SoilC), 1)}</td>" +
+                          $"<td class=\"n\">{N(U.ToTonnesPerHa(c.TotalC), 1)}</td><td class=\"n\">{N(U.ToGramsPerM2(c.Npp), 1)}</td><td class=\"n\">{N(U.ToGramsPerM2(c.Nbp), 1)}</td></tr>\n");
+            sb.Append("</table>\n");
+        }
+
         sb.Append(LandUseReport.HtmlSection(r)); // land-use change (empty when the map is fixed)
         sb.Append(BudgetTables.HtmlSection(r)); // budgets and compensation (empty without a scheme)
 

@@ -72,6 +72,7 @@ public class ValidationReportTests
         Assert.Contains("<td class=\"within\">within</td>", html);
         Assert.Contains("<td class=\"above\">above</td>", html);
         Assert.Contains("<td>not modelled yet</td>", html);
+        Assert.DoesNotContain("Land-use classes (region)", html); // the synthetic class rows have no region rows
         var console = SummaryTable.Render(run);
         Assert.Contains("Validation (refs.csv): 1 of 3 compared reference rows within their range; 1 not modelled yet.", console);
         // Worst miss first: the forest 125 % above, then the regional stock (9.4 + 22 = 31.4 Tg C against 100–200) 69 % below.

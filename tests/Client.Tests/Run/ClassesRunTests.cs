@@ -40,6 +40,10 @@ public class ClassesRunTests
         Assert.NotNull(r.References);
         var validation = Csv.Read(Path.Combine(run.Output.Directory, ValidationTables.ValidationFile));
         Assert.Equal(r.References!.Rows.Count, validation.Rows.Count);
+        var html = File.ReadAllText(Path.Combine(run.Output.Directory, "report.html"));
+        Assert.Contains("<h2>Validation</h2>", html);
+        Assert.Contains("<h2>Land-use classes (region)</h2>", html);
+        Assert.Contains("<tr><td>forest</td><td>2021</td>", html);
 
         var cluster = ClusterResults.FromSpec(run.Spec, run.Outcome, "spec", []);
         Assert.Equal(r.ClassYears.Select(Key), cluster.ClassYears.Select(Key));
