@@ -84,6 +84,7 @@ public static class OutputWriter
 
         if (sel.CityGeoJson) { CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName); }
         foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
+        foreach (var f in AttributionOutput.Write(r, dir)) Done(f); // issue #10: attribution.csv (only with run --attribution)
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();
