@@ -174,6 +174,12 @@ public static class CarbonSimCli
             Description = "after the run, also run one member per driver of the sink (CO2, N deposition, stand age, land-use change) held at its " +
                           "spin-up reference, plus one with all held, on the same engine; writes attribution.csv and a report section (each member takes about as long as the run)",
         };
+        static readonly Option<string?> AttributionMethod = new("--attribution-method")
+        {
+            Description = "with --attribution: one-at-a-time (default; one member per driver, interactions left in the residual) or shapley " +
+                          "(a member for every subset of drivers held, 2^n - 1; contributions are Shapley values and add up to the sink)",
+            HelpName = "one-at-a-time|shapley",
+        };
 
         public static RunOptions Options(ParseResult r) => new()
         {
@@ -184,6 +190,16 @@ public static class CarbonSimCli
             TileSize = r.GetValue(TileSize),
             Cluster = r.GetValue(ClusterCli.ClusterOption),
             Attribution = r.GetValue(Attribution),
+            AttributionMethod = ParseAttributionMethod(r.GetValue(AttributionMethod), r.GetValue(Attribution)),
+        };
+
+        static Model.Engine.AttributionMethod ParseAttributionMethod(string? value, bool attribution) => value switch
+        {
+            null => Model.Engine.AttributionMethod.OneAtATime,
+            _ when !attribution => throw new UsageException("--attribution-method needs --attribution"),
+            "one-at-a-time" => Model.Engine.AttributionMethod.OneAtATime,
+            "shapley" => Model.Engine.AttributionMethod.Shapley,
+            _ => throw new UsageException($"--attribution-method: got '{value}', expected one-at-a-time or shapley"),
         };
 
         public static (Command, string) Command(CliContext context)
@@ -194,7 +210,7 @@ public static class CarbonSimCli
                 "with land_use_change changes the map every year inside the engine; with emissions and compensation sections " +
                 "it also writes budgets.csv and compensation_ledger.csv. With --attribution it then runs the factorial members that split " +
                 "the sink (NBP) into CO2, N deposition, stand age and land-use change, one after the other on the same silo or cluster, and writes attribution.csv.")
-            { Scenario, Out, Overwrite, Resolution, TileSize, Attribution };
+            { Scenario, Out, Overwrite, Resolution, TileSize, Attribution, AttributionMethod };
             c.Options.Add(ClusterCli.ClusterOption);
             Action(c, context, (r, _) => RunCommand.Run(Options(r), context.Out, context.Error, context.Progress ? ProgressBar.ForStandardError() : null));
             return (c, """
@@ -203,6 +219,7 @@ public static class CarbonSimCli
                   carbonsim run scenarios/jjj-baseline.yaml --resolution 20 --tile-size 8 --out out/b20 --overwrite
                   carbonsim run my.yaml --cluster redis://127.0.0.1:6379         # on the silos registered in that Redis
                   carbonsim run scenarios/jjj-urban-expansion.yaml --attribution --out out/urban-attr   # + attribution.csv: the sink by driver
+                  carbonsim run --attribution --attribution-method shapley --out out/base-shapley   # contributions that add up (2^n - 1 members)
                 """);
         }
     }

@@ -50,7 +50,7 @@ public static class RunCommand
         var worst = shares.Count > 0 ? shares.MaxBy(s => Math.Abs(s.Share)) : (Name: "-", Share: double.NaN);
         int members = r.Timings.Count(p => p.Phase.StartsWith("attribution ", StringComparison.Ordinal));
         return string.Create(CultureInfo.InvariantCulture,
-            $"attribution: {members} members in {seconds:F1} s; largest |residual| {100 * Math.Abs(worst.Share):F2} % of a city's summed sink ({worst.Name}), " +
+            $"attribution ({(t.Method == AttributionMethod.Shapley ? "Shapley" : "one at a time")}): {members} members in {seconds:F1} s; largest |residual| {100 * Math.Abs(worst.Share):F2} % of a city's summed sink ({worst.Name}), " +
             $"region {100 * AttributionTable.ResidualShare(t.Region):F2} %; {AttributionOutput.FileName}");
     }
 
@@ -102,7 +102,7 @@ public static class RunCommand
             new("validate", validate), new("silo start", silo), new("spinup", spinupSeconds), new("transient", transient),
         };
         AttributionTable? attribution = null;
-        if (options.Attribution) attribution = await RunAttribution(grains, $"{spec.ScenarioName}-{stamp}", spec, outcome, progress, timings);
+        if (options.Attribution) attribution = await RunAttribution(grains, $"{spec.ScenarioName}-{stamp}", spec, outcome, options.AttributionMethod, progress, timings);
         var results = ResultsFactory.From(setup, spec, outcome, timings);
         results = CarbonSim.Model.Accounting.RunBudgets.Attach(results, setup.Scenario, outcome.Books); // budgets + compensation as the region grain closed them (no-op without a scheme)
         if (attribution is not null) results = results with { Attribution = attribution };
@@ -120,9 +120,9 @@ public static class RunCommand
     /// (spin-up grains are keyed by content). Members keep no per-cell snapshots (only the city and region totals are used).
     /// Each member's wall time is added to <paramref name="timings"/> (<c>manifest.json</c>).
     /// </summary>
-    static async Task<AttributionTable> RunAttribution(IGrainFactory grains, string runId, RunSpec spec, RunOutcome full, ProgressBar? progress, List<PhaseTiming> timings)
+    static async Task<AttributionTable> RunAttribution(IGrainFactory grains, string runId, RunSpec spec, RunOutcome full, AttributionMethod method, ProgressBar? progress, List<PhaseTiming> timings)
     {
-        var members = Attribution.Members(spec);
+        var members = Attribution.Members(spec, method);
         var outcomes = new Dictionary<string, RunOutcome>(StringComparer.Ordinal);
         for (int i = 0; i < members.Length; i++)
         {
@@ -137,7 +137,7 @@ public static class RunCommand
             progress?.Finish();
             timings.Add(new PhaseTiming($"attribution {m.Name}", clock.Elapsed.TotalSeconds));
         }
-        return AttributionTable.From(full, outcomes);
+        return AttributionTable.From(full, outcomes, method: method);
     }
 
     /// <summary>[s] CPU time used by this process so far (all threads).</summary>

@@ -49,9 +49,13 @@ public static class AttributionOutput
         static string N(double v, int d) => double.IsFinite(v) ? v.ToString("F" + d, Inv) : "–";
         var sb = new StringBuilder();
         sb.Append("<h2>Sink attribution</h2>\n");
-        sb.Append("<p>The sink (NBP, g C m⁻² a⁻¹ of the city's area) split into its drivers by factorial runs of the engine: each member is this run " +
-                  "with one factor held at its reference; contribution = full − member. <i>all held</i> is the member with every varied factor held " +
-                  "(the drift the spin-up leaves; 0 at equilibrium); residual = full − Σ contributions − all held (interactions between the factors). " +
+        sb.Append("<p>The sink (NBP, g C m⁻² a⁻¹ of the city's area) split into its drivers by factorial runs of the engine. " +
+                  (t.Method == AttributionMethod.Shapley
+                    ? "Shapley: a member for every subset of the varied factors held at its reference; a factor's contribution is its Shapley value " +
+                      "(its effect averaged over every order of switching the factors on), so the interactions are shared out and the residual is rounding only. "
+                    : "One at a time: each member is this run with one factor held at its reference; contribution = full − member; " +
+                      "residual = full − Σ contributions − all held (the interactions between the factors). ") +
+                  "<i>all held</i> is the member with every varied factor held (the drift the spin-up leaves; 0 at equilibrium). " +
                   $"All years: <a href=\"{FileName}\">{FileName}</a>; method: <code>docs/model.md</code>.</p>\n<ul>\n");
         for (int i = 0; i < t.Factors.Count; i++)
             sb.Append($"<li><b>{H(t.Factors[i].Name)}</b>: {(t.Varied[i] ? "held at " + H(t.Factors[i].Reference) : "0 — " + H(t.Factors[i].NotVaried))}</li>\n");

@@ -10,6 +10,15 @@ namespace CarbonSim.Model.Engine;
 /// <param name="Hold">The spec with this factor at its reference; changes this factor's fields only.</param>
 public sealed record AttributionFactor(string Name, string Reference, string NotVaried, Func<RunSpec, bool> Varies, Func<RunSpec, RunSpec> Hold);
 
+/// <summary>How the members split the sink.</summary>
+public enum AttributionMethod
+{
+    /// <summary>One member per factor (that factor held) and one with all held: contribution = full − member; the interactions stay in the residual.</summary>
+    OneAtATime,
+    /// <summary>A member for every subset of the varied factors held (2^n − 1): contributions are Shapley values, which share the interactions out; the residual is rounding only.</summary>
+    Shapley,
+}
+
 /// <summary>One factorial member: the full spec with the factors in <paramref name="Held"/> at their reference.</summary>
 /// <param name="Name">A factor's name, or <see cref="Attribution.AllHeld"/> for the member with every varied factor held.</param>
 public sealed record AttributionMember(string Name, RunSpec Spec, IReadOnlyList<string> Held);
@@ -67,16 +76,34 @@ public static class Attribution
     public static bool VariesClimate(RunSpec s) => false;
 
     /// <summary>
-    /// The members for <paramref name="full"/>: one per varied factor (in <see cref="Factors"/> order), then
-    /// <see cref="AllHeld"/> with every varied factor held. Factors that do not vary get no member.
+    /// The members for <paramref name="full"/>: one at a time, one per varied factor (in <see cref="Factors"/> order), then
+    /// <see cref="AllHeld"/> with every varied factor held; Shapley, every non-empty subset of the varied factors held
+    /// (2^n − 1 members: the single-factor ones first, named after their factor, pairs <c>co2+ndep</c>, …, all held last).
+    /// Factors that do not vary get no member.
     /// </summary>
-    public static AttributionMember[] Members(RunSpec full)
+    public static AttributionMember[] Members(RunSpec full, AttributionMethod method = AttributionMethod.OneAtATime)
     {
         var varied = Factors.Where(f => f.Varies(full)).ToArray();
+        if (method == AttributionMethod.Shapley && varied.Length > 1) // with one factor Shapley = one at a time: same members
+        {
+            // Every non-empty subset held, smallest first (the one-at-a-time members come first), all held last.
+            int all = (1 << varied.Length) - 1;
+            return Enumerable.Range(1, all).OrderBy(m => System.Numerics.BitOperations.PopCount((uint)m)).ThenBy(m => m)
+                .Select(mask =>
+                {
+                    var held = varied.Where((_, i) => (mask >> i & 1) != 0).ToArray();
+                    return new AttributionMember(MemberName(held.Select(f => f.Name).ToArray(), varied.Length), held.Aggregate(full, (spec, f) => f.Hold(spec)),
+                        held.Select(f => f.Name).ToArray());
+                }).ToArray();
+        }
         var members = varied.Select(f => new AttributionMember(f.Name, f.Hold(full), [f.Name])).ToList();
         members.Add(new AttributionMember(AllHeld, varied.Aggregate(full, (spec, f) => f.Hold(spec)), varied.Select(f => f.Name).ToArray()));
         return [.. members];
     }
+
+    /// <summary>The name of the member holding <paramref name="held"/> of <paramref name="variedCount"/> varied factors: <see cref="AllHeld"/>, or the names joined by '+'.</summary>
+    public static string MemberName(IReadOnlyList<string> held, int variedCount) =>
+        held.Count == variedCount ? AllHeld : string.Join("+", held);
 
     static double[] Filled(int count, double value) => Enumerable.Repeat(value, count).ToArray();
 }

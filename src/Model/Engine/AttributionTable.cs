@@ -26,6 +26,8 @@ public sealed record AttributionYear
 /// </summary>
 public sealed record AttributionTable
 {
+    /// <summary>How the contributions were computed.</summary>
+    public AttributionMethod Method { get; init; }
     /// <summary>[-] The engine variable that is split (<see cref="CarbonVariables.Nbp"/>).</summary>
     public int Variable { get; init; } = CarbonVariables.Nbp;
     /// <summary>Every factor, in column order.</summary>
@@ -43,20 +45,28 @@ public sealed record AttributionTable
     /// </summary>
     /// <exception cref="ArgumentException">A member is missing, or its cities or years differ from the full run's.</exception>
     public static AttributionTable From(RunOutcome full, IReadOnlyDictionary<string, RunOutcome> members,
-        IReadOnlyList<AttributionFactor>? factors = null, int variable = CarbonVariables.Nbp)
+        IReadOnlyList<AttributionFactor>? factors = null, int variable = CarbonVariables.Nbp, AttributionMethod method = AttributionMethod.OneAtATime)
     {
         factors ??= Attribution.Factors;
-        var varied = factors.Select(f => members.ContainsKey(f.Name)).ToArray();
         var allHeld = members.TryGetValue(Attribution.AllHeld, out var a) ? a
             : throw new ArgumentException($"the member '{Attribution.AllHeld}' is missing");
         foreach (var (name, m) in members) CheckShape(full, m, name);
+        // A factor is varied when a member holds it alone (both methods have one member per varied factor, named after it).
+        var varied = factors.Select(f => members.ContainsKey(f.Name)).ToArray();
+        var variedIndex = Enumerable.Range(0, factors.Count).Where(i => varied[i]).ToArray();
+        int n = variedIndex.Length;
+        RunOutcome HeldSet(int heldMask) => heldMask == 0 ? full
+            : members.TryGetValue(Attribution.MemberName(variedIndex.Where((_, i) => (heldMask >> i & 1) != 0).Select(i => factors[i].Name).ToArray(), n), out var o) ? o
+            : throw new ArgumentException($"Shapley attribution: the member holding mask {heldMask} of [{string.Join(", ", variedIndex.Select(i => factors[i].Name))}] is missing");
 
         AttributionYear Row(int city, int yearIndex, double areaM2, Func<RunOutcome, YearTotals> pick)
         {
             var total = pick(full);
             FixedSum Sink(RunOutcome o) => pick(o).Sums[variable];
             var fullSink = total.Sums[variable];
-            var contributions = factors.Select((f, i) => varied[i] ? fullSink - Sink(members[f.Name]) : FixedSum.Zero).ToArray();
+            var contributions = method == AttributionMethod.Shapley && n > 1
+                ? factors.Select((f, i) => varied[i] ? ShapleyValue(Array.IndexOf(variedIndex, i), n, mask => Sink(HeldSet(mask))) : FixedSum.Zero).ToArray()
+                : factors.Select((f, i) => varied[i] ? fullSink - Sink(members[f.Name]) : FixedSum.Zero).ToArray();
             var held = Sink(allHeld);
             var residual = fullSink - held;
             foreach (var c in contributions) residual -= c;
@@ -71,7 +81,7 @@ public sealed record AttributionTable
             series.Years.Select((_, y) => Row(c, y, series.AreaM2, o => o.Cities[c].Years[y]))).ToArray();
         double regionArea = full.Cities.Sum(s => s.AreaM2);
         var region = full.Region.Select((_, y) => Row(-1, y, regionArea, o => o.Region[y])).ToArray();
-        return new AttributionTable { Variable = variable, Factors = factors, Varied = varied, Cities = cities, Region = region };
+        return new AttributionTable { Method = method, Variable = variable, Factors = factors, Varied = varied, Cities = cities, Region = region };
     }
 
     /// <summary>City <paramref name="city"/>'s years (−1 = the region).</summary>
@@ -89,6 +99,29 @@ public sealed record AttributionTable
         double f = full.ToKg();
         return f == 0 ? double.NaN : residual.ToKg() / Math.Abs(f);
     }
+
+    /// <summary>
+    /// [kgC a-1] Shapley value of varied factor <paramref name="k"/> of <paramref name="n"/>:
+    /// φ_k = Σ_{S ⊆ V∖{k}} |S|! (n − |S| − 1)! / n! · [v(S ∪ {k}) − v(S)], v(S) = sink with only the factors in S varied
+    /// (the others held); Σ_k φ_k = v(V) − v(∅) = full − all held. Weighted in exact sums, divided once (rounded to 1 mg).
+    /// </summary>
+    static FixedSum ShapleyValue(int k, int n, Func<int, FixedSum> sinkHeld)
+    {
+        int all = (1 << n) - 1;
+        FixedSum SinkVaried(int variedMask) => sinkHeld(all & ~variedMask);
+        var scaled = FixedSum.Zero;
+        for (int s = 0; s <= all; s++)
+        {
+            if ((s >> k & 1) != 0) continue;
+            int size = System.Numerics.BitOperations.PopCount((uint)s);
+            long weight = Factorial(size) * Factorial(n - size - 1);
+            var step = SinkVaried(s | 1 << k) - SinkVaried(s);
+            for (long w = 0; w < weight; w++) scaled += step;
+        }
+        return FixedSum.FromKg(scaled.ToKg() / Factorial(n));
+    }
+
+    static long Factorial(int m) => m <= 1 ? 1 : m * Factorial(m - 1);
 
     static void CheckShape(RunOutcome full, RunOutcome member, string name)
     {

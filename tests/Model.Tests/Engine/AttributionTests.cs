@@ -135,4 +135,57 @@ public sealed class AttributionTests
         Assert.All(t.Region, y => Assert.True(y.Contributions[co2].ToKg() > 0, $"{y.Year}: CO2 contribution {y.Contributions[co2]}"));
         Assert.All(t.Cities, y => Assert.Equal(FixedSum.Zero, y.Contributions[4]));
     }
+
+    [Fact]
+    public void Shapley_members_are_every_subset_held_singletons_first_all_held_last()
+    {
+        var full = Full();
+        var members = Attribution.Members(full, AttributionMethod.Shapley);
+        Assert.Equal(15, members.Length); // 2^4 − 1
+        Assert.Equal(["co2", "ndep", "stand_age", "land_use"], members.Take(4).Select(m => m.Name));
+        Assert.Equal(Attribution.AllHeld, members[^1].Name);
+        Assert.Equal(members.Length, members.Select(m => m.Name).Distinct().Count());
+        var pair = Assert.Single(members, m => m.Name == "co2+ndep");
+        Assert.Equal(["co2", "ndep"], pair.Held);
+        Assert.All(pair.Spec.Co2ByYear, c => Assert.Equal(full.SpinupCo2, c));
+        Assert.All(pair.Spec.NDepositionByYear, n => Assert.Equal(full.SpinupNDeposition, n));
+        Assert.Equal(full, pair.Spec with { Co2ByYear = full.Co2ByYear, NDepositionByYear = full.NDepositionByYear });
+        // With one varied factor Shapley is one at a time: the same two members.
+        var one = SyntheticRegion.Build() with { NDepositionByYear = Enumerable.Repeat(0.001, 5).ToArray() };
+        Assert.Equal(["co2", Attribution.AllHeld], Attribution.Members(one, AttributionMethod.Shapley).Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Shapley_values_share_the_interaction_and_add_up_to_full_minus_all_held()
+    {
+        // v(S) = sink with only S varied: v({co2, ndep}) = 10, v({ndep}) = 7 (CO2 held), v({co2}) = 8 (N held), v(∅) = 1.
+        // φ_co2 = ½[(10 − 7) + (8 − 1)] = 5, φ_ndep = ½[(10 − 8) + (7 − 1)] = 4; one at a time gives 3 and 2 with residual 4.
+        var members = new Dictionary<string, RunOutcome> { ["co2"] = Nbp(7), ["ndep"] = Nbp(8), [Attribution.AllHeld] = Nbp(1) };
+        var t = AttributionTable.From(Nbp(10), members, method: AttributionMethod.Shapley);
+        Assert.Equal(AttributionMethod.Shapley, t.Method);
+        Assert.Equal([5.0, 4.0, 0.0, 0.0, 0.0], t.Cities[0].Contributions.Select(c => c.ToKg()));
+        Assert.Equal(FixedSum.Zero, t.Cities[0].Residual);
+        var oat = AttributionTable.From(Nbp(10), members);
+        Assert.Equal(4.0, oat.Cities[0].Residual.ToKg());
+        members["stand_age"] = Nbp(6); // three factors but no pair members: not a Shapley set
+        Assert.Throws<ArgumentException>(() => AttributionTable.From(Nbp(10), members, method: AttributionMethod.Shapley));
+    }
+
+    [Fact]
+    public void An_in_process_Shapley_attribution_leaves_only_rounding_in_the_residual()
+    {
+        var full = Full(lastYear: 2021);
+        var fullOutcome = InProcessRun.Run(full, Kernel);
+        var outcomes = Attribution.Members(full, AttributionMethod.Shapley).ToDictionary(m => m.Name, m => InProcessRun.Run(m.Spec, Kernel));
+        var t = AttributionTable.From(fullOutcome, outcomes, method: AttributionMethod.Shapley);
+        var oat = AttributionTable.From(fullOutcome, outcomes); // the one-at-a-time members are among them
+        foreach (var (y, o) in t.Cities.Zip(oat.Cities))
+        {
+            Assert.True(Math.Abs(y.Residual.ToKg()) <= 1e-3, $"city {y.CityIndex} {y.Year}: residual {y.Residual}");
+            Assert.Equal(o.AllHeld, y.AllHeld);
+            // Σ Shapley = Σ one-at-a-time + the one-at-a-time residual (the interactions, shared out).
+            double shapley = y.Contributions.Sum(c => c.ToKg()), oneAtATime = o.Contributions.Sum(c => c.ToKg()) + o.Residual.ToKg();
+            Assert.Equal(oneAtATime, shapley, 1e-3);
+        }
+    }
 }
