@@ -16,7 +16,7 @@ public class AttributionRunTests
         var folder = Path.Combine(TestScenarios.Scratch(), "out");
         var r = await InProcessCli.RunAsync("run", scenario, "--out", folder, "--resolution", "50", "--tile-size", "4", "--attribution");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("attribution: 5 members", r.Stdout); // co2, ndep, stand_age, land_use, all_held
+        Assert.Contains("attribution (one at a time): 5 members", r.Stdout); // co2, ndep, stand_age, land_use, all_held
 
         var (header, rows) = Csv.Read(Path.Combine(folder, AttributionOutput.FileName));
         Assert.Equal(["city_id", "city_name", "year", "area_km2", "sink_full_gC_m2_yr", "co2_gC_m2_yr", "ndep_gC_m2_yr", "stand_age_gC_m2_yr",
@@ -51,11 +51,44 @@ public class AttributionRunTests
     }
 
     [Fact]
+    public async Task Shapley_attribution_runs_every_subset_and_leaves_only_rounding_in_the_residual()
+    {
+        var scenario = TestScenarios.Write("jjj-baseline", 2021);
+        var folder = Path.Combine(TestScenarios.Scratch(), "out");
+        var r = await InProcessCli.RunAsync("run", scenario, "--out", folder, "--resolution", "50", "--tile-size", "4", "--attribution", "--attribution-method", "shapley");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("attribution (Shapley): 7 members", r.Stdout); // co2, ndep, stand_age varied: 2^3 − 1
+        var (header, rows) = Csv.Read(Path.Combine(folder, AttributionOutput.FileName));
+        int col(string name) => header.ToList().IndexOf(name);
+        Assert.Equal((13 + 1) * 2, rows.Count);
+        foreach (var row in rows)
+        {
+            double full = Num(row[col("sink_full_gC_m2_yr")]), residual = Num(row[col("residual_gC_m2_yr")]);
+            Assert.True(Math.Abs(residual) <= 1e-6 * Math.Max(1, Math.Abs(full)), $"{row[0]} {row[2]}: residual {residual} of {full}");
+            Assert.Equal(0.0, Num(row[col("land_use_gC_m2_yr")])); // the baseline has no land-use change
+        }
+        Assert.Contains("Shapley: a member for every subset", File.ReadAllText(Path.Combine(folder, "report.html")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--attribution-method", "shapley" }, "--attribution-method needs --attribution")]
+    [InlineData(new[] { "--attribution", "--attribution-method", "sobol" }, "expected one-at-a-time or shapley")]
+    public async Task A_bad_attribution_method_is_refused_before_anything_runs(string[] args, string message)
+    {
+        var folder = Path.Combine(TestScenarios.Scratch(), "out");
+        var r = await InProcessCli.RunAsync(["run", TestScenarios.Write("jjj-baseline", 2021), "--out", folder, .. args]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, Assert.Single(r.ErrorLines));
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void Run_help_shows_the_option_with_an_example_and_submit_refuses_it_clearly()
     {
         var help = InProcessCli.Run("run", "--help");
         Assert.Contains("--attribution", help.Stdout);
         Assert.Contains("carbonsim run scenarios/jjj-urban-expansion.yaml --attribution", help.Stdout);
+        Assert.Contains("--attribution-method", help.Stdout);
 
         var submit = InProcessCli.Run("submit", "scenarios/jjj-baseline.yaml", "--attribution");
         Assert.Equal(2, submit.ExitCode);
