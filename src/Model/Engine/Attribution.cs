@@ -51,15 +51,15 @@ public static class Attribution
             VariesClimate, HoldClimate),
     ];
 
-    /// <summary>[ppm] CO2 held at <see cref="RunSpec.SpinupCo2"/> in every simulated year.</summary>
+    /// <summary>[ppm] CO2 held at <see cref="RunSpec.SpinupCo2"/> in every simulated year (a CO2 history of the spin-up, when the spin-up gets one, is held here too).</summary>
     public static RunSpec HoldCo2(RunSpec s) => s with { Co2ByYear = Filled(s.YearCount, s.SpinupCo2) };
     public static bool VariesCo2(RunSpec s) => s.Co2ByYear.Any(c => c != s.SpinupCo2);
 
-    /// <summary>[kgN m-2 a-1] N deposition held at <see cref="RunSpec.SpinupNDeposition"/> in every simulated year.</summary>
+    /// <summary>[kgN m-2 a-1] N deposition held at <see cref="RunSpec.SpinupNDeposition"/> in every simulated year (and, when the spin-up gets one, its N-deposition history).</summary>
     public static RunSpec HoldNDeposition(RunSpec s) => s with { NDepositionByYear = Filled(s.YearCount, s.SpinupNDeposition) };
     public static bool VariesNDeposition(RunSpec s) => s.NDepositionByYear.Any(n => n != s.SpinupNDeposition);
 
-    /// <summary>No stand-replacing disturbance before the first year: every stand starts at its old-growth equilibrium.</summary>
+    /// <summary>No stand-replacing disturbance before the first year: every stand starts at its old-growth equilibrium (forest age cohorts, when a spec carries them, are set to old growth here).</summary>
     public static RunSpec HoldStandAge(RunSpec s) => s with { SpinupStandAgeYears = 0 };
     public static bool VariesStandAge(RunSpec s) => s.SpinupStandAgeYears != 0;
 

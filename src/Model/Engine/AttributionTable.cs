@@ -10,11 +10,11 @@ public sealed record AttributionYear
     public double AreaM2 { get; init; }
     /// <summary>[kgC a-1] Sink of the full run.</summary>
     public FixedSum Full { get; init; }
-    /// <summary>[kgC a-1] Contribution of each factor (full − member with it held), index-aligned with <see cref="AttributionTable.Factors"/>; zero for a factor the run does not vary.</summary>
+    /// <summary>[kgC a-1] Contribution of each factor (one at a time: full − member with it held; Shapley: its Shapley value), index-aligned with <see cref="AttributionTable.Factors"/>; zero for a factor the run does not vary.</summary>
     public FixedSum[] Contributions { get; init; } = [];
     /// <summary>[kgC a-1] Sink of the member with every varied factor held (the drift the spin-up leaves).</summary>
     public FixedSum AllHeld { get; init; }
-    /// <summary>[kgC a-1] Interaction residual: full − Σ contributions − all held (0 if the factors act additively).</summary>
+    /// <summary>[kgC a-1] Residual: full − Σ contributions − all held. One at a time: the interactions (0 if the factors act additively); Shapley: rounding only.</summary>
     public FixedSum Residual { get; init; }
 }
 
