@@ -170,6 +170,17 @@ public static class CarbonSimCli
         static readonly Option<bool> Overwrite = CliOptions.Overwrite();
         static readonly Option<double?> Resolution = CliOptions.Resolution();
         static readonly Option<int?> TileSize = CliOptions.TileSize();
+        static readonly Option<bool> Attribution = new("--attribution")
+        {
+            Description = "after the run, also run one member per driver of the sink (CO2, N deposition, stand age, land-use change) held at its " +
+                          "spin-up reference, plus one with all held, on the same engine; writes attribution.csv and a report section (each member takes about as long as the run)",
+        };
+        static readonly Option<string?> AttributionMethod = new("--attribution-method")
+        {
+            Description = "with --attribution: one-at-a-time (default; one member per driver, interactions left in the residual) or shapley " +
+                          "(a member for every subset of drivers held, 2^n - 1; contributions are Shapley values and add up to the sink)",
+            HelpName = "one-at-a-time|shapley",
+        };
 
         public static RunOptions Options(ParseResult r) => new()
         {
@@ -179,6 +190,17 @@ public static class CarbonSimCli
             ResolutionKm = r.GetValue(Resolution),
             TileSize = r.GetValue(TileSize),
             Cluster = r.GetValue(ClusterCli.ClusterOption),
+            Attribution = r.GetValue(Attribution),
+            AttributionMethod = ParseAttributionMethod(r.GetValue(AttributionMethod), r.GetValue(Attribution)),
+        };
+
+        static Model.Engine.AttributionMethod ParseAttributionMethod(string? value, bool attribution) => value switch
+        {
+            null => Model.Engine.AttributionMethod.OneAtATime,
+            _ when !attribution => throw new UsageException("--attribution-method needs --attribution"),
+            "one-at-a-time" => Model.Engine.AttributionMethod.OneAtATime,
+            "shapley" => Model.Engine.AttributionMethod.Shapley,
+            _ => throw new UsageException($"--attribution-method: got '{value}', expected one-at-a-time or shapley"),
         };
 
         public static (Command, string) Command(CliContext context)
@@ -187,8 +209,9 @@ public static class CarbonSimCli
                 "Run a scenario and write its output folder. The scenario is validated first; the run uses an Orleans silo embedded " +
                 "in this process (or a cluster) and writes tables, rasters, charts, report.html and manifest.json, then prints a per-city summary. A scenario " +
                 "with land_use_change changes the map every year inside the engine; with emissions and compensation sections " +
-                "it also writes budgets.csv and compensation_ledger.csv.")
-            { Scenario, Out, Overwrite, Resolution, TileSize };
+                "it also writes budgets.csv and compensation_ledger.csv. With --attribution it then runs the factorial members that split " +
+                "the sink (NBP) into CO2, N deposition, stand age and land-use change, one after the other on the same silo or cluster, and writes attribution.csv.")
+            { Scenario, Out, Overwrite, Resolution, TileSize, Attribution, AttributionMethod };
             c.Options.Add(ClusterCli.ClusterOption);
             Action(c, context, (r, _) => RunCommand.Run(Options(r), context.Out, context.Error, context.Progress ? ProgressBar.ForStandardError() : null));
             return (c, """
@@ -196,6 +219,8 @@ public static class CarbonSimCli
                   carbonsim run scenarios/jjj-urban-expansion.yaml --out out/urban   # a land-use scenario, written to out/urban/
                   carbonsim run scenarios/jjj-baseline.yaml --resolution 20 --tile-size 8 --out out/b20 --overwrite
                   carbonsim run my.yaml --cluster redis://127.0.0.1:6379         # on the silos registered in that Redis
+                  carbonsim run scenarios/jjj-urban-expansion.yaml --attribution --out out/urban-attr   # + attribution.csv: the sink by driver
+                  carbonsim run --attribution --attribution-method shapley --out out/base-shapley   # contributions that add up (2^n - 1 members)
                 """);
         }
     }

@@ -15,6 +15,10 @@ public sealed record RunOptions
     public int? TileSize { get; init; }
     /// <summary>Redis address of a running cluster (<c>redis://host:port</c>); null = <c>CARBONSIM_REDIS</c> if set, else an embedded silo.</summary>
     public string? Cluster { get; init; }
+    /// <summary>Also run the sink attribution's factorial members after the full run and write <c>attribution.csv</c> (docs/model.md).</summary>
+    public bool Attribution { get; init; }
+    /// <summary>How the attribution's members split the sink (<c>--attribution-method</c>).</summary>
+    public CarbonSim.Model.Engine.AttributionMethod AttributionMethod { get; init; }
 
     /// <summary>Parent of the default output folders.</summary>
     public const string DefaultOutParent = "out";

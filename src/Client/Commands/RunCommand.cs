@@ -41,8 +41,22 @@ public static class RunCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +
             $"(silo {finished.SiloStartSeconds:F1} s, spin-up {finished.SpinupSeconds:F1} s, years {finished.TransientSeconds:F1} s, writing {finished.WriteSeconds:F1} s)"));
+        if (finished.Results.Attribution is { } attribution) stdout.WriteLine(AttributionSummary(finished.Results, attribution));
         stdout.WriteLine($"wrote {finished.Output.Directory} ({finished.Output.Files.Count} files)");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>One line: the members' wall time and the worst city's residual over the run (the 5 % closure claim).</summary>
+    static string AttributionSummary(RunResults r, AttributionTable t)
+    {
+        double seconds = r.Timings.Where(p => p.Phase.StartsWith("attribution ", StringComparison.Ordinal)).Sum(p => p.WallSeconds);
+        var shares = Enumerable.Range(0, r.Cities.Count).Select(c => (r.Cities[c].Name, Share: AttributionTable.ResidualShare(t.SeriesOf(c))))
+            .Where(s => double.IsFinite(s.Share)).ToList();
+        var worst = shares.Count > 0 ? shares.MaxBy(s => Math.Abs(s.Share)) : (Name: "-", Share: double.NaN);
+        int members = r.Timings.Count(p => p.Phase.StartsWith("attribution ", StringComparison.Ordinal));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"attribution ({(t.Method == AttributionMethod.Shapley ? "Shapley" : "one at a time")}): {members} members in {seconds:F1} s; largest |residual| {100 * Math.Abs(worst.Share):F2} % of a city's summed sink ({worst.Name}), " +
+            $"region {100 * AttributionTable.ResidualShare(t.Region):F2} %; {AttributionOutput.FileName}");
     }
 
     /// <summary>The whole run; throws <see cref="InvalidInputException"/> before anything starts if the inputs are bad.</summary>
@@ -92,13 +106,43 @@ public static class RunCommand
         {
             new("validate", validate), new("silo start", silo), new("spinup", spinupSeconds), new("transient", transient),
         };
+        AttributionTable? attribution = null;
+        if (options.Attribution) attribution = await RunAttribution(grains, $"{spec.ScenarioName}-{stamp}", spec, outcome, options.AttributionMethod, progress, timings);
         var results = ResultsFactory.From(setup, spec, outcome, timings);
         results = CarbonSim.Model.Accounting.RunBudgets.Attach(results, setup.Scenario, outcome.Books); // budgets + compensation as the region grain closed them (no-op without a scheme)
+        if (attribution is not null) results = results with { Attribution = attribution };
         clock.Restart();
         var written = OutputWriter.WriteAll(results, outDir, new OutputWriterOptions { Overwrite = replace });
         double write = clock.Elapsed.TotalSeconds;
         return new Finished(results, spec, outcome, written, silo, spinupSeconds, transient, write, total.Elapsed.TotalSeconds,
             cpuAtYears - cpu0, cpuEnd - cpuAtYears);
+    }
+
+    /// <summary>
+    /// The sink attribution (<c>--attribution</c>): every member of <see cref="Attribution.Members"/> run after the full run,
+    /// one after the other on the same engine (embedded silo or cluster), each under its own run id
+    /// <c>&lt;run id&gt;-attribution-&lt;member&gt;</c> with its own progress; spin-ups the full run already did are reused
+    /// (spin-up grains are keyed by content). Members keep no per-cell snapshots (only the city and region totals are used).
+    /// Each member's wall time is added to <paramref name="timings"/> (<c>manifest.json</c>).
+    /// </summary>
+    static async Task<AttributionTable> RunAttribution(IGrainFactory grains, string runId, RunSpec spec, RunOutcome full, AttributionMethod method, ProgressBar? progress, List<PhaseTiming> timings)
+    {
+        var members = Attribution.Members(spec, method);
+        var outcomes = new Dictionary<string, RunOutcome>(StringComparer.Ordinal);
+        for (int i = 0; i < members.Length; i++)
+        {
+            var m = members[i];
+            string label = $"[{i + 1}/{members.Length}] {m.Name}";
+            var clock = Stopwatch.StartNew();
+            outcomes[m.Name] = await RunDriver.RunAsync(grains, $"{runId}-attribution-{m.Name}", m.Spec with { CellOutputYears = [] }, p =>
+            {
+                if (p.Phase == RunPhase.Spinup) progress?.Report(label + " spin-up", p.SpinupsDone, p.SpinupsTotal, $"held: {string.Join(", ", m.Held)}");
+                else progress?.Report(label + " years", p.YearsDone, p.YearsTotal, p.LastCompletedYear >= p.FirstYear ? $"{p.LastCompletedYear}" : "");
+            });
+            progress?.Finish();
+            timings.Add(new PhaseTiming($"attribution {m.Name}", clock.Elapsed.TotalSeconds));
+        }
+        return AttributionTable.From(full, outcomes, method: method);
     }
 
     /// <summary>[s] CPU time used by this process so far (all threads).</summary>

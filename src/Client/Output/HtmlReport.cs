@@ -116,6 +116,7 @@ public static class HtmlReport
 
         sb.Append(LandUseReport.HtmlSection(r)); // land-use change (empty when the map is fixed)
         sb.Append(BudgetTables.HtmlSection(r)); // budgets and compensation (empty without a scheme)
+        sb.Append(AttributionOutput.HtmlSection(r)); // sink attribution (empty without run --attribution)
 
         // Charts
         if (charts.Count > 0)

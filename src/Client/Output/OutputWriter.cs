@@ -86,6 +86,7 @@ public static class OutputWriter
         foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
         if (r.ClassYears.Count > 0) { ValidationTables.WriteClasses(r, Path.Combine(dir, ValidationTables.ClassesFile)); Done(ValidationTables.ClassesFile); }
         if (r.References is not null) { ValidationTables.WriteValidation(Validation.Evaluate(r), Path.Combine(dir, ValidationTables.ValidationFile)); Done(ValidationTables.ValidationFile); }
+        foreach (var f in AttributionOutput.Write(r, dir)) Done(f); // issue #10: attribution.csv (only with run --attribution)
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();

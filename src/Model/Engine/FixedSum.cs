@@ -31,6 +31,9 @@ public readonly struct FixedSum : IEquatable<FixedSum>
     }
 
     public static FixedSum operator +(FixedSum a, FixedSum b) => Of(a.Steps + b.Steps);
+    /// <summary>The exact difference (used by the sink attribution: full run − a member).</summary>
+    public static FixedSum operator -(FixedSum a, FixedSum b) => Of(a.Steps - b.Steps);
+    public static FixedSum operator -(FixedSum a) => Of(-a.Steps);
 
     /// <summary>[kgC] The sum as a double (one rounding).</summary>
     public double ToKg() => (double)Steps / StepsPerKg;

@@ -114,6 +114,9 @@ public sealed record RunResults
     /// <summary>Carbon budgets and compensation books (issue #5), or null when the scenario has no compensation scheme.</summary>
     public CarbonSim.Model.Accounting.BudgetBooks? Budgets { get; init; }
 
+    /// <summary>Sink attribution from factorial members (<c>run --attribution</c>), or null when the members were not run; city indices follow <see cref="Cities"/>.</summary>
+    public CarbonSim.Model.Engine.AttributionTable? Attribution { get; init; }
+
     /// <summary>First simulated year.</summary>
     public int FirstYear => Years[0];
     /// <summary>Last simulated year.</summary>
