@@ -78,7 +78,7 @@ public static class AttributionOutput
                 var ys = decade.ToList();
                 double Mean(Func<AttributionYear, FixedSum> pick) => ys.Average(y => G(pick(y), y));
                 string td(string v) => bold ? $"<td class=\"n\"><b>{v}</b></td>" : $"<td class=\"n\">{v}</td>";
-                sb.Append($"<tr><td>{(bold ? "<b>" + H(name) + "</b>" : H(name))}</td><td>{ys[0].Year}–{ys[^1].Year}</td>").Append(td(N(Mean(y => y.Full), 1)));
+                sb.Append($"<tr><td>{(bold ? "<b>" + H(name) + "</b>" : H(name))}</td><td>{(ys.Count == 1 ? $"{ys[0].Year}" : $"{ys[0].Year}–{ys[^1].Year}")}</td>").Append(td(N(Mean(y => y.Full), 1)));
                 for (int i = 0; i < t.Factors.Count; i++) sb.Append(td(N(Mean(y => y.Contributions[i]), 1)));
                 sb.Append(td(N(Mean(y => y.AllHeld), 1))).Append(td(N(Mean(y => y.Residual), 1)))
                   .Append(td(N(100 * AttributionTable.ResidualShare(ys), 1))).Append("</tr>\n");
