@@ -45,6 +45,10 @@ public sealed record Scenario
     public EmissionsSpec? Emissions { get; init; }
     /// <summary>Compensation scheme, or null (no budgets); when set, <see cref="Emissions"/> is set too.</summary>
     public CompensationSpec? Compensation { get; init; }
+    /// <summary>Historical transient between the spin-up and the first year, or null (the spin-up state starts the run, as before).</summary>
+    public HistorySpec? History { get; init; }
+    /// <summary>Forest age cohorts (needs <see cref="History"/>), or null.</summary>
+    public ForestAgeSpec? ForestAge { get; init; }
 }
 
 /// <summary>City boundaries: a GeoJSON FeatureCollection of Polygon/MultiPolygon features in lon/lat degrees.</summary>
