@@ -32,6 +32,7 @@ public static class RunCommand
     {
         var finished = await Execute(options, progress);
         stdout.WriteLine(SummaryTable.Render(finished.Results));
+        if (HistoryTables.Summary(finished.Results) is { Length: > 0 } history) stdout.WriteLine(history);
         foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +

@@ -145,7 +145,7 @@ public static class RegionBuilder
     /// The age cohorts a vegetation column of a city is split into: (share of the column's cover, clearing year, age class).
     /// One whole column (clearing year 0 = never cleared in the history) for non-woody vegetation and without a history;
     /// with a history and <c>forest_age</c>, in a class of <c>forest_age.classes</c> one per cohort of the city, cleared at
-    /// the start of <c>years.start − age</c>, or never (old growth) when that year is before the history start; in other
+    /// the start of <c>years.start − age</c> (cohorts merged by <c>forest_age.merge</c>), or never (old growth) when that year is before the history start; in other
     /// classes one column of the cohorts' share-weighted mean age (age class <c>mean</c>); with a history and
     /// <c>spinup.stand_age_years</c> only, one cohort cleared at <c>years.start − stand_age_years</c>.
     /// </summary>
@@ -156,7 +156,7 @@ public static class RegionBuilder
         if (scenario.ForestAge is { } fa)
         {
             if (!fa.Classes.Contains(landUseClass)) { yield return (1.0, Clearing(fa.MeanAgeYears(cityId)), "mean"); yield break; }
-            foreach (var c in fa.For(cityId)) yield return (c.Share, Clearing(c.AgeYears), c.AgeClass);
+            foreach (var c in fa.ColumnsFor(cityId)) yield return (c.Share, Clearing(c.AgeYears), c.AgeClass);
             yield break;
         }
         int age = scenario.Spinup.StandAgeYears;

@@ -30,8 +30,29 @@ public sealed record ForestAgeCohort(string CityId, string AgeClass, double Shar
 /// <summary>The scenario's <c>forest_age</c> section: age cohorts per city from a CSV (<c>city_id,age_class,share,age_years_at_first_year,source,status</c>).</summary>
 /// <param name="Classes">Land-use classes whose woody columns are split into one column per cohort; the woody columns of
 /// other classes are one column of the cohorts' share-weighted mean age (<see cref="MeanAgeYears"/>).</param>
-public sealed record ForestAgeSpec(string Path, ImmutableArray<ForestAgeCohort> Cohorts, ImmutableArray<string> Classes)
+/// <param name="Merge">Groups of age classes simulated as one column each (share = the group's sum, age = the share-weighted
+/// mean, rounded; label = the classes joined by '+'), to save columns; empty = one column per age class.</param>
+public sealed record ForestAgeSpec(string Path, ImmutableArray<ForestAgeCohort> Cohorts, ImmutableArray<string> Classes,
+    ImmutableArray<ImmutableArray<string>> Merge = default)
 {
+    /// <summary>The columns a city's woody vegetation is split into: its cohorts, merged by <see cref="Merge"/>.</summary>
+    public ImmutableArray<ForestAgeCohort> ColumnsFor(string cityId)
+    {
+        var own = For(cityId);
+        if (Merge.IsDefaultOrEmpty) return own;
+        var b = ImmutableArray.CreateBuilder<ForestAgeCohort>();
+        foreach (var group in Merge)
+        {
+            var members = own.Where(c => group.Contains(c.AgeClass)).ToList();
+            if (members.Count == 0) continue;
+            double share = members.Sum(c => c.Share);
+            int age = (int)Math.Round(members.Sum(c => c.Share * c.AgeYears) / share, MidpointRounding.AwayFromZero);
+            b.Add(new ForestAgeCohort(cityId, string.Join("+", members.Select(c => c.AgeClass)), share, age,
+                string.Join("+", members.Select(c => c.Status).Distinct())));
+        }
+        return b.ToImmutable();
+    }
+
     /// <summary>[a] Share-weighted mean age of a city's cohorts, rounded to whole years.</summary>
     public int MeanAgeYears(string cityId) => (int)Math.Round(For(cityId).Sum(c => c.Share * c.AgeYears), MidpointRounding.AwayFromZero);
 

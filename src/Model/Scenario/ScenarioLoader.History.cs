@@ -65,6 +65,14 @@ public static partial class ScenarioLoader
                 throw new InvalidInputException(m.File, $"{m.KeyPath("classes")} (line {node.Start.Line})", name, "a class of the class table, each once");
             classes.Add(name);
         }
+        var merge = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        if (m.OptionalSequence("merge") is { } groups)
+            foreach (var g in groups.Children)
+            {
+                if (g is not YamlDotNet.RepresentationModel.YamlSequenceNode members || members.Children.Count == 0)
+                    throw new InvalidInputException(m.File, $"{m.KeyPath("merge")} (line {g.Start.Line})", g.ToString(), "a list of age-class lists, e.g. [[young], [middle_aged, near_mature]]");
+                merge.Add([.. members.Children.Select(n => n is YamlDotNet.RepresentationModel.YamlScalarNode s ? s.Value ?? "" : "")]);
+            }
         m.RejectUnknownKeys();
         var t = CsvTable.Read(path, "city_id", "age_class", "share", "age_years_at_first_year", "source", "status");
         var rows = ImmutableArray.CreateBuilder<ForestAgeCohort>();
@@ -91,6 +99,16 @@ public static partial class ScenarioLoader
             if (Math.Abs(sum - 1) > 1e-6)
                 throw new InvalidInputException(path, $"city_id '{g.Key}'", $"shares sum to {sum.ToString("R", CultureInfo.InvariantCulture)}", "shares of a city's age classes summing to 1 (± 1e-6)");
         }
-        return new ForestAgeSpec(path, cohorts, classes.ToImmutable());
+        if (merge.Count > 0)
+        {
+            var named = merge.SelectMany(g => g).ToList();
+            foreach (var cls in cohorts.Select(c => c.AgeClass).Distinct())
+                if (named.Count(n => n == cls) != 1)
+                    throw new InvalidInputException(m.File, m.Place("merge"), cls, $"every age class of {path} in exactly one merge group");
+            foreach (var n in named)
+                if (!cohorts.Any(c => c.AgeClass == n))
+                    throw new InvalidInputException(m.File, m.Place("merge"), n, $"an age class of {path}");
+        }
+        return new ForestAgeSpec(path, cohorts, classes.ToImmutable(), merge.ToImmutable());
     }
 }
