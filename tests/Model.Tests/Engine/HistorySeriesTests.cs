@@ -11,30 +11,10 @@ public sealed class HistorySeriesTests
 {
     static readonly BgcKernel Kernel = new();
 
-    /// <summary>The synthetic region with a 2014–2019 history; woody columns (dbf 0, enf 2) of every other cell cleared in 2016 or 2018.</summary>
-    internal static RunSpec WithHistory(RunSpec spec)
-    {
-        var t = spec.Cells;
-        var clearing = new int[t.ColumnCount];
-        for (int i = 0; i < t.Count; i++)
-            for (int g = t.ColumnStart[i]; g < t.ColumnStart[i + 1]; g++)
-                if (t.ColumnVegetation[g] != 1 && i % 2 == 0) clearing[g] = i % 4 == 0 ? 2016 : 2018;
-        int years = spec.FirstYear - 2014;
-        return spec with
-        {
-            Cells = t with { ColumnClearingYear = clearing },
-            HistoryStartYear = 2014,
-            HistoryCo2ByYear = Enumerable.Range(0, years).Select(y => 395.0 + 2.2 * y).ToArray(),
-            HistoryNDepositionByYear = Enumerable.Range(0, years).Select(y => 0.0015 + 0.0001 * y).ToArray(),
-            SpinupCo2 = 395.0,
-            SpinupNDeposition = 0.0015,
-        };
-    }
-
     [Fact]
     public void The_spin_up_key_changes_with_the_history_forcing_and_the_clearing_year()
     {
-        var spec = WithHistory(SyntheticRegion.Build(lastYear: 2021));
+        var spec = SyntheticRegion.WithHistory(SyntheticRegion.Build(lastYear: 2021));
         var combo = new SpinupCombo(0, 0, 0, 2016);
         var r = SpinupRequests.For(spec, combo);
         string key = SpinupKey.Of(r);
@@ -53,7 +33,7 @@ public sealed class HistorySeriesTests
     [Fact]
     public void History_is_the_sum_of_its_columns_and_the_same_for_any_tiling()
     {
-        var spec = WithHistory(SyntheticRegion.Build(lastYear: 2021));
+        var spec = SyntheticRegion.WithHistory(SyntheticRegion.Build(lastYear: 2021));
         var one = InProcessRun.Run(spec, Kernel, tileSize: 32);
         Assert.Equal(Enumerable.Range(2014, 6), one.History.Region.Select(y => y.Year));
         foreach (int size in new[] { 1, 4 })
@@ -94,7 +74,7 @@ public sealed class HistorySeriesTests
     [Fact]
     public void A_run_spec_with_clearing_years_but_no_history_is_rejected()
     {
-        var spec = WithHistory(SyntheticRegion.Build(lastYear: 2021)) with { HistoryStartYear = 0, HistoryCo2ByYear = [], HistoryNDepositionByYear = [] };
+        var spec = SyntheticRegion.WithHistory(SyntheticRegion.Build(lastYear: 2021)) with { HistoryStartYear = 0, HistoryCo2ByYear = [], HistoryNDepositionByYear = [] };
         Assert.Contains("clearing years need a history", Assert.Throws<ArgumentException>(() => RunSpecCheck.Validate(spec)).Message);
     }
 }
