@@ -73,7 +73,7 @@ public static class RunSpecFactory
             SpinupStandAgeYears = scenario.History is null ? scenario.Spinup.StandAgeYears : 0, // with a history: clearing years per column
             HistoryStartYear = scenario.History?.StartYear ?? 0,
             HistoryCo2ByYear = scenario.History?.Co2For(first) ?? [],
-            HistoryNDepositionByYear = scenario.History?.NDepositionFor(first).Select(v => v).ToArray() ?? [],
+            HistoryNDepositionByYear = scenario.History?.NDepositionFor(first) ?? [],
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
             LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
             Compensation = scenario.Compensation is null ? null : Compensation(setup),
