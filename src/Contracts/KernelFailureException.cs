@@ -19,4 +19,14 @@ public sealed class KernelFailureException : Exception
             throw new KernelFailureException($"{where}: {e.Message}");
         }
     }
+
+    /// <summary>As <see cref="Wrap{T}"/>, for an asynchronous step.</summary>
+    public static async Task<T> WrapAsync<T>(string where, Func<Task<T>> step)
+    {
+        try { return await step(); }
+        catch (Exception e) when (e is Model.MassBalanceException or Model.InvalidInputException)
+        {
+            throw new KernelFailureException($"{where}: {e.Message}");
+        }
+    }
 }

@@ -126,7 +126,7 @@ public sealed class SimulationGrain(
         return new RunOutcome
         {
             RunId = RunId, Cities = cities, Region = region, Books = books,
-            CellSnapshots = _years?.Snapshots ?? [], Allocations = _years?.Allocations ?? [],
+            CellSnapshots = _years?.Snapshots ?? [], Allocations = _years?.Allocations ?? [], History = _years?.History ?? HistorySeries.None,
             SpinupCount = _progress.SpinupsTotal, Spinups = _years?.Spinups ?? [], TileCount = _tiles.Length,
         };
     }

@@ -27,9 +27,10 @@ public sealed class SpinupGrain(
         string key = SpinupKey.Of(request);
         if (key != this.GetPrimaryKeyString())
             throw new ArgumentException($"spin-up request hashes to {key}, but this grain is {this.GetPrimaryKeyString()}");
-        var model = kernel.CreateModel(request.Epc, request.Site, request.Met);
-        stored.State.Equilibrium = KernelFailureException.Wrap($"spin-up {key[..12]}",
-            () => model.SpinUp(request.Co2, request.NDeposition, request.Accelerated, request.MaxYears, request.StandAgeYears));
+        // With a history, the equilibrium comes from the grain of the combination's equilibrium key (computed
+        // once there for all its cohorts), and only the transient runs here.
+        stored.State.Equilibrium = await KernelFailureException.WrapAsync($"spin-up {key[..12]}",
+            () => SpinupRequests.Compute(kernel, request, r => GrainFactory.GetGrain<ISpinupGrain>(SpinupKey.Of(r)).GetEquilibrium(r)));
         stored.State.ComputeCount++;
         await stored.WriteStateAsync();
         return stored.State.Equilibrium;

@@ -201,6 +201,23 @@ public sealed class EngineGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_run_with_history_and_cohorts_equals_the_in_process_driver_and_shares_each_equilibrium()
+    {
+        var spec = SyntheticRegion.WithHistory(SyntheticRegion.Build(tileSize: 3, lastYear: 2021));
+        var engine = await Run(NewRunId("hist"), spec);
+        var reference = InProcessRun.Run(spec, new BgcKernel(), tileSize: 32);
+        Assert.Equal(Bits(reference), Bits(engine));
+        Assert.Equal(6, engine.History.Region.Length);
+        Assert.Equal(reference.History.Region.Select(y => y.Sums), engine.History.Region.Select(y => y.Sums));
+        Assert.Equal(reference.History.Cities.Select(c => c.Years.Select(y => y.Sums)), engine.History.Cities.Select(c => c.Years.Select(y => y.Sums)));
+        // Each combination's equilibrium was computed once, by the grain of the key without history, for all its cohorts.
+        var combos = Tiling.DistinctCombos(spec, Enumerable.Range(0, spec.Cells.Count));
+        Assert.True(combos.Length > combos.Select(c => (c.Vegetation, c.Site, c.Climate)).Distinct().Count(), "the test needs cohorts");
+        foreach (var r in combos.Select(c => SpinupRequests.For(spec, c).Equilibrium()).DistinctBy(SpinupKey.Of))
+            Assert.Equal(1, (await fixture.Grains.GetGrain<ISpinupGrain>(SpinupKey.Of(r)).GetInfo()).ComputeCount);
+    }
+
+    [Fact]
     public async Task An_inconsistent_run_is_refused_before_it_starts()
     {
         var spec = SyntheticRegion.Build(lastYear: 2022) with { Co2ByYear = [400.0] };

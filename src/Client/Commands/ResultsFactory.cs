@@ -51,8 +51,13 @@ public static class ResultsFactory
         }
 
         var spinups = outcome.Spinups;
+        var historyYears = outcome.History.Region
+            .Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = setup.Cities.Length, AreaByClassM2 = regionClasses }, y, regionArea))
+            .ToList();
         return new RunResults
         {
+            HistoryYears = historyYears,
+            ForestAge = ForestAgeAreas(setup),
             ScenarioName = scenario.Name,
             ScenarioSha256 = scenario.FileHash,
             InputSha256 = InputHashes(setup),
@@ -186,10 +191,31 @@ public static class ResultsFactory
     }
 
     /// <summary>SHA-256 of every input file the scenario names (that exists), keyed by path.</summary>
+    /// <summary>Woody cover by city, vegetation type and age cohort (scenario <c>forest_age</c>), in city order then first appearance; empty without one.</summary>
+    internal static IReadOnlyList<ForestAgeArea> ForestAgeAreas(RegionSetup setup)
+    {
+        var s = setup.Scenario;
+        if (s.ForestAge is null) return [];
+        var area = new Dictionary<(int City, string Veg, string Class, int Clearing), double>();
+        var order = new List<(int City, string Veg, string Class, int Clearing)>();
+        foreach (var c in setup.Cells)
+            foreach (var col in c.Columns)
+            {
+                if (col.AgeClass.Length == 0) continue;
+                var k = (c.CityIndex, col.VegetationType, col.AgeClass, col.ClearingYear);
+                if (!area.ContainsKey(k)) { area[k] = 0; order.Add(k); }
+                area[k] += col.Fraction * c.AreaM2;
+            }
+        return order.OrderBy(k => k.City).ThenBy(k => k.Veg, StringComparer.Ordinal).ThenByDescending(k => k.Clearing == 0 ? int.MinValue : k.Clearing)
+            .Select(k => new ForestAgeArea(setup.Cities[k.City].Id, k.Veg, k.Class, k.Clearing == 0 ? 0 : s.StartYear - k.Clearing, k.Clearing, area[k]))
+            .ToList();
+    }
+
     static Dictionary<string, string> InputHashes(RegionSetup setup)
     {
         var s = setup.Scenario;
-        var paths = new List<string?> { s.Region.BoundariesPath, s.LandUse.ClassTablePath, s.LandUse.RasterPath, s.Climate.NormalsPath };
+        var paths = new List<string?> { s.Region.BoundariesPath, s.LandUse.ClassTablePath, s.LandUse.RasterPath, s.Climate.NormalsPath,
+            s.History?.Co2Path, s.History?.NDepositionPath, s.ForestAge?.Path };
         if (s.LandUse.Generator is { } gen) paths.AddRange([gen.CitiesPath, gen.TargetsPath, gen.GreenSpacePath]);
         paths.AddRange(s.Vegetation.Values.Select(v => v.EpcPath));
         paths.AddRange(s.Climate.MetFiles.Values.Select(m => m.Path));

@@ -32,6 +32,7 @@ public static class RunCommand
     {
         var finished = await Execute(options, progress);
         stdout.WriteLine(SummaryTable.Render(finished.Results));
+        if (HistoryTables.Summary(finished.Results) is { Length: > 0 } history) stdout.WriteLine(history);
         foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
         if (finished.Results.Spinup is { } spinup)
         {

@@ -23,7 +23,7 @@ public static class RunSpecFactory
         int n = setup.Cells.Length;
         var row = new int[n]; var col = new int[n]; var city = new int[n]; var area = new double[n];
         var zone = new int[n]; var landUse = new int[n]; var start = new int[n + 1];
-        var veg = new List<int>(); var frac = new List<double>();
+        var veg = new List<int>(); var frac = new List<double>(); var clearing = new List<int>();
         for (int i = 0; i < n; i++)
         {
             var c = setup.Cells[i];
@@ -34,6 +34,7 @@ public static class RunSpecFactory
             {
                 veg.Add(vegetationIndex[column.VegetationType]);
                 frac.Add(column.Fraction);
+                clearing.Add(column.ClearingYear);
             }
             start[i + 1] = veg.Count;
         }
@@ -61,6 +62,7 @@ public static class RunSpecFactory
             {
                 Row = row, Col = col, City = city, AreaM2 = area, Climate = zone, Site = zone, LandUse = landUse,
                 ColumnStart = start, ColumnVegetation = [.. veg], ColumnFraction = [.. frac],
+                ColumnClearingYear = scenario.History is null ? [] : [.. clearing],
             },
             Co2ByYear = Enumerable.Range(first, years).Select(setup.Co2Ppm).ToArray(),
             NDepositionByYear = Enumerable.Repeat(ndep, years).ToArray(),
@@ -68,7 +70,10 @@ public static class RunSpecFactory
             SpinupNDeposition = scenario.Spinup.NDepositionKgPerM2PerYear,
             SpinupAccelerated = scenario.Spinup.Mode == SpinupMode.Accelerated,
             SpinupMaxYears = scenario.Spinup.MaxYears,
-            SpinupStandAgeYears = scenario.Spinup.StandAgeYears,
+            SpinupStandAgeYears = scenario.History is null ? scenario.Spinup.StandAgeYears : 0, // with a history: clearing years per column
+            HistoryStartYear = scenario.History?.StartYear ?? 0,
+            HistoryCo2ByYear = scenario.History?.Co2For(first) ?? [],
+            HistoryNDepositionByYear = scenario.History?.NDepositionFor(first) ?? [],
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
             LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
             Compensation = scenario.Compensation is null ? null : Compensation(setup),

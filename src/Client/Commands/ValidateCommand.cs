@@ -78,9 +78,13 @@ public static class ValidateCommand
             setup.Co2Ppm(s.StartYear), s.StartYear, setup.Co2Ppm(s.EndYear), s.EndYear, s.Spinup.Co2Ppm, s.Spinup.Mode.ToString().ToLowerInvariant(), s.Spinup.MaxYears));
         o.WriteLine(string.Format(inv, "nitrogen  deposition {0:0.###} g N m-2 a-1, fixation {1:0.###} g N m-2 a-1",
             s.Nitrogen.DepositionKgPerM2PerYear * 1000, s.Nitrogen.FixationKgPerM2PerYear * 1000));
-        o.WriteLine($"spin-ups  {setup.Spinups.Length} distinct (vegetation type x climate zone):");
+        if (s.History is { } h)
+            o.WriteLine(string.Format(inv, "history   {0}–{1}: CO2 {2:0.0} -> {3:0.0} ppm, N deposition {4:0.###} -> {5:0.###} g N m-2 a-1{6}",
+                h.StartYear, s.StartYear - 1, h.Co2Ppm[h.StartYear], h.Co2Ppm[s.StartYear - 1], h.NDepositionKg[h.StartYear] * 1000, h.NDepositionKg[s.StartYear - 1] * 1000,
+                s.ForestAge is null ? "" : $"; forest age cohorts in [{string.Join(", ", s.ForestAge.Classes)}]"));
+        o.WriteLine($"spin-ups  {setup.Spinups.Length} distinct (vegetation type x climate zone{(s.History is null ? "" : " x clearing year")}):");
         foreach (var k in setup.Spinups)
-            o.WriteLine($"  {k.Key[..16]}  {k.VegetationType,-8} zone {k.ClimateZone}");
+            o.WriteLine($"  {k.Key[..16]}  {k.VegetationType,-8} zone {k.ClimateZone}{(k.ClearingYear == 0 ? "" : $"  cleared {k.ClearingYear}")}");
         if (spec.LandUse is { } plan)
         {
             int k = plan.ClassCount, last = spec.YearCount - 1;

@@ -46,6 +46,8 @@ public static class ClusterResults
         var spinups = outcome.Spinups;
         var results = new RunResults
         {
+            HistoryYears = outcome.History.Region
+                .Select(y => ResultsFactory.Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = spec.CityIds.Length }, y, regionArea)).ToList(),
             ScenarioName = spec.ScenarioName,
             ScenarioSha256 = specSha256,
             Years = Enumerable.Range(spec.FirstYear, spec.YearCount).ToArray(),

@@ -83,10 +83,18 @@ public static class AnnualTables
         Csv.Write(path, header, rows);
     }
 
+    /// <summary>File name of the history table (the years before the first year; scenario <c>history</c>).</summary>
+    public const string HistoryFile = "history_annual.csv";
+
     /// <summary>Writes <c>region_annual.csv</c>: one row per year, totals and area-weighted means over all cities.</summary>
-    public static void WriteRegion(RunResults r, string path)
+    public static void WriteRegion(RunResults r, string path) => WriteRegionRows(r.RegionYears, path);
+
+    /// <summary>Writes <c>history_annual.csv</c>: the history years in the columns of <c>region_annual.csv</c>.</summary>
+    public static void WriteHistory(RunResults r, string path) => WriteRegionRows(r.HistoryYears, path);
+
+    private static void WriteRegionRows(IEnumerable<RegionYear> years, string path)
     {
-        var ordered = r.RegionYears.OrderBy(y => y.Year).ToList();
+        var ordered = years.OrderBy(y => y.Year).ToList();
         var (classes, extras) = Unions(ordered);
         var header = new[] { C.Year, C.CityCount }.Concat(Tail(classes, extras)).ToList();
         var rows = new List<IReadOnlyList<string>>();

@@ -55,6 +55,8 @@ public static class OutputWriter
         var sel = r.Outputs; // the scenario's outputs switches
         if (sel.CityTable) { AnnualTables.WriteCities(r, Path.Combine(dir, AnnualTables.CitiesFile)); Done(AnnualTables.CitiesFile); }
         AnnualTables.WriteRegion(r, Path.Combine(dir, AnnualTables.RegionFile)); Done(AnnualTables.RegionFile);
+        if (r.HistoryYears.Count > 0) { AnnualTables.WriteHistory(r, Path.Combine(dir, AnnualTables.HistoryFile)); Done(AnnualTables.HistoryFile); } // issue #10
+        if (r.ForestAge.Count > 0) { HistoryTables.WriteForestAge(r, Path.Combine(dir, HistoryTables.ForestAgeFile)); Done(HistoryTables.ForestAgeFile); }
 
         bool asc = sel.Asc, tif = sel.GeoTiff && o.GeoTiff;
         if (r.Grid is { } grid && r.Rasters.Count > 0 && (asc || tif))

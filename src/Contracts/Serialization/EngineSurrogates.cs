@@ -31,14 +31,15 @@ public struct SpinupComboSurrogate
     [Id(0)] public int Vegetation;
     [Id(1)] public int Site;
     [Id(2)] public int Climate;
+    [Id(3)] public int ClearingYear;
 }
 
 [RegisterConverter]
 public sealed class SpinupComboConverter : IConverter<SpinupCombo, SpinupComboSurrogate>
 {
-    public SpinupCombo ConvertFromSurrogate(in SpinupComboSurrogate s) => new(s.Vegetation, s.Site, s.Climate);
+    public SpinupCombo ConvertFromSurrogate(in SpinupComboSurrogate s) => new(s.Vegetation, s.Site, s.Climate, s.ClearingYear);
 
-    public SpinupComboSurrogate ConvertToSurrogate(in SpinupCombo v) => new() { Vegetation = v.Vegetation, Site = v.Site, Climate = v.Climate };
+    public SpinupComboSurrogate ConvertToSurrogate(in SpinupCombo v) => new() { Vegetation = v.Vegetation, Site = v.Site, Climate = v.Climate, ClearingYear = v.ClearingYear };
 }
 
 [GenerateSerializer, Alias("carbonsim.CellCandidate.Surrogate")]
@@ -90,6 +91,9 @@ public struct RunSpecSurrogate
     [Id(42)] public CompensationPlan? Compensation;
     [Id(43)] public int[] ClassCodes;
     [Id(44)] public string[] ClassNames;
+    [Id(60)] public int HistoryStartYear;
+    [Id(61)] public double[] HistoryCo2ByYear;
+    [Id(62)] public double[] HistoryNDepositionByYear;
 }
 
 [RegisterConverter]
@@ -99,12 +103,14 @@ public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
     {
         ScenarioName = s.ScenarioName, FirstYear = s.FirstYear, LastYear = s.LastYear, TileSize = s.TileSize, GridRows = s.GridRows, GridCols = s.GridCols, CityIds = s.CityIds, CityNames = s.CityNames, VegetationTypes = s.VegetationTypes, Sites = s.Sites, Climates = s.Climates, Cells = s.Cells, Co2ByYear = s.Co2ByYear, NDepositionByYear = s.NDepositionByYear, SpinupCo2 = s.SpinupCo2, SpinupNDeposition = s.SpinupNDeposition, CellOutputYears = s.CellOutputYears, CheckpointEveryYears = s.CheckpointEveryYears, SpinupAccelerated = s.SpinupAccelerated, SpinupMaxYears = s.SpinupMaxYears, SpinupStandAgeYears = s.SpinupStandAgeYears, LandUse = s.LandUse, Compensation = s.Compensation,
         ClassCodes = s.ClassCodes ?? [], ClassNames = s.ClassNames ?? [],
+        HistoryStartYear = s.HistoryStartYear, HistoryCo2ByYear = s.HistoryCo2ByYear ?? [], HistoryNDepositionByYear = s.HistoryNDepositionByYear ?? [],
     };
 
     public RunSpecSurrogate ConvertToSurrogate(in RunSpec v) => new()
     {
         ScenarioName = v.ScenarioName, FirstYear = v.FirstYear, LastYear = v.LastYear, TileSize = v.TileSize, GridRows = v.GridRows, GridCols = v.GridCols, CityIds = v.CityIds, CityNames = v.CityNames, VegetationTypes = v.VegetationTypes, Sites = v.Sites, Climates = v.Climates, Cells = v.Cells, Co2ByYear = v.Co2ByYear, NDepositionByYear = v.NDepositionByYear, SpinupCo2 = v.SpinupCo2, SpinupNDeposition = v.SpinupNDeposition, CellOutputYears = v.CellOutputYears, CheckpointEveryYears = v.CheckpointEveryYears, SpinupAccelerated = v.SpinupAccelerated, SpinupMaxYears = v.SpinupMaxYears, SpinupStandAgeYears = v.SpinupStandAgeYears, LandUse = v.LandUse, Compensation = v.Compensation,
         ClassCodes = v.ClassCodes, ClassNames = v.ClassNames,
+        HistoryStartYear = v.HistoryStartYear, HistoryCo2ByYear = v.HistoryCo2ByYear, HistoryNDepositionByYear = v.HistoryNDepositionByYear,
     };
 }
 
@@ -142,6 +148,7 @@ public struct CellTableSurrogate
     [Id(7)] public int[] ColumnStart;
     [Id(8)] public int[] ColumnVegetation;
     [Id(9)] public double[] ColumnFraction;
+    [Id(20)] public int[] ColumnClearingYear;
 }
 
 [RegisterConverter]
@@ -149,12 +156,12 @@ public sealed class CellTableConverter : IConverter<CellTable, CellTableSurrogat
 {
     public CellTable ConvertFromSurrogate(in CellTableSurrogate s) => new()
     {
-        Row = s.Row, Col = s.Col, City = s.City, AreaM2 = s.AreaM2, Climate = s.Climate, Site = s.Site, LandUse = s.LandUse, ColumnStart = s.ColumnStart, ColumnVegetation = s.ColumnVegetation, ColumnFraction = s.ColumnFraction,
+        Row = s.Row, Col = s.Col, City = s.City, AreaM2 = s.AreaM2, Climate = s.Climate, Site = s.Site, LandUse = s.LandUse, ColumnStart = s.ColumnStart, ColumnVegetation = s.ColumnVegetation, ColumnFraction = s.ColumnFraction, ColumnClearingYear = s.ColumnClearingYear ?? [],
     };
 
     public CellTableSurrogate ConvertToSurrogate(in CellTable v) => new()
     {
-        Row = v.Row, Col = v.Col, City = v.City, AreaM2 = v.AreaM2, Climate = v.Climate, Site = v.Site, LandUse = v.LandUse, ColumnStart = v.ColumnStart, ColumnVegetation = v.ColumnVegetation, ColumnFraction = v.ColumnFraction,
+        Row = v.Row, Col = v.Col, City = v.City, AreaM2 = v.AreaM2, Climate = v.Climate, Site = v.Site, LandUse = v.LandUse, ColumnStart = v.ColumnStart, ColumnVegetation = v.ColumnVegetation, ColumnFraction = v.ColumnFraction, ColumnClearingYear = v.ColumnClearingYear,
     };
 }
 
@@ -444,6 +451,11 @@ public struct SpinupRequestSurrogate
     [Id(5)] public bool Accelerated;
     [Id(6)] public int MaxYears;
     [Id(7)] public int StandAgeYears;
+    [Id(20)] public int HistoryStartYear;
+    [Id(21)] public int FirstYear;
+    [Id(22)] public double[] HistoryCo2;
+    [Id(23)] public double[] HistoryNDeposition;
+    [Id(24)] public int ClearingYear;
 }
 
 [RegisterConverter]
@@ -452,11 +464,13 @@ public sealed class SpinupRequestConverter : IConverter<SpinupRequest, SpinupReq
     public SpinupRequest ConvertFromSurrogate(in SpinupRequestSurrogate s) => new()
     {
         Epc = s.Epc, Site = s.Site, Met = s.Met, Co2 = s.Co2, NDeposition = s.NDeposition, Accelerated = s.Accelerated, MaxYears = s.MaxYears, StandAgeYears = s.StandAgeYears,
+        HistoryStartYear = s.HistoryStartYear, FirstYear = s.FirstYear, HistoryCo2 = s.HistoryCo2 ?? [], HistoryNDeposition = s.HistoryNDeposition ?? [], ClearingYear = s.ClearingYear,
     };
 
     public SpinupRequestSurrogate ConvertToSurrogate(in SpinupRequest v) => new()
     {
         Epc = v.Epc, Site = v.Site, Met = v.Met, Co2 = v.Co2, NDeposition = v.NDeposition, Accelerated = v.Accelerated, MaxYears = v.MaxYears, StandAgeYears = v.StandAgeYears,
+        HistoryStartYear = v.HistoryStartYear, FirstYear = v.FirstYear, HistoryCo2 = v.HistoryCo2, HistoryNDeposition = v.HistoryNDeposition, ClearingYear = v.ClearingYear,
     };
 }
 
@@ -470,6 +484,7 @@ public struct SpinupResultSurrogate
     [Id(11)] public double SoilCTrend;
     [Id(12)] public double TotalCTrend;
     [Id(13)] public int AcceleratedYears;
+    [Id(20)] public double[] HistoryAnnual;
 }
 
 [RegisterConverter]
@@ -479,12 +494,14 @@ public sealed class SpinupResultConverter : IConverter<SpinupEquilibrium, Spinup
     {
         State = s.State, Years = s.Years, Converged = s.Converged,
         Method = (CarbonSim.Model.Kernel.SpinupMethod)s.Method, SoilCTrend = s.SoilCTrend, TotalCTrend = s.TotalCTrend, AcceleratedYears = s.AcceleratedYears,
+        HistoryAnnual = s.HistoryAnnual ?? [],
     };
 
     public SpinupResultSurrogate ConvertToSurrogate(in SpinupEquilibrium v) => new()
     {
         State = v.State, Years = v.Years, Converged = v.Converged,
         Method = (int)v.Method, SoilCTrend = v.SoilCTrend, TotalCTrend = v.TotalCTrend, AcceleratedYears = v.AcceleratedYears,
+        HistoryAnnual = v.HistoryAnnual,
     };
 }
 
@@ -544,6 +561,7 @@ public struct RunOutcomeSurrogate
     [Id(6)] public SpinupSummary[] Spinups;
     [Id(7)] public AllocationYear[] Allocations;
     [Id(8)] public CarbonSim.Model.Accounting.CompensationYear[] Books;
+    [Id(20)] public HistorySeries? History;
 }
 
 [RegisterConverter]
@@ -551,13 +569,28 @@ public sealed class RunOutcomeConverter : IConverter<RunOutcome, RunOutcomeSurro
 {
     public RunOutcome ConvertFromSurrogate(in RunOutcomeSurrogate s) => new()
     {
-        RunId = s.RunId, Cities = s.Cities, Region = s.Region, CellSnapshots = s.CellSnapshots, SpinupCount = s.SpinupCount, TileCount = s.TileCount, Spinups = s.Spinups, Allocations = s.Allocations, Books = s.Books,
+        RunId = s.RunId, Cities = s.Cities, Region = s.Region, CellSnapshots = s.CellSnapshots, SpinupCount = s.SpinupCount, TileCount = s.TileCount, Spinups = s.Spinups, Allocations = s.Allocations, Books = s.Books, History = s.History ?? HistorySeries.None,
     };
 
     public RunOutcomeSurrogate ConvertToSurrogate(in RunOutcome v) => new()
     {
-        RunId = v.RunId, Cities = v.Cities, Region = v.Region, CellSnapshots = v.CellSnapshots, SpinupCount = v.SpinupCount, TileCount = v.TileCount, Spinups = v.Spinups, Allocations = v.Allocations, Books = v.Books,
+        RunId = v.RunId, Cities = v.Cities, Region = v.Region, CellSnapshots = v.CellSnapshots, SpinupCount = v.SpinupCount, TileCount = v.TileCount, Spinups = v.Spinups, Allocations = v.Allocations, Books = v.Books, History = v.History,
     };
+}
+
+[GenerateSerializer, Alias("carbonsim.HistorySeries.Surrogate")]
+public struct HistorySeriesSurrogate
+{
+    [Id(0)] public CitySeries[] Cities;
+    [Id(1)] public YearTotals[] Region;
+}
+
+[RegisterConverter]
+public sealed class HistorySeriesConverter : IConverter<HistorySeries, HistorySeriesSurrogate>
+{
+    public HistorySeries ConvertFromSurrogate(in HistorySeriesSurrogate s) => new() { Cities = s.Cities ?? [], Region = s.Region ?? [] };
+
+    public HistorySeriesSurrogate ConvertToSurrogate(in HistorySeries v) => new() { Cities = v.Cities, Region = v.Region };
 }
 
 [GenerateSerializer, Alias("carbonsim.CellSnapshot.Surrogate")]
@@ -658,6 +691,7 @@ public abstract class SharedCopier<T> : IDeepCopier<T> where T : class
 [RegisterCopier] public sealed class VegetationTypeCopier : SharedCopier<VegetationType>;
 [RegisterCopier] public sealed class TileLandUseCopier : SharedCopier<TileLandUse>;
 [RegisterCopier] public sealed class RunOutcomeCopier : SharedCopier<RunOutcome>;
+[RegisterCopier] public sealed class HistorySeriesCopier : SharedCopier<HistorySeries>;
 [RegisterCopier] public sealed class CitySeriesCopier : SharedCopier<CitySeries>;
 [RegisterCopier] public sealed class CellSnapshotCopier : SharedCopier<CellSnapshot>;
 [RegisterCopier] public sealed class SpinupSummaryCopier : SharedCopier<SpinupSummary>;

@@ -26,9 +26,22 @@ public sealed class RunYears(IGrainFactory grains, string runId, RunSpec spec, i
 
     Dictionary<SpinupCombo, double[]> _equilibria = [];
 
-    /// <summary>Every spin-up from its grain (computed there once per content key); <paramref name="done"/> after each.</summary>
+    /// <summary>The history years summed over the run's columns (after <see cref="SpinUp"/>); empty without a history.</summary>
+    public HistorySeries History { get; private set; } = HistorySeries.None;
+
+    /// <summary>
+    /// Every spin-up from its grain (computed there once per content key); <paramref name="done"/> after each. With a
+    /// history, the combinations' equilibria (shared by their cohorts) are asked for first, so that the history grains,
+    /// which take them from those grains, find them computed instead of all waiting on one grain at once.
+    /// </summary>
     public async Task SpinUp(Action done)
     {
+        if (spec.HistoryStartYear != 0)
+            await Task.WhenAll(Combos.Select(c => SpinupRequests.For(spec, c).Equilibrium()).DistinctBy(SpinupKey.Of).Select(request =>
+            {
+                string key = SpinupKey.Of(request);
+                return retrier.Retry($"spin-up {key[..8]}", () => grains.GetGrain<ISpinupGrain>(key).GetEquilibrium(request));
+            }));
         var results = await Task.WhenAll(Combos.Select(async combo =>
         {
             var request = SpinupRequests.For(spec, combo);
@@ -38,6 +51,7 @@ public sealed class RunYears(IGrainFactory grains, string runId, RunSpec spec, i
             return result;
         }));
         Spinups = results.Select((e, k) => SpinupSummary.Of(SpinupKey.Of(SpinupRequests.For(spec, Combos[k])), Combos[k], e)).ToArray();
+        History = HistorySeries.Of(spec, Combos, results);
         _equilibria = Combos.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => results[p.k].State);
     }
 

@@ -35,6 +35,14 @@ public sealed class BgcKernel : ICarbonKernel
             };
         }
 
+        public SpinupEquilibrium RunHistory(SpinupEquilibrium equilibrium, HistoryForcing history, int clearingYear)
+        {
+            var annual = new double[history.YearCount * CarbonVariables.Count];
+            var state = TransientHistory.Run(model, CellState.FromArray(equilibrium.State), history, clearingYear,
+                (year, a) => Write(a, annual.AsSpan((year - history.StartYear) * CarbonVariables.Count, CarbonVariables.Count)));
+            return equilibrium with { State = state.ToArray(), HistoryAnnual = annual };
+        }
+
         public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();
 
         public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual)
@@ -42,6 +50,11 @@ public sealed class BgcKernel : ICarbonKernel
             var s = CellState.FromArray(states, offset);
             var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition));
             s.CopyTo(states, offset);
+            Write(a, annual);
+        }
+
+        static void Write(AnnualSummary a, Span<double> annual)
+        {
             annual[CarbonVariables.Gpp] = a.Gpp;
             annual[CarbonVariables.Npp] = a.Npp;
             annual[CarbonVariables.Nep] = a.Nep;

@@ -37,6 +37,14 @@ public interface IColumnModel
     SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0);
 
     /// <summary>
+    /// The historical transient from <paramref name="equilibrium"/> (Kernel.TransientHistory): the state at the
+    /// end of the history and the column's annual values over its years (<see cref="SpinupEquilibrium.HistoryAnnual"/>);
+    /// the other fields are <paramref name="equilibrium"/>'s.
+    /// </summary>
+    /// <param name="clearingYear">[a] Calendar year at whose start a woody stand is cleared; 0 = never.</param>
+    SpinupEquilibrium RunHistory(SpinupEquilibrium equilibrium, HistoryForcing history, int clearingYear);
+
+    /// <summary>
     /// Steps the state vector stored at <paramref name="states"/>[<paramref name="offset"/> ..] in place
     /// through met year <paramref name="metYearIndex"/> and writes the annual values (order of
     /// <see cref="CarbonVariables"/>, per m2) into <paramref name="annual"/>.

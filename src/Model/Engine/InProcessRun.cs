@@ -17,11 +17,14 @@ public static class InProcessRun
         if (tileSize is { } size) spec = spec with { TileSize = size };
         var tiles = Tiling.Partition(spec.Cells, spec.GridCols, spec.TileSize);
         var combos = Tiling.DistinctCombos(spec, Enumerable.Range(0, spec.Cells.Count));
-        var equilibria = combos.Select(c =>
+        var shared = new Dictionary<string, SpinupEquilibrium>(StringComparer.Ordinal); // equilibria shared by a combination's cohorts
+        Task<SpinupEquilibrium> EquilibriumOf(SpinupRequest r)
         {
-            var r = SpinupRequests.For(spec, c);
-            return kernel.CreateModel(r.Epc, r.Site, r.Met).SpinUp(r.Co2, r.NDeposition, r.Accelerated, r.MaxYears, r.StandAgeYears);
-        }).ToArray();
+            string key = SpinupKey.Of(r);
+            if (!shared.TryGetValue(key, out var e)) shared[key] = e = SpinupRequests.Compute(kernel, r, _ => throw new InvalidOperationException("an equilibrium request has no history")).GetAwaiter().GetResult();
+            return Task.FromResult(e);
+        }
+        var equilibria = combos.Select(c => SpinupRequests.Compute(kernel, SpinupRequests.For(spec, c), EquilibriumOf).GetAwaiter().GetResult()).ToArray();
         progress?.Invoke($"{combos.Length} spin-ups done");
         var stateOf = combos.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => equilibria[p.k].State);
         var classGrid = spec.LandUse is null ? null : TileSetups.ClassGrid(spec);
@@ -66,6 +69,7 @@ public static class InProcessRun
             RunId = "in-process",
             Cities = spec.CityIds.Select((id, c) => new CitySeries { CityIndex = c, CityId = id, AreaM2 = area[c], Years = [.. cityYears[c]] }).ToArray(),
             Region = [.. regionYears], CellSnapshots = [.. snapshots], Allocations = region.Allocations, Books = [.. books],
+            History = HistorySeries.Of(spec, combos, equilibria),
             SpinupCount = combos.Length, Spinups = equilibria.Select((e, k) => SpinupSummary.Of(SpinupKey.Of(SpinupRequests.For(spec, combos[k])), combos[k], e)).ToArray(), TileCount = tiles.Length,
         };
     }

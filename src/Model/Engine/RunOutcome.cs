@@ -10,6 +10,8 @@ public sealed record RunOutcome
     public YearTotals[] Region { get; init; } = [];
     /// <summary>Per-cell values for the cell-output years.</summary>
     public CellSnapshot[] CellSnapshots { get; init; } = [];
+    /// <summary>The history years before the first year (Kernel.TransientHistory): per city and the region, as <see cref="Cities"/> and <see cref="Region"/>; empty without a history.</summary>
+    public HistorySeries History { get; init; } = HistorySeries.None;
     public int SpinupCount { get; init; }
     public int TileCount { get; init; }
     /// <summary>How each distinct spin-up ended, in combination order.</summary>

@@ -51,6 +51,12 @@ public sealed record RunSpec
     public int SpinupMaxYears { get; init; } = 6000;
     /// <summary>[a] Age of woody stands at the first year: a stand-replacing disturbance this many years before it, then regrowth (0 = old-growth equilibrium).</summary>
     public int SpinupStandAgeYears { get; init; }
+    /// <summary>[a] First year of the historical transient between the spin-up and <see cref="FirstYear"/> (Kernel.TransientHistory), or 0 = none.</summary>
+    public int HistoryStartYear { get; init; }
+    /// <summary>[ppm] CO2 of each history year, index 0 = <see cref="HistoryStartYear"/> (length FirstYear − HistoryStartYear).</summary>
+    public double[] HistoryCo2ByYear { get; init; } = [];
+    /// <summary>[kgN m-2 a-1] N deposition of each history year, index 0 = <see cref="HistoryStartYear"/>.</summary>
+    public double[] HistoryNDepositionByYear { get; init; } = [];
     /// <summary>Land-use change (allocation, carbon on conversion, demand), or null for a fixed map.</summary>
     public LandUsePlan? LandUse { get; init; }
     /// <summary>Budgets and horizontal compensation closed by the region grain each year, or null without a scheme.</summary>
@@ -98,6 +104,11 @@ public sealed record CellTable
     public int[] ColumnVegetation { get; init; } = [];
     /// <summary>[fraction of cell area] Cover of each column; a cell's fractions sum to at most 1.</summary>
     public double[] ColumnFraction { get; init; } = [];
+    /// <summary>[a] Calendar year each column's stand was cleared during the history (its age cohort), 0 = never; empty = 0 for every column.</summary>
+    public int[] ColumnClearingYear { get; init; } = [];
+
+    /// <summary>[a] Clearing year of column <paramref name="column"/> (0 = never).</summary>
+    public int ClearingYearOf(int column) => ColumnClearingYear.Length == 0 ? 0 : ColumnClearingYear[column];
 
     public int Count => Row.Length;
     public int ColumnCount => ColumnVegetation.Length;

@@ -42,6 +42,16 @@ public static class RunSpecCheck
             }
             Require(cover <= 1 + 1e-9, $"cell {i} columns cover {cover} of it (more than 1)");
         }
+        Require(c.ColumnClearingYear.Length == 0 || c.ColumnClearingYear.Length == c.ColumnVegetation.Length, "ColumnClearingYear does not match the columns");
+        if (s.HistoryStartYear != 0)
+        {
+            int h = s.FirstYear - s.HistoryStartYear;
+            Require(h >= 1, $"history start {s.HistoryStartYear} is not before the first year {s.FirstYear}");
+            Require(s.HistoryCo2ByYear.Length == h && s.HistoryNDepositionByYear.Length == h,
+                $"history {s.HistoryStartYear}–{s.FirstYear - 1} has {h} years but {s.HistoryCo2ByYear.Length} CO2 and {s.HistoryNDepositionByYear.Length} N deposition values");
+            Require(s.SpinupStandAgeYears == 0, "a run with a history clears stands by cohort (ColumnClearingYear), not by SpinupStandAgeYears");
+        }
+        else Require(c.ColumnClearingYear.All(y => y == 0), "clearing years need a history (HistoryStartYear)");
         foreach (int y in s.CellOutputYears)
             Require(y >= s.FirstYear && y <= s.LastYear, $"cell output year {y} is outside {s.FirstYear}–{s.LastYear}");
         if (s.LandUse is { } plan) LandUse(s, plan, Require);

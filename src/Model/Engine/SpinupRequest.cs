@@ -20,6 +20,25 @@ public sealed record SpinupRequest
     public int MaxYears { get; init; } = 6000;
     /// <summary>[a] Woody stands are cleared this many years before the first simulated year and regrow (0 = none); see Model.Kernel.StandHistory.</summary>
     public int StandAgeYears { get; init; }
+    /// <summary>[a] First history year (the spin-up forcing is that year's), or 0 = no history: the equilibrium is the result.</summary>
+    public int HistoryStartYear { get; init; }
+    /// <summary>[a] First simulated year: the history runs <see cref="HistoryStartYear"/> .. this − 1 (met years cycled from it).</summary>
+    public int FirstYear { get; init; }
+    /// <summary>[ppm] CO2 of each history year, index 0 = <see cref="HistoryStartYear"/>.</summary>
+    public double[] HistoryCo2 { get; init; } = [];
+    /// <summary>[kgN m-2 a-1] N deposition of each history year, index 0 = <see cref="HistoryStartYear"/>.</summary>
+    public double[] HistoryNDeposition { get; init; } = [];
+    /// <summary>[a] Calendar year at whose start a woody stand is cleared during the history (Kernel.TransientHistory); 0 = never.</summary>
+    public int ClearingYear { get; init; }
+
+    /// <summary>Whether a history transient follows the equilibrium.</summary>
+    public bool HasHistory => HistoryStartYear != 0;
+
+    /// <summary>The history forcing, or null without one.</summary>
+    public Kernel.HistoryForcing? History => HasHistory ? new(HistoryStartYear, FirstYear, HistoryCo2, HistoryNDeposition) : null;
+
+    /// <summary>The same combination's equilibrium alone (no history, no clearing): shared by all its cohorts.</summary>
+    public SpinupRequest Equilibrium() => this with { HistoryStartYear = 0, FirstYear = 0, HistoryCo2 = [], HistoryNDeposition = [], ClearingYear = 0 };
 }
 
 /// <summary>An equilibrium state and how it was reached.</summary>
@@ -41,4 +60,10 @@ public sealed record SpinupEquilibrium
     public double TotalCTrend { get; init; }
     /// <summary>[a] Years of the accelerated attempt incl. its recovery blocks, part of <see cref="Years"/> (0 for the standard method).</summary>
     public int AcceleratedYears { get; init; }
+    /// <summary>
+    /// With a history: the column's annual values per m2 over the history years,
+    /// <c>[(year − HistoryStartYear) · CarbonVariables.Count + variable]</c> (kgC m-2 a-1 fluxes, kgC m-2 end-of-year stocks);
+    /// <see cref="State"/> is then the state at the end of the history. Empty without a history.
+    /// </summary>
+    public double[] HistoryAnnual { get; init; } = [];
 }

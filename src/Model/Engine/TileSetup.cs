@@ -19,8 +19,10 @@ public sealed record TileSetup
     public TileLandUse? LandUse { get; init; }
 }
 
-/// <summary>One distinct spin-up: vegetation type, site and climate indices into the run's tables.</summary>
+/// <summary>One distinct spin-up: vegetation type, site and climate indices into the run's tables, and the
+/// calendar year its stand is cleared during the history (0 = never; <see cref="CellTable.ColumnClearingYear"/>).</summary>
 public readonly record struct SpinupCombo(
     int Vegetation,
     int Site,
-    int Climate);
+    int Climate,
+    int ClearingYear = 0);

@@ -19,7 +19,7 @@ public static class TileSetups
 
         int n = cells.Length;
         var start = new int[n + 1];
-        var veg = new List<int>(); var frac = new List<double>();
+        var veg = new List<int>(); var frac = new List<double>(); var clearing = new List<int>();
         for (int p = 0; p < n; p++)
         {
             int i = cells[p];
@@ -27,6 +27,7 @@ public static class TileSetups
             {
                 veg.Add(vegetation.Local[t.ColumnVegetation[c]]);
                 frac.Add(t.ColumnFraction[c]);
+                clearing.Add(t.ClearingYearOf(c));
             }
             start[p + 1] = veg.Count;
         }
@@ -42,6 +43,7 @@ public static class TileSetups
             ColumnStart = start,
             ColumnVegetation = [.. veg],
             ColumnFraction = [.. frac],
+            ColumnClearingYear = t.ColumnClearingYear.Length == 0 ? [] : [.. clearing],
         };
         return new TileSetup
         {
@@ -54,7 +56,7 @@ public static class TileSetups
                 Climates = climates.Global.Select(g => spec.Climates[g]).ToArray(),
             },
             CellIndices = cells,
-            Combos = combos.Select(c => new SpinupCombo(vegetation.Local[c.Vegetation], sites.Local[c.Site], climates.Local[c.Climate])).ToArray(),
+            Combos = combos.Select(c => new SpinupCombo(vegetation.Local[c.Vegetation], sites.Local[c.Site], climates.Local[c.Climate], c.ClearingYear)).ToArray(),
             EquilibriumStates = combos.Select(c => equilibrium[c]).ToArray(),
             LandUse = spec.LandUse is { } whole ? Window(spec, whole, cells, classGrid ?? ClassGrid(spec)) : null,
         };

@@ -92,7 +92,7 @@ public sealed class TileYear
             for (int j = 0; j < count; j++)
             {
                 int g = t.ColumnStart[p] + j;
-                var combo = new SpinupCombo(t.ColumnVegetation[g], t.Site[p], t.Climate[p]);
+                var combo = new SpinupCombo(t.ColumnVegetation[g], t.Site[p], t.Climate[p], t.ClearingYearOf(g));
                 if (!_comboIndex.TryGetValue(combo, out int k))
                     throw new ArgumentException($"tile setup lacks the spin-up for cell {_cells[p]} column {j} ({combo})");
                 combos[j] = k;

@@ -30,19 +30,19 @@ public static class Tiling
     public static SpinupCombo[] DistinctCombos(RunSpec spec, IEnumerable<int> cellIndices)
     {
         var cells = spec.Cells;
-        var set = new SortedSet<(int, int, int)>();
+        var set = new SortedSet<(int, int, int, int)>();
         var reach = spec.LandUse is { } plan ? ReachableClasses(plan, spec.CityIds.Length) : null;
         foreach (int i in cellIndices)
         {
             for (int c = cells.ColumnStart[i]; c < cells.ColumnStart[i + 1]; c++)
-                set.Add((cells.ColumnVegetation[c], cells.Site[i], cells.Climate[i]));
+                set.Add((cells.ColumnVegetation[c], cells.Site[i], cells.Climate[i], cells.ClearingYearOf(c)));
             if (reach is null) continue;
             int city = cells.City[i];
             for (int cls = 0; cls < reach[city].Length; cls++)
                 if (reach[city][cls])
-                    foreach (var (veg, _) in spec.LandUse!.MixOf(city, cls)) set.Add((veg, cells.Site[i], cells.Climate[i]));
+                    foreach (var (veg, _) in spec.LandUse!.MixOf(city, cls)) set.Add((veg, cells.Site[i], cells.Climate[i], 0));
         }
-        return set.Select(t => new SpinupCombo(t.Item1, t.Item2, t.Item3)).ToArray();
+        return set.Select(t => new SpinupCombo(t.Item1, t.Item2, t.Item3, t.Item4)).ToArray();
     }
 
     /// <summary>
@@ -66,10 +66,10 @@ public static class Tiling
     /// <summary>The distinct (vegetation, site, climate) combinations used by the given cells' columns, sorted.</summary>
     public static SpinupCombo[] DistinctCombos(CellTable cells, IEnumerable<int> cellIndices)
     {
-        var set = new SortedSet<(int, int, int)>();
+        var set = new SortedSet<(int, int, int, int)>();
         foreach (int i in cellIndices)
             for (int c = cells.ColumnStart[i]; c < cells.ColumnStart[i + 1]; c++)
-                set.Add((cells.ColumnVegetation[c], cells.Site[i], cells.Climate[i]));
-        return set.Select(t => new SpinupCombo(t.Item1, t.Item2, t.Item3)).ToArray();
+                set.Add((cells.ColumnVegetation[c], cells.Site[i], cells.Climate[i], cells.ClearingYearOf(c)));
+        return set.Select(t => new SpinupCombo(t.Item1, t.Item2, t.Item3, t.Item4)).ToArray();
     }
 }

@@ -13,6 +13,13 @@ public sealed record CityInfo(string Id, string Name, string NameZh, string Prov
 /// <param name="WallSeconds">[s] Elapsed wall time.</param>
 public sealed record PhaseTiming(string Phase, double WallSeconds);
 
+/// <summary>Woody cover of one age cohort in a city (a row of <c>forest_age.csv</c>).</summary>
+/// <param name="AgeClass">Age class (merged classes joined by '+'; <c>mean</c> for classes outside <c>forest_age.classes</c>).</param>
+/// <param name="AgeYears">[a] Stand age at the first year (first year − clearing year), or 0 for stands never cleared in the history.</param>
+/// <param name="ClearingYear">[a] Year the cohort was cleared in the history, 0 = never (old growth).</param>
+/// <param name="AreaM2">[m2] Area covered by the cohort's woody columns (cover × cell area).</param>
+public sealed record ForestAgeArea(string CityId, string VegetationType, string AgeClass, int AgeYears, int ClearingYear, double AreaM2);
+
 /// <summary>Summary of the spin-up phase.</summary>
 /// <param name="DistinctSpinups">[-] Distinct spin-up keys computed (vegetation × site × forcing).</param>
 /// <param name="CellsServed">[-] Cells that took their initial state from those spin-ups.</param>
@@ -116,6 +123,10 @@ public sealed record RunResults
 
     /// <summary>Sink attribution from factorial members (<c>run --attribution</c>), or null when the members were not run; city indices follow <see cref="Cities"/>.</summary>
     public CarbonSim.Model.Engine.AttributionTable? Attribution { get; init; }
+    /// <summary>The history years before <see cref="FirstYear"/> (scenario <c>history</c>), one region row per year, ascending; empty without a history.</summary>
+    public IReadOnlyList<RegionYear> HistoryYears { get; init; } = [];
+    /// <summary>Woody cover area by city and age cohort (scenario <c>forest_age</c>); empty without one.</summary>
+    public IReadOnlyList<ForestAgeArea> ForestAge { get; init; } = [];
 
     /// <summary>First simulated year.</summary>
     public int FirstYear => Years[0];

@@ -24,6 +24,10 @@ public static class RegionBuilder
     {
         var projection = new AlbersEqualArea(scenario.Grid.Projection);
         var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid);
+        if (scenario.ForestAge is { } forestAge)
+            foreach (var id in forestAge.CityIds)
+                if (!cities.Any(c => c.Id == id))
+                    throw new InvalidInputException(forestAge.Path, "city_id", id, $"'*' or a city id of {scenario.Region.BoundariesPath}");
         var grid = LayOut(cities, projection, scenario.Grid.ResolutionM);
         var owner = AssignCells(cities, grid);
 
@@ -55,30 +59,36 @@ public static class RegionBuilder
 
         // Spin-ups and shared column arrays per (class, zone).
         var spinups = new SortedDictionary<string, SpinupSetup>(StringComparer.Ordinal);
-        var keyOf = new Dictionary<(string Veg, string Zone), string>();
-        var columnCache = new Dictionary<(string Class, string Zone), (ImmutableArray<CellColumn> Cols, SurfaceMix Mix, int Code)>();
-        (ImmutableArray<CellColumn>, SurfaceMix, int) Columns(string cls, string zoneKey, string mixZone)
+        var keyOf = new Dictionary<(string Veg, string Zone, int Clearing), string>();
+        var columnCache = new Dictionary<(string Class, string Zone, string Cohorts), (ImmutableArray<CellColumn> Cols, SurfaceMix Mix, int Code)>();
+        var history = HistoryOf(scenario);
+        (ImmutableArray<CellColumn>, SurfaceMix, int) Columns(string cls, string zoneKey, string mixZone, string cityId)
         {
-            if (columnCache.TryGetValue((cls, zoneKey), out var hit)) return hit;
+            string cohortKey = scenario.ForestAge is null ? "" : cityId;
+            if (columnCache.TryGetValue((cls, zoneKey, cohortKey), out var hit)) return hit;
             var lc = classes.Require(cls, scenario.LandUse.ClassTablePath, $"class '{cls}'");
             var mix = lc.MixIn(mixZone);
             var b = ImmutableArray.CreateBuilder<CellColumn>(mix.Columns.Length);
             foreach (var col in mix.Columns)
             {
-                if (!keyOf.TryGetValue((col.VegetationType, zoneKey), out var key))
+                var veg = scenario.Vegetation[col.VegetationType];
+                foreach (var (share, clearing, ageClass) in Cohorts(scenario, veg.Parameters.Woody, cityId, cls))
                 {
-                    var veg = scenario.Vegetation[col.VegetationType];
-                    var z = zones[zoneKey];
-                    var spinSite = z.Site with { NDeposition = scenario.Spinup.NDepositionKgPerM2PerYear };
-                    key = SpinupKeys.Compute(veg.Parameters, spinSite, z.Met, scenario.Spinup.Co2Ppm, spinSite.NDeposition,
-                        scenario.Spinup.Mode == SpinupMode.Accelerated, scenario.Spinup.MaxYears, scenario.Spinup.StandAgeYears);
-                    keyOf[(col.VegetationType, zoneKey)] = key;
-                    spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, spinSite, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears));
+                    if (!keyOf.TryGetValue((col.VegetationType, zoneKey, clearing), out var key))
+                    {
+                        var z = zones[zoneKey];
+                        var spinSite = z.Site with { NDeposition = scenario.Spinup.NDepositionKgPerM2PerYear };
+                        key = SpinupKeys.Compute(veg.Parameters, spinSite, z.Met, scenario.Spinup.Co2Ppm, spinSite.NDeposition,
+                            scenario.Spinup.Mode == SpinupMode.Accelerated, scenario.Spinup.MaxYears, history is null ? scenario.Spinup.StandAgeYears : 0,
+                            history, clearing);
+                        keyOf[(col.VegetationType, zoneKey, clearing)] = key;
+                        spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, spinSite, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears) { ClearingYear = clearing });
+                    }
+                    b.Add(new CellColumn(col.VegetationType, col.Fraction * share, key) { ClearingYear = clearing, AgeClass = ageClass });
                 }
-                b.Add(new CellColumn(col.VegetationType, col.Fraction, key));
             }
-            var result = (b.MoveToImmutable(), mix, lc.Code);
-            columnCache[(cls, zoneKey)] = result;
+            var result = (b.ToImmutable(), mix, lc.Code);
+            columnCache[(cls, zoneKey, cohortKey)] = result;
             return result;
         }
 
@@ -106,7 +116,7 @@ public static class RegionBuilder
             var city = cities[cityOf[i]];
             string zoneKey = zoneByCity[cityOf[i]];
             string mixZone = zoneKey == LandUseClassTable.AnyZone ? city.Id : zoneKey;
-            var (colsArr, mix, code) = Columns(classNames[i], zoneKey, mixZone);
+            var (colsArr, mix, code) = Columns(classNames[i], zoneKey, mixZone, city.Id);
             int tile = tileIndexOfRaw[rows[i] / ts * tileCols + cols[i] / ts];
             cells.Add(new CellSetup(i, rows[i], cols[i], city.Index, city.Id, genCells[i].Lon, genCells[i].Lat, grid.CellAreaM2,
                 classNames[i], code, colsArr, mix.SealedFraction, mix.BareFraction, mix.WaterFraction, zoneKey, scenario.Soil, tile));
@@ -124,6 +134,33 @@ public static class RegionBuilder
             ClimateZones = [.. zones.Values.OrderBy(z => z.Key, StringComparer.Ordinal)],
             Spinups = [.. spinups.Values],
         };
+    }
+
+    /// <summary>The history forcing of the scenario's <c>history</c> section, or null without one.</summary>
+    public static Kernel.HistoryForcing? HistoryOf(Scenario scenario) => scenario.History is { } h
+        ? new Kernel.HistoryForcing(h.StartYear, scenario.StartYear, h.Co2For(scenario.StartYear), h.NDepositionFor(scenario.StartYear))
+        : null;
+
+    /// <summary>
+    /// The age cohorts a vegetation column of a city is split into: (share of the column's cover, clearing year, age class).
+    /// One whole column (clearing year 0 = never cleared in the history) for non-woody vegetation and without a history;
+    /// with a history and <c>forest_age</c>, in a class of <c>forest_age.classes</c> one per cohort of the city, cleared at
+    /// the start of <c>years.start − age</c> (cohorts merged by <c>forest_age.merge</c>), or never (old growth) when that year is before the history start; in other
+    /// classes one column of the cohorts' share-weighted mean age (age class <c>mean</c>); with a history and
+    /// <c>spinup.stand_age_years</c> only, one cohort cleared at <c>years.start − stand_age_years</c>.
+    /// </summary>
+    public static IEnumerable<(double Share, int ClearingYear, string AgeClass)> Cohorts(Scenario scenario, bool woody, string cityId, string landUseClass)
+    {
+        if (scenario.History is not { } h || !woody) { yield return (1.0, 0, ""); yield break; }
+        int Clearing(int ageYears) => scenario.StartYear - ageYears < h.StartYear ? 0 : scenario.StartYear - ageYears;
+        if (scenario.ForestAge is { } fa)
+        {
+            if (!fa.Classes.Contains(landUseClass)) { yield return (1.0, Clearing(fa.MeanAgeYears(cityId)), "mean"); yield break; }
+            foreach (var c in fa.ColumnsFor(cityId)) yield return (c.Share, Clearing(c.AgeYears), c.AgeClass);
+            yield break;
+        }
+        int age = scenario.Spinup.StandAgeYears;
+        yield return (1.0, age > 0 ? scenario.StartYear - age : 0, "");
     }
 
     /// <summary>The grid: the cities' projected bounding box snapped outwards to multiples of the resolution.</summary>

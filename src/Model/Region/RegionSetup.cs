@@ -86,7 +86,13 @@ public sealed record CellSetup(int Id, int Row, int Col, int CityIndex, string C
 /// <summary>One vegetated column of a cell.</summary>
 /// <param name="Fraction">[-] Share of the cell's area.</param>
 /// <param name="SpinupKey">Key of the spin-up that initialises this column (see <see cref="RegionSetup.Spinups"/>).</param>
-public sealed record CellColumn(string VegetationType, double Fraction, string SpinupKey);
+public sealed record CellColumn(string VegetationType, double Fraction, string SpinupKey)
+{
+    /// <summary>[a] Calendar year the column's stand was cleared during the history (its age cohort); 0 = never.</summary>
+    public int ClearingYear { get; init; }
+    /// <summary>Inventory age class of the cohort (scenario <c>forest_age</c>), or empty.</summary>
+    public string AgeClass { get; init; } = "";
+}
 
 /// <summary>A block of cells run by one tile grain.</summary>
 /// <param name="CellIds">Ids of the tile's land cells, ascending.</param>
@@ -104,4 +110,8 @@ public sealed record ClimateZone(string Key, string Label, string Source, MetSer
 /// .epc values, site constants, met series, spin-up CO2, N inputs and spin-up mode (<see cref="SpinupKeys"/>).
 /// </summary>
 /// <param name="Co2Ppm">[ppm] Constant CO2 during spin-up.</param>
-public sealed record SpinupSetup(string Key, string VegetationType, string EpcPath, string ClimateZone, SiteParameters Site, double Co2Ppm, SpinupMode Mode, int MaxYears);
+public sealed record SpinupSetup(string Key, string VegetationType, string EpcPath, string ClimateZone, SiteParameters Site, double Co2Ppm, SpinupMode Mode, int MaxYears)
+{
+    /// <summary>[a] Calendar year the stand is cleared during the history; 0 = never.</summary>
+    public int ClearingYear { get; init; }
+}

@@ -14,14 +14,17 @@ namespace CarbonSim.Model.Region;
 /// hashed); site (depth, sand, silt, clay, elevation, latitude, albedo, N fixation); spin-up CO2
 /// [ppm], N deposition [kgN m-2 a-1], accelerated flag, max years, stand age [a]; the met series
 /// (year count, then each year label and every daily Tmax, Tmin, Prcp, VPD, Srad, DayLength value).
-/// Doubles hash by their IEEE-754 bits, so the key is identical on every machine.
+/// Doubles hash by their IEEE-754 bits, so the key is identical on every machine. With a history
+/// (Kernel.TransientHistory) the bytes go on: the tag <c>history</c>, start year, first year, the CO2 [ppm]
+/// and N deposition [kgN m-2 a-1] of every history year, and the clearing year (0 = none); without one the
+/// key is what it was before histories existed.
 /// </summary>
 public static class SpinupKeys
 {
     public const string Tag = "carbonsim-spinup-v2";
 
     public static string Compute(EcophysParameters epc, SiteParameters site, MetSeries met, double co2Ppm,
-        double nDeposition, bool accelerated, int maxYears, int standAgeYears)
+        double nDeposition, bool accelerated, int maxYears, int standAgeYears, Kernel.HistoryForcing? history = null, int clearingYear = 0)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         h.AppendData(Encoding.UTF8.GetBytes(Tag));
@@ -42,6 +45,16 @@ public static class SpinupKeys
                 BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * 8), BitConverter.DoubleToInt64Bits(arr[i]));
             h.AppendData(bytes);
         }
+        if (history is not null)
+        {
+            h.AppendData(Encoding.UTF8.GetBytes("history"));
+            I(history.StartYear); I(history.FirstYear);
+            I(history.Co2Ppm.Length); foreach (var v in history.Co2Ppm) D(v);
+            I(history.NDeposition.Length); foreach (var v in history.NDeposition) D(v);
+            I(clearingYear);
+        }
+        else if (clearingYear != 0)
+            throw new ArgumentException($"clearing year {clearingYear} given without a history");
         return Convert.ToHexStringLower(h.GetHashAndReset());
     }
 }

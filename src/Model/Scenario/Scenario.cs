@@ -49,6 +49,10 @@ public sealed record Scenario
     public CalibrationSpec? Calibration { get; init; }
     /// <summary>Observations to compare the run with (<c>validation</c>), or null: no comparison.</summary>
     public ValidationSpec? Validation { get; init; }
+    /// <summary>Historical transient between the spin-up and the first year, or null (the spin-up state starts the run, as before).</summary>
+    public HistorySpec? History { get; init; }
+    /// <summary>Forest age cohorts (needs <see cref="History"/>), or null.</summary>
+    public ForestAgeSpec? ForestAge { get; init; }
 }
 
 /// <summary>The <c>validation</c> section: the references file (docs/validation.md), read and checked at load.</summary>

@@ -46,7 +46,18 @@ public static partial class ScenarioLoader
         var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
         var nitrogen = ReadNitrogen(root.RequireMap("n_deposition"));
         var soil = ReadSoil(root.RequireMap("soil"));
-        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start), nitrogen.DepositionKgPerM2PerYear);
+        var history = ReadHistory(root.OptionalMap("history"), dir, start);
+        var spinup = ReadSpinup(root.RequireMap("spinup"), co2.PpmIn(start), nitrogen.DepositionKgPerM2PerYear, history);
+        var forestAge = ReadForestAge(root.OptionalMap("forest_age"), dir, landUse.Classes);
+        if (forestAge is not null && history is null)
+            throw new InvalidInputException(file, root.Place("forest_age"), "forest_age without history",
+                "a 'history' section: age cohorts are cleared in history years and regrow under the historical forcing");
+        if (history is not null && spinup.StandAgeYears > start - history.StartYear)
+            throw new InvalidInputException(file, "spinup.stand_age_years", spinup.StandAgeYears.ToString(CultureInfo.InvariantCulture),
+                $"a stand age of at most {start - history.StartYear} years (the clearing year must lie in the history {history.StartYear}–{start - 1})");
+        if (forestAge is not null && spinup.StandAgeYears != 0)
+            throw new InvalidInputException(file, "spinup.stand_age_years", spinup.StandAgeYears.ToString(CultureInfo.InvariantCulture),
+                "no stand_age_years with forest_age (the cohorts' ages replace it)");
         var outputs = ReadOutputs(root.OptionalMap("outputs"), start, end);
         var luc = ReadLandUseChange(root.OptionalMap("land_use_change"), dir, landUse.Classes);
         var conversion = ReadConversionCarbon(root.OptionalMap("conversion_carbon"), file, landUse.Classes, luc);
@@ -67,6 +78,7 @@ public static partial class ScenarioLoader
             LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
             Calibration = calibration,
             Validation = validation,
+            History = history, ForestAge = forestAge,
         };
     }
 
@@ -337,7 +349,7 @@ public static partial class ScenarioLoader
         return new CalibrationSpec(parameters, set, targets);
     }
 
-    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2, double nDepositionKg)
+    private static SpinupSpec ReadSpinup(YamlMap m, double startCo2, double nDepositionKg, HistorySpec? history = null)
     {
         var modeText = m.OptionalString("mode") ?? "accelerated";
         var mode = modeText switch
@@ -351,6 +363,18 @@ public static partial class ScenarioLoader
         // Pre-industrial N deposition for the equilibrium (BIOME-BGC's RAMP_NDEP idea); default: the run's value.
         var ndepG = m.Number("n_deposition_g_n_per_m2_per_year", nDepositionKg * 1000, 0, 100, "N deposition in g N m-2 a-1, in [0, 100]");
         var standAge = (int)m.Integer("stand_age_years", 0, 0, 1000, "a stand age in years, in [0, 1000]");
+        if (history is not null)
+        {
+            // With a history the spin-up is at the forcing of its first year; an explicit value must agree.
+            double hCo2 = history.Co2Ppm[history.StartYear], hNdepG = history.NDepositionKg[history.StartYear] * 1000;
+            if (m.Has("co2_ppm") && Math.Abs(co2 - hCo2) > 1e-6)
+                throw new InvalidInputException(m.File, m.Place("co2_ppm"), co2.ToString(CultureInfo.InvariantCulture),
+                    $"the history's CO2 in {history.StartYear} ({hCo2.ToString(CultureInfo.InvariantCulture)} ppm, {history.Co2Path}) or no value");
+            if (m.Has("n_deposition_g_n_per_m2_per_year") && Math.Abs(ndepG - hNdepG) > 1e-6)
+                throw new InvalidInputException(m.File, m.Place("n_deposition_g_n_per_m2_per_year"), ndepG.ToString(CultureInfo.InvariantCulture),
+                    $"the history's N deposition in {history.StartYear} ({hNdepG.ToString(CultureInfo.InvariantCulture)} g N m-2 a-1, {history.NDepositionPath}) or no value");
+            co2 = hCo2; ndepG = hNdepG;
+        }
         m.RejectUnknownKeys();
         return new SpinupSpec(mode, max, co2, ndepG / 1000, standAge);
     }

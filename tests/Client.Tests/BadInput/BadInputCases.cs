@@ -166,7 +166,7 @@ public static class BadInputCatalog
             w => ([w.Scenario("tile_size: 32 ", "tile_size: 0 ")],
                   [Path.Combine(w.Dir, "s.yaml"), "grid.tile_size (line 17)", "got '0'", "expected a tile edge in cells"])),
         new("co2_negative",
-            w => ([w.Scenario("ppm: 412", "ppm: -5")],
+            w => ([w.Scenario("ppm: 418.56", "ppm: -5")],
                   [Path.Combine(w.Dir, "s.yaml"), "co2.trend.ppm (line", "got '-5'", "expected a CO2 concentration in ppm"])),
         new("soil_texture_not_100",
             w => ([w.Scenario("sand_pct: 30", "sand_pct: 40")],

@@ -162,4 +162,25 @@ public static class SyntheticRegion
         }
         return new MetSeries(Enumerable.Range(1990, years).ToArray(), tmax, tmin, prcp, vpd, srad, dayl);
     }
+
+    /// <summary>The synthetic region with a 2014–2019 history; woody columns (dbf 0, enf 2) of every other cell cleared in 2016 or 2018.</summary>
+    public static RunSpec WithHistory(RunSpec spec)
+    {
+        var t = spec.Cells;
+        var clearing = new int[t.ColumnCount];
+        for (int i = 0; i < t.Count; i++)
+            for (int g = t.ColumnStart[i]; g < t.ColumnStart[i + 1]; g++)
+                if (t.ColumnVegetation[g] != 1 && i % 2 == 0) clearing[g] = i % 4 == 0 ? 2016 : 2018;
+        int years = spec.FirstYear - 2014;
+        return spec with
+        {
+            Cells = t with { ColumnClearingYear = clearing },
+            HistoryStartYear = 2014,
+            HistoryCo2ByYear = Enumerable.Range(0, years).Select(y => 395.0 + 2.2 * y).ToArray(),
+            HistoryNDepositionByYear = Enumerable.Range(0, years).Select(y => 0.0015 + 0.0001 * y).ToArray(),
+            SpinupCo2 = 395.0,
+            SpinupNDeposition = 0.0015,
+        };
+    }
+
 }

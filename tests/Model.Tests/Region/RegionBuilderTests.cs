@@ -71,12 +71,39 @@ public class RegionBuilderTests(BaselineFixture baseline) : IClassFixture<Baseli
     }
 
     [Fact]
-    public void Spinups_are_one_per_vegetation_type_and_zone_in_use()
+    public void Spinups_are_one_per_vegetation_type_zone_and_clearing_year_in_use()
     {
-        var pairs = Setup.Cells.SelectMany(c => c.Columns.Select(k => (k.VegetationType, c.ClimateZone))).Distinct().Count();
-        Assert.Equal(pairs, Setup.Spinups.Length);
+        var triples = Setup.Cells.SelectMany(c => c.Columns.Select(k => (k.VegetationType, c.ClimateZone, k.ClearingYear))).Distinct().Count();
+        Assert.Equal(triples, Setup.Spinups.Length);
         Assert.All(Setup.Spinups, s => Assert.Matches("^[0-9a-f]{64}$", s.Key));
         Assert.Equal(Setup.Spinups.Length, Setup.Spinups.Select(s => s.Key).Distinct().Count());
+        // The forest cohorts (3 merged columns, cleared 2010, 1990 and 1960 in the bundled scenario) give more than one key per pair.
+        Assert.Contains(Setup.Spinups, s => s.ClearingYear == 2010);
+    }
+
+    [Fact]
+    public void Cohort_columns_keep_each_cells_cover_by_vegetation_type()
+    {
+        var plain = RegionBuilder.Build(ScenarioLoader.Load(TestRepo.ScratchScenario(t =>
+        {
+            int i = t.IndexOf("forest_age:", StringComparison.Ordinal), j = t.IndexOf("outputs:", StringComparison.Ordinal);
+            return t[..i] + t[j..];
+        })));
+        Assert.Equal(plain.Cells.Length, Setup.Cells.Length);
+        int split = 0;
+        for (int i = 0; i < Setup.Cells.Length; i++)
+        {
+            var a = Setup.Cells[i]; var b = plain.Cells[i];
+            Assert.Equal(b.LandUseClass, a.LandUseClass);
+            Assert.Equal(b.Columns.Sum(k => k.Fraction), a.Columns.Sum(k => k.Fraction), 12);
+            foreach (var g in b.Columns.GroupBy(k => k.VegetationType))
+                Assert.Equal(g.Sum(k => k.Fraction), a.Columns.Where(k => k.VegetationType == g.Key).Sum(k => k.Fraction), 12);
+            if (a.Columns.Length > b.Columns.Length) split++;
+            if (a.LandUseClass == "forest")
+                Assert.All(a.Columns, k => Assert.Equal(3, a.Columns.Count(x => x.VegetationType == k.VegetationType)));
+        }
+        Assert.True(split > 100, $"{split} cells split into cohorts");
+        Assert.All(plain.Cells.SelectMany(c => c.Columns), k => Assert.Equal(0, k.ClearingYear));
     }
 
     [Fact]
@@ -86,8 +113,9 @@ public class RegionBuilderTests(BaselineFixture baseline) : IClassFixture<Baseli
         var veg = baseline.Scenario.Vegetation[s.VegetationType];
         var met = Setup.Zone(s.ClimateZone).Met;
         int age = baseline.Scenario.Spinup.StandAgeYears;
+        var history = RegionBuilder.HistoryOf(baseline.Scenario);
         string Key(VegetationSpec v, Parameters.SiteParameters site, double co2, int standAge = -1) =>
-            SpinupKeys.Compute(v.Parameters, site, met, co2, site.NDeposition, s.Mode == SpinupMode.Accelerated, s.MaxYears, standAge < 0 ? age : standAge);
+            SpinupKeys.Compute(v.Parameters, site, met, co2, site.NDeposition, s.Mode == SpinupMode.Accelerated, s.MaxYears, standAge < 0 ? age : standAge, history, s.ClearingYear);
         Assert.Equal(s.Key, Key(veg, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg with { Parameters = CarbonSim.Model.Io.BiomeBgc.EpcFields.All[20].Set(veg.Parameters, CarbonSim.Model.Io.BiomeBgc.EpcFields.All[20].Get(veg.Parameters) + 1e-9) }, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg, s.Site with { ClayPercent = s.Site.ClayPercent + 1 }, s.Co2Ppm));

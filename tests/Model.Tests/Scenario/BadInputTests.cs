@@ -70,14 +70,14 @@ public class BadInputTests(Xunit.Abstractions.ITestOutputHelper output)
             ["grid.resolution_km (line ", "got '0'", "expected a cell size in km, >= 1"]),
         ["resolution not a number"] = new((t, _) => ReplaceOnce(t, "resolution_km: 10", "resolution_km: ten"), "scenario.yaml",
             ["grid.resolution_km", "got 'ten'", "expected a cell size in km"]),
-        ["negative co2"] = new((t, _) => ReplaceOnce(t, "  trend:                    # observed-like: about 412 ppm in 2020, +2.4 ppm a-1\n    ppm: 412\n    year: 2020\n    ppm_per_year: 2.4", "  constant_ppm: -5"), "scenario.yaml",
+        ["negative co2"] = new((t, _) => ReplaceOnce(t, "  trend:                    # continues the history (NOAA Mauna Loa 418.56 ppm in 2022) at +2.4 ppm a-1: 413.76 ppm in 2020\n    ppm: 418.56\n    year: 2022\n    ppm_per_year: 2.4", "  constant_ppm: -5"), "scenario.yaml",
             ["co2.constant_ppm (line ", "got '-5'", "expected a CO2 concentration in ppm"]),
         ["co2 trend turning negative"] = new((t, _) => ReplaceOnce(t, "ppm_per_year: 2.4", "ppm_per_year: -20"), "scenario.yaml",
             ["co2.trend.ppm_per_year", "got '-20'", "expected a trend keeping CO2 positive through 2060"]),
         ["co2 file missing a year"] = new((t, dir) =>
         {
             Write(dir, "co2.txt", string.Join("\n", Enumerable.Range(2020, 40).Select(y => $"{y} {400 + y - 2020}")));
-            return ReplaceOnce(t, "  trend:                    # observed-like: about 412 ppm in 2020, +2.4 ppm a-1\n    ppm: 412\n    year: 2020\n    ppm_per_year: 2.4", "  file: co2.txt");
+            return ReplaceOnce(t, "  trend:                    # continues the history (NOAA Mauna Loa 418.56 ppm in 2022) at +2.4 ppm a-1: 413.76 ppm in 2020\n    ppm: 418.56\n    year: 2022\n    ppm_per_year: 2.4", "  file: co2.txt");
         }, "co2.txt", ["year 2060", "got 'missing'", "expected a value for every simulated year 2020–2060"]),
         ["negative n deposition"] = new((t, _) => ReplaceOnce(t, "g_n_per_m2_per_year: 3.0", "g_n_per_m2_per_year: -1"), "scenario.yaml",
             ["n_deposition.g_n_per_m2_per_year (line ", "got '-1'", "expected N deposition in g N m-2 a-1"]),
@@ -130,6 +130,49 @@ public class BadInputTests(Xunit.Abstractions.ITestOutputHelper output)
             Write(dir, "normals.csv", string.Join("\n", lines));
             return ReplaceOnce(t, Data("jjj/climate_normals.csv"), "normals.csv");
         }, "normals.csv", ["line 4, column 'tmax_c'", "got ''", "expected a temperature in °C in [-60, 60] (all 12 months or none)"]),
+        // Issue #10: history and forest age.
+        ["history CO2 with a gap"] = new(Co2History(s => s.Replace("1900,296.00,ice core (Law Dome) anchor,recalled\n", "")), "co2.csv",
+            ["line 52, column 'year'", "got '1901'", "expected consecutive years without gaps (1900 after 1899)"]),
+        ["history CO2 years not ascending"] = new(Co2History(s => s.Replace("\n1901,", "\n1899,")), "co2.csv",
+            ["line 53, column 'year'", "got '1899'", "expected years in ascending order without repeats (after 1900)"]),
+        ["history CO2 negative"] = new(Co2History(s => s.Replace("1900,296.00,", "1900,-296.00,")), "co2.csv",
+            ["line 52, column 'co2_ppm'", "got '-296.00'", "expected a CO2 concentration in ppm, in (0, 5000]"]),
+        ["history N deposition ends before the first year"] = new((t, dir) =>
+        {
+            Write(dir, "ndep.csv", string.Join("\n", File.ReadAllLines(Data("forcing/ndep_history_jjj.csv")).Where(l => !l.StartsWith("2019,"))));
+            return ReplaceOnce(t, Data("forcing/ndep_history_jjj.csv"), "ndep.csv");
+        }, "ndep.csv", ["years", "got '1850–2018'", "expected every history year 1850–2019"]),
+        ["history start not before the first year"] = new((t, _) => ReplaceOnce(t, "  start_year: 1850", "  start_year: 2020"), "scenario.yaml",
+            ["history.start_year (line ", "got '2020'", "expected a year before years.start (2020)"]),
+        ["spin-up CO2 not the history's first year"] = new((t, _) => ReplaceOnce(t, "  max_years: 6000", "  max_years: 6000\n  co2_ppm: 290"), "scenario.yaml",
+            ["spinup.co2_ppm (line ", "got '290'", "expected the history's CO2 in 1850 (285 ppm"]),
+        ["forest age shares not summing to 1"] = new(ForestAge(s => s.Replace("*,young,0.33,", "*,young,0.43,")), "age.csv",
+            ["city_id '*'", "got 'shares sum to 1.1", "expected shares of a city's age classes summing to 1"]),
+        ["forest age of an unknown city"] = new(ForestAge(s => s.Replace("\n130100,", "\n139999,")), "age.csv",
+            ["city_id", "got '139999'", "expected '*' or a city id of"]),
+        ["forest age without history"] = new((t, _) =>
+        {
+            int i = t.IndexOf("history:", StringComparison.Ordinal), j = t.IndexOf("forest_age:", StringComparison.Ordinal);
+            return t[..i] + t[j..];
+        }, "scenario.yaml", ["forest_age (line ", "expected a 'history' section"]),
+        ["forest age with stand age"] = new((t, _) => ReplaceOnce(t, "  max_years: 6000", "  max_years: 6000\n  stand_age_years: 40"), "scenario.yaml",
+            ["spinup.stand_age_years", "got '40'", "expected no stand_age_years with forest_age"]),
+        ["forest age merge missing a class"] = new((t, _) => ReplaceOnce(t, "[mature, over_mature]]", "[mature]]"), "scenario.yaml",
+            ["forest_age.merge (line ", "got 'over_mature'", "expected every age class of"]),
+    };
+
+    /// <summary>Replaces the history CO2 series by an edited copy.</summary>
+    private static Func<string, string, string> Co2History(Func<string, string> edit) => (t, dir) =>
+    {
+        Write(dir, "co2.csv", edit(File.ReadAllText(Data("forcing/co2_history.csv"))));
+        return ReplaceOnce(t, Data("forcing/co2_history.csv"), "co2.csv");
+    };
+
+    /// <summary>Replaces the forest age cohorts by an edited copy.</summary>
+    private static Func<string, string, string> ForestAge(Func<string, string> edit) => (t, dir) =>
+    {
+        Write(dir, "age.csv", edit(File.ReadAllText(Data("jjj/forest_age_cohorts.csv"))));
+        return ReplaceOnce(t, Data("jjj/forest_age_cohorts.csv"), "age.csv");
     };
 
     public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

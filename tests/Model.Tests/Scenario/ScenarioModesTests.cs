@@ -44,9 +44,11 @@ public class ScenarioModesTests
     [Fact]
     public void Co2_from_a_file_and_constant()
     {
-        const string trend = "  trend:                    # observed-like: about 412 ppm in 2020, +2.4 ppm a-1\n    ppm: 412\n    year: 2020\n    ppm_per_year: 2.4";
-        var s = ScenarioLoader.Load(TestRepo.ScratchScenario(t => t.Replace(trend, "  file: " + Ref("co2/co2.txt")).Replace("  end: 2060", "  end: 2000").Replace("  start: 2020", "  start: 1990").Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [1990]")
-            .Replace("  co2_ppm: 285", "  # co2_ppm removed: the spin-up CO2 then defaults to the start year's")));
+        const string trend = "  trend:                    # continues the history (NOAA Mauna Loa 418.56 ppm in 2022) at +2.4 ppm a-1: 413.76 ppm in 2020\n    ppm: 418.56\n    year: 2022\n    ppm_per_year: 2.4";
+        // Without the history (and forest_age) sections the spin-up CO2 defaults to the start year's.
+        static string NoHistory(string t) => t[..t.IndexOf("history:", StringComparison.Ordinal)] + t[t.IndexOf("outputs:", StringComparison.Ordinal)..];
+        Assert.Contains(trend, File.ReadAllText(TestRepo.Baseline));
+        var s = ScenarioLoader.Load(TestRepo.ScratchScenario(t => NoHistory(t).Replace(trend, "  file: " + Ref("co2/co2.txt")).Replace("  end: 2060", "  end: 2000").Replace("  start: 2020", "  start: 1990").Replace("raster_years: [2020, 2030, 2040, 2050, 2060]", "raster_years: [1990]")));
         Assert.Equal(Co2Mode.File, s.Co2.Mode);
         Assert.InRange(s.Co2.PpmIn(1990), 340, 370);
         Assert.True(s.Co2.PpmIn(2000) > s.Co2.PpmIn(1990));
@@ -54,7 +56,12 @@ public class ScenarioModesTests
         var c = ScenarioLoader.Load(TestRepo.ScratchScenario(t => t.Replace(trend, "  constant_ppm: 380")));
         Assert.Equal(380, c.Co2.PpmIn(2060));
         var b = ScenarioLoader.Load(TestRepo.Baseline);
-        Assert.Equal(412 + 2.4 * 40, b.Co2.PpmIn(2060), 9);
+        Assert.Equal(418.56 + 2.4 * 38, b.Co2.PpmIn(2060), 9);
         Assert.Equal(0.003, b.Nitrogen.DepositionKgPerM2PerYear, 12);
+        // With the history, the spin-up is at the history's 1850 forcing, and the scenario years continue its last values.
+        Assert.Equal(285, b.Spinup.Co2Ppm, 9);
+        Assert.Equal(0.0002, b.Spinup.NDepositionKgPerM2PerYear, 12);
+        Assert.Equal(b.Nitrogen.DepositionKgPerM2PerYear, b.History!.NDepositionKg[2019], 12);
+        Assert.InRange(b.Co2.PpmIn(2020) - b.History.Co2Ppm[2019], 0, 2.5);
     }
 }
