@@ -9,7 +9,10 @@ namespace CarbonSim.Contracts;
 [Alias("carbonsim.ISimulationGrain")]
 public interface ISimulationGrain : IGrainWithStringKey
 {
-    /// <summary>Submits the run and returns at once; the run proceeds in the grain. Submitting again under the same id is a no-op.</summary>
+    /// <summary>
+    /// Submits the run and returns at once; the run proceeds in the grain. Submitting again under the same id is a no-op
+    /// while the run is going on or done; after it failed or was cancelled it starts a new attempt (<see cref="RunProgress.Attempt"/>).
+    /// </summary>
     [Alias("Start")]
     Task Start(RunSpec spec);
 

@@ -41,6 +41,9 @@ public sealed record RunProgress
     [Id(11)] public DateTime? UpdatedUtc { get; init; }
     /// <summary>[-] How often the run was resumed after its coordinator was lost (e.g. a silo died).</summary>
     [Id(12)] public int Resumes { get; init; }
+    /// <summary>[-] Attempt number: 1, plus one each time the id was submitted again after the run failed or was cancelled.
+    /// Each attempt has grains of its own (<see cref="GrainKeys.Attempt"/>), so nothing of a failed attempt is reused.</summary>
+    [Id(13)] public int Attempt { get; init; } = 1;
 
     public int YearsTotal => LastYear - FirstYear + 1;
     public int YearsDone => Math.Max(0, LastCompletedYear - FirstYear + 1);

@@ -14,7 +14,7 @@ public sealed class CityGrain(
     [PersistentState("city", StorageNames.Engine)] IPersistentState<CityBooksRecord> stored)
     : Grain, ICityGrain
 {
-    CityBooksRecord Books => BooksSchema.Checked(stored, stored.State.Schema, $"city {CityIndex}");
+    CityBooksRecord Books => BooksSchema.Checked(stored, $"city {CityIndex}");
 
     public async Task<YearTotals> RecordYear(int year, FixedSum[][] partialsByTile)
     {

@@ -14,7 +14,7 @@ public sealed class RegionGrain(
     [PersistentState("region", StorageNames.Engine)] IPersistentState<RegionBooksRecord> stored)
     : Grain, IRegionGrain
 {
-    RegionBooksRecord Stored => BooksSchema.Checked(stored, stored.State.Schema, "region");
+    RegionBooksRecord Stored => BooksSchema.Checked(stored, "region");
 
     public Task<CompensationYear[]> GetBooks() => Task.FromResult(Stored.Books.OrderBy(b => b.Key).Select(b => b.Value).ToArray());
 
@@ -22,7 +22,7 @@ public sealed class RegionGrain(
     {
         var record = KernelFailureException.Wrap("region", () => RegionTotals.Close(year, cities));
         if (KernelFailureException.Wrap($"region year {year}", () =>
-                RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.YearCount, context.CityNames)) is { } books)
+                RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.CityNames)) is { } books)
             Stored.Books[year] = books;
         Stored.Years[year] = record;
         await BooksSchema.Save(stored, this);

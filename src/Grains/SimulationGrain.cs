@@ -40,6 +40,9 @@ public sealed class SimulationGrain(
 
     string RunId => this.GetPrimaryKeyString();
 
+    /// <summary>Key prefix of the current attempt's tiles, cities and region.</summary>
+    string AttemptKey => GrainKeys.Attempt(RunId, _progress.Attempt);
+
     Retrier Retrier => new(logger, RunId);
 
     /// <summary>UTC now, for progress timestamps only (status and ETA); never enters a result.</summary>
@@ -66,14 +69,25 @@ public sealed class SimulationGrain(
 
     public async Task Start(RunSpec spec)
     {
-        if (_spec is not null) return;
+        int attempt = 1;
+        if (_progress.Phase is RunPhase.Failed or RunPhase.Cancelled && _loop is not { IsCompleted: false })
+        {
+            // The id is submitted again after the run failed or was cancelled: a new attempt, with grains of its own.
+            attempt = _progress.Attempt + 1;
+            logger.LogWarning("run {RunId} is submitted again after it {Phase}: attempt {Attempt}", RunId, _progress.Phase, attempt);
+            storedProgress.State.CancelRequested = false;
+            storedOutcome.State.Outcome = null;
+            await storedOutcome.WriteStateAsync();
+            _years = null;
+        }
+        else if (_spec is not null || _progress.IsFinished) return;   // running or done: a repeated Start is a no-op
         RunSpecCheck.Validate(spec);
         _spec = spec;
         _tiles = Tiling.Partition(spec.Cells, spec.GridCols, spec.TileSize);
         _progress = new RunProgress
         {
             Phase = RunPhase.Spinup, FirstYear = spec.FirstYear, LastYear = spec.LastYear, LastCompletedYear = spec.FirstYear - 1,
-            TileCount = _tiles.Length, CellCount = spec.Cells.Count, SubmittedUtc = Now, UpdatedUtc = Now,
+            TileCount = _tiles.Length, CellCount = spec.Cells.Count, SubmittedUtc = Now, UpdatedUtc = Now, Attempt = attempt,
         };
         storedSpec.State.Spec = spec;
         await storedSpec.WriteStateAsync();
@@ -106,9 +120,9 @@ public sealed class SimulationGrain(
         var area = RegionCycle.CityAreas(spec);
         var retrier = Retrier;
         var cities = await Task.WhenAll(spec.CityIds.Select((id, c) => retrier.Retry($"city {c} series", () =>
-            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(RunId, c)).GetSeries(id, area[c]))));
-        var region = await retrier.Retry("region series", () => GrainFactory.GetGrain<IRegionGrain>(RunId).GetSeries());
-        var books = spec.Compensation is null ? [] : await retrier.Retry("region books", () => GrainFactory.GetGrain<IRegionGrain>(RunId).GetBooks());
+            GrainFactory.GetGrain<ICityGrain>(GrainKeys.City(AttemptKey, c)).GetSeries(id, area[c]))));
+        var region = await retrier.Retry("region series", () => GrainFactory.GetGrain<IRegionGrain>(AttemptKey).GetSeries());
+        var books = spec.Compensation is null ? [] : await retrier.Retry("region books", () => GrainFactory.GetGrain<IRegionGrain>(AttemptKey).GetBooks());
         return new RunOutcome
         {
             RunId = RunId, Cities = cities, Region = region, Books = books,
@@ -144,7 +158,7 @@ public sealed class SimulationGrain(
         try
         {
             await Task.Yield();
-            var years = _years = new RunYears(GrainFactory, RunId, spec, _tiles, Retrier);
+            var years = _years = new RunYears(GrainFactory, AttemptKey, spec, _tiles, Retrier);
             _progress = _progress with { SpinupsTotal = years.Combos.Length, SpinupsDone = 0 };
             await years.SpinUp(() => _progress = _progress with { SpinupsDone = _progress.SpinupsDone + 1 });
             if (await CancelledAt()) return;

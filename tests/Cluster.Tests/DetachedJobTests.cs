@@ -105,7 +105,7 @@ public sealed class DetachedJobTests(RedisFixture redis, ITestOutputHelper outpu
         // Watch the batch: never more than three members unfinished-and-started at once.
         var grains = cluster.Connection!.Grains;
         int maxRunning = 0;
-        Grains.Batch.BatchStatus status;
+        CarbonSim.Contracts.BatchStatus status;
         var until = DateTime.UtcNow.AddMinutes(6);
         while (true)
         {

@@ -32,6 +32,35 @@ public sealed class EngineGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancelled_run_submitted_again_under_its_id_runs_as_a_new_attempt_and_equals_a_fresh_run()
+    {
+        var spec = SyntheticRegion.WithLandUse(SyntheticRegion.Build(tileSize: 4, lastYear: 2030));
+        string runId = NewRunId("again");
+        var simulation = fixture.Grains.GetGrain<ISimulationGrain>(runId);
+        await simulation.Start(spec);
+        await simulation.Cancel();
+        RunProgress p;
+        for (int i = 0; ; i++)
+        {
+            p = await simulation.GetProgress();
+            if (p.IsFinished || i > 600) break;
+            await Task.Delay(20);
+        }
+        Assert.Equal(RunPhase.Cancelled, p.Phase);
+        Assert.Equal(1, p.Attempt);
+
+        var again = await Run(runId, spec);                 // Start under the same id: a new attempt, not a no-op
+        var progress = await simulation.GetProgress();
+        Assert.Equal(RunPhase.Done, progress.Phase);
+        Assert.Equal(2, progress.Attempt);
+        Assert.Equal(Bits(await Run(NewRunId("fresh"), spec)), Bits(again));
+
+        await simulation.Start(spec);                       // done: a repeated Start changes nothing
+        Assert.Equal(2, (await simulation.GetProgress()).Attempt);
+        Assert.Equal(Bits(again), Bits(await simulation.GetOutcome()));
+    }
+
+    [Fact]
     public async Task Tile_year_step_is_idempotent()
     {
         var spec = SyntheticRegion.Build(tileSize: 4, lastYear: 2022);

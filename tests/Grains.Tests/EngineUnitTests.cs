@@ -97,6 +97,7 @@ public sealed class EngineUnitTests
         if (type == typeof(double)) return 0.1 + k * 1.37;
         if (type == typeof(bool)) return true;
         if (type == typeof(string)) return $"s{k}";
+        if (type.IsEnum) { var values = Enum.GetValues(type); return values.GetValue(values.Length - 1)!; } // a non-default member
         if (type == typeof(FixedSum)) return FixedSum.FromKg(k * 1.25);
         if (type.IsArray)
         {
@@ -105,7 +106,7 @@ public sealed class EngineUnitTests
             for (int i = 0; i < 2; i++) array.SetValue(Fill(element, ref k, depth + 1), i);
             return array;
         }
-        if (type.Namespace != "CarbonSim.Model.Engine" || depth > 3)
+        if (type.Namespace != "CarbonSim.Model.Engine" || depth > 5)
             return null!;                                                   // other Model records: tested above and in ModelSurrogates
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var args = new List<object>();

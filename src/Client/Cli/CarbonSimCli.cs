@@ -68,6 +68,7 @@ public static class CarbonSimCli
         Add(root, sections, PointVerb(context));
         Add(root, sections, Compare(context));
         Add(root, sections, LandUse(context));
+        Add(root, sections, Calibrate(context));
         Add(root, sections, Invest(context));
         foreach (var verb in ClusterVerbs.Commands(context)) Add(root, sections, verb);
 
@@ -282,6 +283,31 @@ public static class CarbonSimCli
               carbonsim landuse scenarios/jjj-urban-expansion.yaml                  # -> out/jjj-urban-expansion-landuse/
               carbonsim landuse scenarios/jjj-ecological-protection.yaml --out out/lu/eco --overwrite
               carbonsim landuse scenarios/jjj-urban-expansion.yaml --kernel --tile-size 16
+            """);
+    }
+
+    static (Command, string) Calibrate(CliContext context)
+    {
+        var scenario = new Argument<string>("scenario-file") { Description = "scenario (.yaml) whose vegetation parameters to fit" };
+        var targets = new Option<string?>("--targets") { Description = "target densities (CSV: id,cities,class,variable,year,value,low,high,source); default: the scenario's calibration.targets", HelpName = "targets.csv" };
+        var parameters = new Option<string?>("--parameters") { Description = "parameters to fit and their starting values (CSV: parameter,vegetation,value,min,max,target,note); default: the scenario's calibration.parameters", HelpName = "parameters.csv" };
+        var rounds = new Option<int>("--rounds") { Description = "Gauss-Seidel rounds over the parameters (each fits one parameter to its target, the others held)", DefaultValueFactory = _ => 3, HelpName = "n" };
+        rounds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--rounds must be at least 1"); });
+        var @out = CliOptions.Out("out/<scenario>-calibration");
+        var overwrite = CliOptions.Overwrite();
+        var resolution = CliOptions.Resolution();
+        var c = new Command("calibrate",
+            "Fit the scenario's calibrated parameters (docs/calibration.md: productivity_scale, whole_plant_mortality per vegetation type) to " +
+            "observed class densities. Runs the engine in this process from the spin-up to the targets' year once per trial and " +
+            "writes calibrated_parameters.csv (name it under calibration.parameters in the scenario) and calibration_fit.csv " +
+            "(every target, its published range and source, modelled before and after).")
+        { scenario, targets, parameters, rounds, @out, overwrite, resolution };
+        Action(c, context, r => CalibrateCommand.Run(new CalibrateCommand.Args(r.GetValue(scenario)!, r.GetValue(targets), r.GetValue(parameters),
+            r.GetValue(@out), r.GetValue(overwrite), r.GetValue(resolution), r.GetValue(rounds)), context.Out, context.Error));
+        return (c, """
+              carbonsim calibrate scenarios/jjj-baseline.yaml                          # the bundled targets -> out/jjj-baseline-calibration/
+              carbonsim calibrate my.yaml --targets my_targets.csv --parameters start.csv --out out/cal --overwrite
+              carbonsim calibrate scenarios/jjj-baseline.yaml --resolution 20 --rounds 2   # a coarser, quicker fit
             """);
     }
 

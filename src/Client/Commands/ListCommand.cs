@@ -1,5 +1,6 @@
 using System.Globalization;
 using CarbonSim.Client.Hosting;
+using CarbonSim.Contracts;
 using CarbonSim.Grains.Batch;
 
 namespace CarbonSim.Client.Commands;

@@ -66,9 +66,24 @@ public static class ResultsFactory
             ClassYears = ClassYear.All(spec, outcome),
             References = References(setup, spec),
             BoundariesPath = scenario.Region.BoundariesPath,
-            Spinup = spinups.Length == 0 ? null : new SpinupStats(
-                spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
+            Spinup = Stats(spec, spinups, zone => setup.ClimateZones[zone].Label),
             Timings = timings,
+        };
+    }
+
+    /// <summary>The spin-up summary with one entry per key (<paramref name="zoneName"/> names a climate index), or null without spin-ups.</summary>
+    internal static SpinupStats? Stats(RunSpec spec, SpinupSummary[] spinups, Func<int, string> zoneName)
+    {
+        if (spinups.Length == 0) return null;
+        var keys = spinups.Select(s => new SpinupKeyResult(s.Key, spec.VegetationTypes[s.Vegetation].Name, zoneName(s.Climate), s.Method switch
+        {
+            Model.Kernel.SpinupMethod.Accelerated => SpinupKeyResult.Accelerated,
+            Model.Kernel.SpinupMethod.AcceleratedThenStandard => SpinupKeyResult.AcceleratedThenStandard,
+            _ => SpinupKeyResult.Standard,
+        }, s.Years, s.Converged, s.SoilCTrend, s.TotalCTrend, s.AcceleratedYears)).ToArray();
+        return new SpinupStats(spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged))
+        {
+            Keys = keys,
         };
     }
 

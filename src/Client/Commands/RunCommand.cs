@@ -33,6 +33,11 @@ public static class RunCommand
         var finished = await Execute(options, progress);
         stdout.WriteLine(SummaryTable.Render(finished.Results));
         foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
+        if (finished.Results.Spinup is { } spinup)
+        {
+            foreach (var line in spinup.Warnings()) stderr.WriteLine(line);
+            stdout.WriteLine(spinup.Line());
+        }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{finished.Spec.Cells.Count} cells, {finished.Results.Spinup?.DistinctSpinups ?? 0} spin-ups, {finished.Spec.YearCount} years in {finished.TotalSeconds:F1} s " +
             $"(silo {finished.SiloStartSeconds:F1} s, spin-up {finished.SpinupSeconds:F1} s, years {finished.TransientSeconds:F1} s, writing {finished.WriteSeconds:F1} s)"));

@@ -53,7 +53,7 @@ public static class RunSpecFactory
             VegetationTypes = vegetationNames.Select(name => new VegetationType
             {
                 Name = name,
-                Epc = EpcReader.Read(scenario.Vegetation[name].EpcPath),
+                Epc = Calibrated(scenario, name, EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             }).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
             Climates = setup.ClimateZones.Select(z => z.Met).ToArray(),
@@ -77,6 +77,10 @@ public static class RunSpecFactory
         };
     }
 
+    /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
+    static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
+        scenario.Calibration is { } c ? c.Parameters.Apply(name, epc) : epc;
+
     /// <summary>The scheme for the region grain: price, sink basis, and per city its inventory emissions by year, GDP and k.</summary>
     static CompensationPlan Compensation(RegionSetup setup)
     {
@@ -86,18 +90,18 @@ public static class RunSpecFactory
         int years = s.EndYear - s.StartYear + 1;
         var numbers = setup.Cities.Select(c => int.TryParse(c.Id, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
             : throw new InvalidInputException(s.SourcePath, $"city '{c.Id}'", c.Id, "a numeric city id (GB/T 2260 code) for the emission inventory")).ToArray();
-        var emissions = new double[numbers.Length * years];
-        for (int c = 0; c < numbers.Length; c++)
-            for (int y = 0; y < years; y++) emissions[c * years + y] = em.Inventory.For(numbers[c], s.StartYear + y).TonnesCo2;
         return new CompensationPlan
         {
             PricePerTCo2 = comp.PricePerTCo2,
             SinkIsNep = comp.Sink == SinkBasis.Nep,
-            CityNumbers = numbers,
-            EmissionTCo2 = emissions,
-            GdpBillionRmb = numbers.Select(id => em.Economy.TryGetValue(id, out var e) ? e.GdpBillionRmb
-                : throw new InvalidInputException(em.EconomyPath, $"city {id}", "no GDP row", "a GDP for every simulated city")).ToArray(),
-            K = numbers.Select(comp.KFor).ToArray(),
+            Cities = numbers.Select(id => new CityEconomics
+            {
+                Number = id,
+                EmissionTCo2ByYear = Enumerable.Range(s.StartYear, years).Select(y => em.Inventory.For(id, y).TonnesCo2).ToArray(),
+                GdpBillionRmb = em.Economy.TryGetValue(id, out var e) ? e.GdpBillionRmb
+                    : throw new InvalidInputException(em.EconomyPath, $"city {id}", "no GDP row", "a GDP for every simulated city"),
+                K = comp.KFor(id),
+            }).ToArray(),
             Source = s.SourcePath,
         };
     }
@@ -135,41 +139,34 @@ public static class RunSpecFactory
         var drivers = LandUseScenarioRun.Drivers(setup, classGrid, cityGrid);
         double[] PerCell(double[] grid) => setup.Cells.Select(c => grid[c.Row * cols + c.Col]).ToArray();
 
-        var shares = new double[k * k * LandUsePlan.ConversionTerms];
-        Array.Fill(shares, double.NaN);
-        foreach (var r in carbon.Rules)
-        {
-            int o = (r.FromClass * k + r.ToClass) * LandUsePlan.ConversionTerms;
-            shares[o] = r.VegToAtmosphere; shares[o + 1] = r.VegToWoodProducts; shares[o + 2] = r.VegToLitter;
-            shares[o + 3] = r.LitterToAtmosphere; shares[o + 4] = r.SoilToAtmosphere;
-        }
-
-        var mixStart = new List<int> { 0 };
-        var mixVegetation = new List<int>();
-        var mixFraction = new List<double>();
-        var demand = new int[setup.Cities.Length][];
+        var mix = new MixColumn[setup.Cities.Length][][];
+        var demand = new int[setup.Cities.Length][][];
         double cellArea = s.Grid.ResolutionM * s.Grid.ResolutionM;
         foreach (var city in setup.Cities)
         {
-            foreach (var name in names)
-            {
-                foreach (var col in table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").MixIn(city.Id).Columns)
-                {
-                    mixVegetation.Add(vegetationIndex[col.VegetationType]);
-                    mixFraction.Add(col.Fraction);
-                }
-                mixStart.Add(mixVegetation.Count);
-            }
+            mix[city.Index] = names.Select(name => table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").MixIn(city.Id).Columns
+                .Select(col => new MixColumn(vegetationIndex[col.VegetationType], col.Fraction)).ToArray()).ToArray();
             var start = new int[k];
             foreach (var c in setup.Cells) if (c.CityIndex == city.Index) start[cellClass[c.Id]]++;
             var plan = LandUseDemandPlan.ForCity(s, int.Parse(city.Id, NumberStyles.None, CultureInfo.InvariantCulture), start, cellArea);
-            demand[city.Index] = Enumerable.Range(s.StartYear, s.EndYear - s.StartYear + 1).SelectMany(y => plan[y]).ToArray();
+            demand[city.Index] = Enumerable.Range(s.StartYear, s.EndYear - s.StartYear + 1).Select(y => plan[y].ToArray()).ToArray();
         }
 
         return new LandUsePlan
         {
-            ClassNames = names,
-            ClassCodes = names.Select(name => table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").Code).ToArray(),
+            Classes = names.Select((name, c) => new LandUseClassRule
+            {
+                Name = name,
+                Code = table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").Code,
+                SuitabilityIntercept = rules.Suitability[c].Intercept,
+                SuitabilityPerKmToCentre = rules.Suitability[c].PerKmToCentre,
+                SuitabilityPerCellToBuiltUp = rules.Suitability[c].PerCellToBuiltUp,
+                SuitabilityPerMetreElevation = rules.Suitability[c].PerMetreElevation,
+                SuitabilityPerDegreeSlope = rules.Suitability[c].PerDegreeSlope,
+                NeighbourhoodWeight = rules.NeighbourhoodWeight[c],
+                Elasticity = rules.Elasticity[c],
+                CanBecome = Enumerable.Range(0, k).Select(to => rules.Allowed[c, to]).ToArray(),
+            }).ToArray(),
             CellClass = cellClass,
             CellProtected = setup.Cells.Select(c => drivers.Protected[c.Row * cols + c.Col]).ToArray(),
             CellKmToCentre = PerCell(drivers.KmToCentre),
@@ -178,16 +175,11 @@ public static class RunSpecFactory
             BuiltUpClass = rules.BuiltUpClass,
             WindowSize = rules.WindowSize,
             BuiltUpSearchRadius = rules.BuiltUpSearchRadius,
-            Suitability = rules.Suitability.SelectMany(c => new[] { c.Intercept, c.PerKmToCentre, c.PerCellToBuiltUp, c.PerMetreElevation, c.PerDegreeSlope }).ToArray(),
-            NeighbourhoodWeight = [.. rules.NeighbourhoodWeight],
             NeighbourhoodFloor = rules.NeighbourhoodFloor,
-            Elasticity = [.. rules.Elasticity],
-            Allowed = Enumerable.Range(0, k * k).Select(i => rules.Allowed[i / k, i % k]).ToArray(),
-            ConversionShares = shares,
+            Transitions = carbon.Rules.Select(r => new TransitionCarbon(r.FromClass, r.ToClass, r.VegToAtmosphere, r.VegToWoodProducts,
+                r.VegToLitter, r.LitterToAtmosphere, r.SoilToAtmosphere)).ToArray(),
             WoodProductHalfLifeYears = carbon.WoodProductHalfLifeYears,
-            MixStart = [.. mixStart],
-            MixVegetation = [.. mixVegetation],
-            MixFraction = [.. mixFraction],
+            Mix = mix,
             Demand = demand,
         };
     }

@@ -1,4 +1,5 @@
 using CarbonSim.Client.Hosting;
+using CarbonSim.Contracts;
 using CarbonSim.Grains.Batch;
 
 namespace CarbonSim.Client.Commands;

@@ -86,7 +86,7 @@ public static class ValidateCommand
             int k = plan.ClassCount, last = spec.YearCount - 1;
             int changed = 0;
             for (int c = 0; c < plan.Demand.Length; c++)
-                for (int j = 0; j < k; j++) changed += Math.Max(0, plan.Demand[c][last * k + j] - plan.Demand[c][j]);
+                for (int j = 0; j < k; j++) changed += Math.Max(0, plan.Demand[c][last][j] - plan.Demand[c][0][j]);
             var combos = CarbonSim.Model.Engine.Tiling.DistinctCombos(spec, Enumerable.Range(0, spec.Cells.Count));
             o.WriteLine(string.Format(inv, "land-use change  {0} classes, {1}x{1} window, tile halo {2} cells; demand moves {3} cells by {4} (net gains); {5} spin-ups incl. the columns new classes bring",
                 k, plan.WindowSize, plan.Rules().Halo, changed, spec.LastYear, combos.Length));

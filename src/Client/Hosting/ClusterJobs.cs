@@ -26,7 +26,15 @@ public static class ClusterJobs
     /// <summary>Registers and starts a run; returns when the cluster has accepted it (the run goes on without the client).</summary>
     public static async Task SubmitRun(IGrainFactory grains, JobEntry entry, RunSpec spec)
     {
-        if (await Registry(grains).Get(entry.Id) is not null) throw new JobException($"a job with id {entry.Id} already exists", CarbonSim.Client.Cli.ExitCodes.BadInput);
+        if (await Registry(grains).Get(entry.Id) is { } existing)
+        {
+            // A run that failed or was cancelled may be submitted again under its id (a new attempt); anything else keeps its id.
+            var phase = existing.Kind == JobKind.Run ? (await grains.GetGrain<ISimulationGrain>(entry.Id).GetProgress()).Phase : (RunPhase?)null;
+            if (phase is not (RunPhase.Failed or RunPhase.Cancelled))
+                throw new JobException($"a {(existing.Kind == JobKind.Run ? "run" : "batch")} with id {entry.Id} already exists" +
+                    (phase is { } p ? $" ({p.ToString().ToLowerInvariant()}); only a failed or cancelled run can be submitted again" : ""),
+                    CarbonSim.Client.Cli.ExitCodes.BadInput);
+        }
         await Registry(grains).Add(entry with { Kind = JobKind.Run, SubmittedUtc = DateTime.UtcNow });
         await grains.GetGrain<ISimulationGrain>(entry.Id).Start(spec);
     }
@@ -131,6 +139,7 @@ public static class ClusterJobs
         if (silos is { Count: > 0 })
             sb.Append(CultureInfo.InvariantCulture, $"  silos {silos.Count} (tiles {string.Join(", ", silos.Select(kv => $"{kv.Key}: {kv.Value}"))})");
         if (p.Resumes > 0) sb.Append(CultureInfo.InvariantCulture, $"  resumed {p.Resumes}x");
+        if (p.Attempt > 1) sb.Append(CultureInfo.InvariantCulture, $"  attempt {p.Attempt}");
         if (p.Error is { } error && p.Phase != RunPhase.Done) sb.Append($"  error: {error}");
         return sb.ToString();
     }

@@ -55,8 +55,7 @@ public static class ClusterResults
             Grid = grid,
             Rasters = rasters,
             ClassYears = ClassYear.All(spec, outcome), // no references: a .runspec carries no scenario (docs/validation.md)
-            Spinup = spinups.Length == 0 ? null : new SpinupStats(
-                spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged)),
+            Spinup = ResultsFactory.Stats(spec, spinups, zone => $"climate zone {zone}"),
             Timings = timings,
         };
         return spec.Compensation is { } scheme && outcome.Books.Length > 0

@@ -20,6 +20,21 @@ public static class HtmlReport
     internal static string H(string s) => WebUtility.HtmlEncode(s);
     internal static string N(double v, int d) => double.IsFinite(v) ? v.ToString("F" + d, Inv) : "–";
 
+    /// <summary>Spin-up outcome: counts, and a row per key that fell back or did not converge (drift in g C m-2 a-1).</summary>
+    static void SpinupSection(StringBuilder sb, SpinupStats s)
+    {
+        sb.Append($"<p>Spin-up: {s.DistinctSpinups} keys — {s.ConvergedAccelerated} converged accelerated, {s.FellBack} fell back to the standard rule, " +
+                  $"{s.StandardOnly} standard, <b{(s.NotConverged > 0 ? " class=\"above\"" : "")}>{s.NotConverged} not converged</b> " +
+                  $"(steady-state rule: |soil-C drift| &lt; {N(SpinupKeyResult.ToleranceGPerM2PerYear, 1)} g C m⁻² a⁻¹; every key in {Manifest.FileName}).</p>\n");
+        var listed = s.Keys.Where(k => !k.Converged || k.Method != SpinupKeyResult.Accelerated && k.Method != SpinupKeyResult.Standard).ToList();
+        if (listed.Count == 0) return;
+        sb.Append("<table><tr><th>Vegetation</th><th>Climate zone</th><th>Method</th><th>Years</th><th>Converged</th><th>Soil-C drift [g C m⁻² a⁻¹]</th></tr>\n");
+        foreach (var k in listed)
+            sb.Append($"<tr><td>{H(k.Vegetation)}</td><td>{H(k.ClimateZone)}</td><td>{H(k.Method)}</td><td class=\"n\">{k.Years}</td>" +
+                      $"<td{(k.Converged ? "" : " class=\"above\"")}>{(k.Converged ? "yes" : "NO")}</td><td class=\"n\">{N(k.SoilCTrend * 1000, 3)}</td></tr>\n");
+        sb.Append("</table>\n");
+    }
+
     /// <summary>Writes the page into <paramref name="dir"/>; <paramref name="charts"/> and <paramref name="dataFiles"/> are paths relative to it.</summary>
     public static void Write(RunResults r, string dir, IReadOnlyList<(string File, string Caption)> charts, IReadOnlyList<string> dataFiles)
     {
@@ -35,6 +50,7 @@ public static class HtmlReport
         sb.Append($"<p>Years {r.FirstYear}–{r.LastYear} ({r.Years.Count}), {r.Cities.Count} cities, engine {H(r.EngineVersion)}. " +
                   $"Scenario SHA-256 <code>{H(r.ScenarioSha256)}</code>. Timings, input hashes and file hashes: " +
                   $"<a href=\"{Manifest.FileName}\">{Manifest.FileName}</a>.</p>\n");
+        if (r.Spinup is { Keys.Count: > 0 } spin) SpinupSection(sb, spin);
 
         // Summary table
         sb.Append("<h2>Summary</h2>\n<table><tr><th>City</th><th>名称</th><th>Area [km²]</th>" +

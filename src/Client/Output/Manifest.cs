@@ -28,6 +28,7 @@ public static class Manifest
     {
         using var fs = File.Create(Path.Combine(dir, FileName));
         using var w = new Utf8JsonWriter(fs, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        void Number(string name, double v) { if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name); }
         w.WriteStartObject();
         w.WriteString("format", Format);
         w.WriteStartObject("engine");
@@ -61,6 +62,19 @@ public static class Manifest
             w.WriteStartObject("spinup");
             w.WriteNumber("distinct_spinups", s.DistinctSpinups); w.WriteNumber("cells_served", s.CellsServed);
             w.WriteNumber("mean_years", s.MeanYears); w.WriteNumber("max_years", s.MaxYears); w.WriteNumber("not_converged", s.NotConverged);
+            w.WriteNumber("converged_accelerated", s.ConvergedAccelerated); w.WriteNumber("fell_back_to_standard", s.FellBack); w.WriteNumber("standard", s.StandardOnly);
+            w.WriteNumber("tolerance_g_c_m2_a", SpinupKeyResult.ToleranceGPerM2PerYear);
+            w.WriteStartArray("keys");
+            foreach (var k in s.Keys)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", k.Key); w.WriteString("vegetation", k.Vegetation); w.WriteString("climate_zone", k.ClimateZone);
+                w.WriteString("method", k.Method); w.WriteNumber("years", k.Years); w.WriteNumber("accelerated_years", k.AcceleratedYears);
+                w.WriteBoolean("converged", k.Converged);
+                Number("soil_c_drift_g_c_m2_a", k.SoilCTrend * 1000); Number("total_c_drift_g_c_m2_a", k.TotalCTrend * 1000);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteStartArray("timings");

@@ -182,11 +182,10 @@ public sealed class TileSetupConverter : IConverter<TileSetup, TileSetupSurrogat
     };
 }
 
-[GenerateSerializer, Alias("carbonsim.LandUsePlan.Surrogate")]
+[GenerateSerializer, Alias("carbonsim.LandUsePlan.Surrogate.v2")]
 public struct LandUsePlanSurrogate
 {
-    [Id(0)] public string[] ClassNames;
-    [Id(1)] public int[] ClassCodes;
+    [Id(0)] public LandUseClassRule[] Classes;
     [Id(2)] public int[] CellClass;
     [Id(3)] public bool[] CellProtected;
     [Id(4)] public double[] CellKmToCentre;
@@ -195,17 +194,11 @@ public struct LandUsePlanSurrogate
     [Id(7)] public int BuiltUpClass;
     [Id(8)] public int WindowSize;
     [Id(9)] public int BuiltUpSearchRadius;
-    [Id(10)] public double[] Suitability;
-    [Id(11)] public double[] NeighbourhoodWeight;
     [Id(12)] public double NeighbourhoodFloor;
-    [Id(13)] public double[] Elasticity;
-    [Id(14)] public bool[] Allowed;
-    [Id(15)] public double[] ConversionShares;
+    [Id(15)] public TransitionCarbon[] Transitions;
     [Id(16)] public double WoodProductHalfLifeYears;
-    [Id(17)] public int[] MixStart;
-    [Id(18)] public int[] MixVegetation;
-    [Id(19)] public double[] MixFraction;
-    [Id(20)] public int[][] Demand;
+    [Id(17)] public MixColumn[][][] Mix;
+    [Id(20)] public int[][][] Demand;
 }
 
 [RegisterConverter]
@@ -213,13 +206,86 @@ public sealed class LandUsePlanConverter : IConverter<LandUsePlan, LandUsePlanSu
 {
     public LandUsePlan ConvertFromSurrogate(in LandUsePlanSurrogate s) => new()
     {
-        ClassNames = s.ClassNames, ClassCodes = s.ClassCodes, CellClass = s.CellClass, CellProtected = s.CellProtected, CellKmToCentre = s.CellKmToCentre, CellElevationM = s.CellElevationM, CellSlopeDeg = s.CellSlopeDeg, BuiltUpClass = s.BuiltUpClass, WindowSize = s.WindowSize, BuiltUpSearchRadius = s.BuiltUpSearchRadius, Suitability = s.Suitability, NeighbourhoodWeight = s.NeighbourhoodWeight, NeighbourhoodFloor = s.NeighbourhoodFloor, Elasticity = s.Elasticity, Allowed = s.Allowed, ConversionShares = s.ConversionShares, WoodProductHalfLifeYears = s.WoodProductHalfLifeYears, MixStart = s.MixStart, MixVegetation = s.MixVegetation, MixFraction = s.MixFraction, Demand = s.Demand,
+        Classes = s.Classes, CellClass = s.CellClass, CellProtected = s.CellProtected, CellKmToCentre = s.CellKmToCentre, CellElevationM = s.CellElevationM, CellSlopeDeg = s.CellSlopeDeg, BuiltUpClass = s.BuiltUpClass, WindowSize = s.WindowSize, BuiltUpSearchRadius = s.BuiltUpSearchRadius, NeighbourhoodFloor = s.NeighbourhoodFloor, Transitions = s.Transitions, WoodProductHalfLifeYears = s.WoodProductHalfLifeYears, Mix = s.Mix, Demand = s.Demand,
     };
 
     public LandUsePlanSurrogate ConvertToSurrogate(in LandUsePlan v) => new()
     {
-        ClassNames = v.ClassNames, ClassCodes = v.ClassCodes, CellClass = v.CellClass, CellProtected = v.CellProtected, CellKmToCentre = v.CellKmToCentre, CellElevationM = v.CellElevationM, CellSlopeDeg = v.CellSlopeDeg, BuiltUpClass = v.BuiltUpClass, WindowSize = v.WindowSize, BuiltUpSearchRadius = v.BuiltUpSearchRadius, Suitability = v.Suitability, NeighbourhoodWeight = v.NeighbourhoodWeight, NeighbourhoodFloor = v.NeighbourhoodFloor, Elasticity = v.Elasticity, Allowed = v.Allowed, ConversionShares = v.ConversionShares, WoodProductHalfLifeYears = v.WoodProductHalfLifeYears, MixStart = v.MixStart, MixVegetation = v.MixVegetation, MixFraction = v.MixFraction, Demand = v.Demand,
+        Classes = v.Classes, CellClass = v.CellClass, CellProtected = v.CellProtected, CellKmToCentre = v.CellKmToCentre, CellElevationM = v.CellElevationM, CellSlopeDeg = v.CellSlopeDeg, BuiltUpClass = v.BuiltUpClass, WindowSize = v.WindowSize, BuiltUpSearchRadius = v.BuiltUpSearchRadius, NeighbourhoodFloor = v.NeighbourhoodFloor, Transitions = v.Transitions, WoodProductHalfLifeYears = v.WoodProductHalfLifeYears, Mix = v.Mix, Demand = v.Demand,
     };
+}
+
+[GenerateSerializer, Alias("carbonsim.LandUseClassRule.Surrogate")]
+public struct LandUseClassRuleSurrogate
+{
+    [Id(0)] public string Name;
+    [Id(1)] public int Code;
+    [Id(2)] public double SuitabilityIntercept;
+    [Id(3)] public double SuitabilityPerKmToCentre;
+    [Id(4)] public double SuitabilityPerCellToBuiltUp;
+    [Id(5)] public double SuitabilityPerMetreElevation;
+    [Id(6)] public double SuitabilityPerDegreeSlope;
+    [Id(7)] public double NeighbourhoodWeight;
+    [Id(8)] public double Elasticity;
+    [Id(9)] public bool[] CanBecome;
+}
+
+[RegisterConverter]
+public sealed class LandUseClassRuleConverter : IConverter<LandUseClassRule, LandUseClassRuleSurrogate>
+{
+    public LandUseClassRule ConvertFromSurrogate(in LandUseClassRuleSurrogate s) => new()
+    {
+        Name = s.Name, Code = s.Code, SuitabilityIntercept = s.SuitabilityIntercept, SuitabilityPerKmToCentre = s.SuitabilityPerKmToCentre,
+        SuitabilityPerCellToBuiltUp = s.SuitabilityPerCellToBuiltUp, SuitabilityPerMetreElevation = s.SuitabilityPerMetreElevation,
+        SuitabilityPerDegreeSlope = s.SuitabilityPerDegreeSlope, NeighbourhoodWeight = s.NeighbourhoodWeight, Elasticity = s.Elasticity, CanBecome = s.CanBecome,
+    };
+
+    public LandUseClassRuleSurrogate ConvertToSurrogate(in LandUseClassRule v) => new()
+    {
+        Name = v.Name, Code = v.Code, SuitabilityIntercept = v.SuitabilityIntercept, SuitabilityPerKmToCentre = v.SuitabilityPerKmToCentre,
+        SuitabilityPerCellToBuiltUp = v.SuitabilityPerCellToBuiltUp, SuitabilityPerMetreElevation = v.SuitabilityPerMetreElevation,
+        SuitabilityPerDegreeSlope = v.SuitabilityPerDegreeSlope, NeighbourhoodWeight = v.NeighbourhoodWeight, Elasticity = v.Elasticity, CanBecome = v.CanBecome,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.TransitionCarbon.Surrogate")]
+public struct TransitionCarbonSurrogate
+{
+    [Id(0)] public int FromClass;
+    [Id(1)] public int ToClass;
+    [Id(2)] public double VegToAtmosphere;
+    [Id(3)] public double VegToWoodProducts;
+    [Id(4)] public double VegToLitter;
+    [Id(5)] public double LitterToAtmosphere;
+    [Id(6)] public double SoilToAtmosphere;
+}
+
+[RegisterConverter]
+public sealed class TransitionCarbonConverter : IConverter<TransitionCarbon, TransitionCarbonSurrogate>
+{
+    public TransitionCarbon ConvertFromSurrogate(in TransitionCarbonSurrogate s) =>
+        new(s.FromClass, s.ToClass, s.VegToAtmosphere, s.VegToWoodProducts, s.VegToLitter, s.LitterToAtmosphere, s.SoilToAtmosphere);
+
+    public TransitionCarbonSurrogate ConvertToSurrogate(in TransitionCarbon v) => new()
+    {
+        FromClass = v.FromClass, ToClass = v.ToClass, VegToAtmosphere = v.VegToAtmosphere, VegToWoodProducts = v.VegToWoodProducts,
+        VegToLitter = v.VegToLitter, LitterToAtmosphere = v.LitterToAtmosphere, SoilToAtmosphere = v.SoilToAtmosphere,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.MixColumn.Surrogate")]
+public struct MixColumnSurrogate
+{
+    [Id(0)] public int Vegetation;
+    [Id(1)] public double Fraction;
+}
+
+[RegisterConverter]
+public sealed class MixColumnConverter : IConverter<MixColumn, MixColumnSurrogate>
+{
+    public MixColumn ConvertFromSurrogate(in MixColumnSurrogate s) => new(s.Vegetation, s.Fraction);
+
+    public MixColumnSurrogate ConvertToSurrogate(in MixColumn v) => new() { Vegetation = v.Vegetation, Fraction = v.Fraction };
 }
 
 [GenerateSerializer, Alias("carbonsim.TileLandUse.Surrogate")]
@@ -321,15 +387,12 @@ public sealed class TileYearResultConverter : IConverter<TileYearResult, TileYea
     };
 }
 
-[GenerateSerializer, Alias("carbonsim.CompensationPlan.Surrogate")]
+[GenerateSerializer, Alias("carbonsim.CompensationPlan.Surrogate.v2")]
 public struct CompensationPlanSurrogate
 {
     [Id(0)] public double PricePerTCo2;
     [Id(1)] public bool SinkIsNep;
-    [Id(2)] public int[] CityNumbers;
-    [Id(3)] public double[] EmissionTCo2;
-    [Id(4)] public double[] GdpBillionRmb;
-    [Id(5)] public double[] K;
+    [Id(2)] public CityEconomics[] Cities;
     [Id(6)] public string Source;
 }
 
@@ -338,12 +401,35 @@ public sealed class CompensationPlanConverter : IConverter<CompensationPlan, Com
 {
     public CompensationPlan ConvertFromSurrogate(in CompensationPlanSurrogate s) => new()
     {
-        PricePerTCo2 = s.PricePerTCo2, SinkIsNep = s.SinkIsNep, CityNumbers = s.CityNumbers, EmissionTCo2 = s.EmissionTCo2, GdpBillionRmb = s.GdpBillionRmb, K = s.K, Source = s.Source,
+        PricePerTCo2 = s.PricePerTCo2, SinkIsNep = s.SinkIsNep, Cities = s.Cities, Source = s.Source,
     };
 
     public CompensationPlanSurrogate ConvertToSurrogate(in CompensationPlan v) => new()
     {
-        PricePerTCo2 = v.PricePerTCo2, SinkIsNep = v.SinkIsNep, CityNumbers = v.CityNumbers, EmissionTCo2 = v.EmissionTCo2, GdpBillionRmb = v.GdpBillionRmb, K = v.K, Source = v.Source,
+        PricePerTCo2 = v.PricePerTCo2, SinkIsNep = v.SinkIsNep, Cities = v.Cities, Source = v.Source,
+    };
+}
+
+[GenerateSerializer, Alias("carbonsim.CityEconomics.Surrogate")]
+public struct CityEconomicsSurrogate
+{
+    [Id(0)] public int Number;
+    [Id(1)] public double[] EmissionTCo2ByYear;
+    [Id(2)] public double GdpBillionRmb;
+    [Id(3)] public double K;
+}
+
+[RegisterConverter]
+public sealed class CityEconomicsConverter : IConverter<CityEconomics, CityEconomicsSurrogate>
+{
+    public CityEconomics ConvertFromSurrogate(in CityEconomicsSurrogate s) => new()
+    {
+        Number = s.Number, EmissionTCo2ByYear = s.EmissionTCo2ByYear, GdpBillionRmb = s.GdpBillionRmb, K = s.K,
+    };
+
+    public CityEconomicsSurrogate ConvertToSurrogate(in CityEconomics v) => new()
+    {
+        Number = v.Number, EmissionTCo2ByYear = v.EmissionTCo2ByYear, GdpBillionRmb = v.GdpBillionRmb, K = v.K,
     };
 }
 
@@ -380,6 +466,10 @@ public struct SpinupResultSurrogate
     [Id(0)] public double[] State;
     [Id(1)] public int Years;
     [Id(2)] public bool Converged;
+    [Id(10)] public int Method;
+    [Id(11)] public double SoilCTrend;
+    [Id(12)] public double TotalCTrend;
+    [Id(13)] public int AcceleratedYears;
 }
 
 [RegisterConverter]
@@ -388,11 +478,13 @@ public sealed class SpinupResultConverter : IConverter<SpinupEquilibrium, Spinup
     public SpinupEquilibrium ConvertFromSurrogate(in SpinupResultSurrogate s) => new()
     {
         State = s.State, Years = s.Years, Converged = s.Converged,
+        Method = (CarbonSim.Model.Kernel.SpinupMethod)s.Method, SoilCTrend = s.SoilCTrend, TotalCTrend = s.TotalCTrend, AcceleratedYears = s.AcceleratedYears,
     };
 
     public SpinupResultSurrogate ConvertToSurrogate(in SpinupEquilibrium v) => new()
     {
         State = v.State, Years = v.Years, Converged = v.Converged,
+        Method = (int)v.Method, SoilCTrend = v.SoilCTrend, TotalCTrend = v.TotalCTrend, AcceleratedYears = v.AcceleratedYears,
     };
 }
 
@@ -518,14 +610,27 @@ public struct SpinupSummarySurrogate
 {
     [Id(0)] public int Years;
     [Id(1)] public bool Converged;
+    [Id(2)] public string Key;
+    [Id(3)] public int Vegetation;
+    [Id(4)] public int Site;
+    [Id(5)] public int Climate;
+    [Id(6)] public int Method;
+    [Id(7)] public double SoilCTrend;
+    [Id(8)] public double TotalCTrend;
+    [Id(9)] public int AcceleratedYears;
 }
 
 [RegisterConverter]
 public sealed class SpinupSummaryConverter : IConverter<SpinupSummary, SpinupSummarySurrogate>
 {
-    public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) => new(s.Years, s.Converged);
+    public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) =>
+        new(s.Years, s.Converged, s.Key, s.Vegetation, s.Site, s.Climate, (CarbonSim.Model.Kernel.SpinupMethod)s.Method, s.SoilCTrend, s.TotalCTrend, s.AcceleratedYears);
 
-    public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new() { Years = v.Years, Converged = v.Converged };
+    public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new()
+    {
+        Years = v.Years, Converged = v.Converged, Key = v.Key, Vegetation = v.Vegetation, Site = v.Site, Climate = v.Climate,
+        Method = (int)v.Method, SoilCTrend = v.SoilCTrend, TotalCTrend = v.TotalCTrend, AcceleratedYears = v.AcceleratedYears,
+    };
 }
 
 /// <summary>

@@ -37,7 +37,7 @@ public sealed class RunYears(IGrainFactory grains, string runId, RunSpec spec, i
             done();
             return result;
         }));
-        Spinups = results.Select(e => new SpinupSummary(e.Years, e.Converged)).ToArray();
+        Spinups = results.Select((e, k) => SpinupSummary.Of(SpinupKey.Of(SpinupRequests.For(spec, Combos[k])), Combos[k], e)).ToArray();
         _equilibria = Combos.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => results[p.k].State);
     }
 

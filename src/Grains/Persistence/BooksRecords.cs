@@ -13,7 +13,7 @@ namespace CarbonSim.Grains.Persistence;
 /// .NET type name); <see cref="Schema"/> versions the record itself.
 /// </summary>
 [GenerateSerializer, Alias("carbonsim.CityBooksRecord")]
-public sealed class CityBooksRecord
+public sealed class CityBooksRecord : IBooksRecord
 {
     [Id(0)] public int Schema { get; set; } = BooksSchema.Current;
     /// <summary>Totals by year.</summary>
@@ -24,13 +24,19 @@ public sealed class CityBooksRecord
 
 /// <summary>The region's durable series and books (grain storage <c>region</c>); see <see cref="CityBooksRecord"/>.</summary>
 [GenerateSerializer, Alias("carbonsim.RegionBooksRecord")]
-public sealed class RegionBooksRecord
+public sealed class RegionBooksRecord : IBooksRecord
 {
     [Id(0)] public int Schema { get; set; } = BooksSchema.Current;
     /// <summary>Agglomeration totals by year.</summary>
     [Id(1)] public Dictionary<int, YearTotals> Years { get; set; } = [];
     /// <summary>Budgets and compensation ledger by year (runs with a compensation scheme).</summary>
     [Id(2)] public Dictionary<int, CompensationYear> Books { get; set; } = [];
+}
+
+/// <summary>A stored books record: its <see cref="Schema"/> says which layout it was written in.</summary>
+public interface IBooksRecord
+{
+    int Schema { get; }
 }
 
 /// <summary>Reading and writing the city and region records.</summary>
@@ -40,10 +46,10 @@ public static class BooksSchema
     public const int Current = 1;
 
     /// <summary>The restored record, refused with a message if it was written under another schema.</summary>
-    public static T Checked<T>(IPersistentState<T> stored, int schema, string what)
+    public static T Checked<T>(IPersistentState<T> stored, string what) where T : IBooksRecord
     {
-        if (stored.RecordExists && schema != Current)
-            throw new InvalidOperationException($"{what}: stored series has schema {schema}; this build reads schema {Current}");
+        if (stored.RecordExists && stored.State.Schema != Current)
+            throw new InvalidOperationException($"{what}: stored series has schema {stored.State.Schema}; this build reads schema {Current}");
         return stored.State;
     }
 

@@ -26,9 +26,13 @@ public sealed class BgcKernel : ICarbonKernel
         public SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
         {
             var options = new SpinupOptions(Co2Ppm: co2, NDeposition: nDeposition, MaxYears: maxYears);
-            var r = accelerated ? Spinup.RunAccelerated(model, options) : Spinup.Run(model, options);
+            var r = Spinup.RunChecked(model, options, accelerated); // every key steady, or flagged after the standard fallback
             var state = StandHistory.Regrow(model, r.State, standAgeYears, new YearForcing(co2, nDeposition));
-            return new SpinupEquilibrium { State = state.ToArray(), Years = r.Years, Converged = r.Steady };
+            return new SpinupEquilibrium
+            {
+                State = state.ToArray(), Years = r.Years, Converged = r.Converged,
+                Method = r.Method, SoilCTrend = r.SoilCTrend, TotalCTrend = r.TotalCTrend, AcceleratedYears = r.AcceleratedYears,
+            };
         }
 
         public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();

@@ -5,7 +5,7 @@ namespace CarbonSim.Model.Engine;
 /// <summary>
 /// The scenario's <c>emissions</c> and <c>compensation</c> sections resolved for the region grain, which
 /// closes each year's budgets and compensation ledger (science notes §5; docs/accounting.md) from the
-/// cities' exact totals. Cities are city indices; values per city and year are <c>[city · years + yearIndex]</c>.
+/// cities' exact totals. <see cref="Cities"/> is in city-index order; <see cref="RunSpecCheck"/> checks it.
 /// </summary>
 public sealed record CompensationPlan
 {
@@ -13,14 +13,8 @@ public sealed record CompensationPlan
     public double PricePerTCo2 { get; init; }
     /// <summary>True: a city's sink is its NEP; false: its NBP (land-use emissions count against it).</summary>
     public bool SinkIsNep { get; init; }
-    /// <summary>[-] Numeric city id (GB/T 2260 code) of each city index, as the inventory names them.</summary>
-    public int[] CityNumbers { get; init; } = [];
-    /// <summary>[t CO2 a-1] Emissions per city and year (inventory, or its illustrative hold-flat fill).</summary>
-    public double[] EmissionTCo2 { get; init; } = [];
-    /// <summary>[10⁹ RMB] GDP of each city (for the economic contribution coefficient and the priority).</summary>
-    public double[] GdpBillionRmb { get; init; } = [];
-    /// <summary>[-] Adjustment factor k of each city.</summary>
-    public double[] K { get; init; } = [];
+    /// <summary>Each city's emissions by year, GDP and adjustment factor, city-index order.</summary>
+    public CityEconomics[] Cities { get; init; } = [];
     /// <summary>Where the scheme comes from (the scenario file), for messages.</summary>
     public string Source { get; init; } = "";
 
@@ -28,16 +22,29 @@ public sealed record CompensationPlan
     /// The year's books from the cities' totals (city-index order): sink = NEP or NBP [kgC] → t CO2, then
     /// <see cref="Compensation.Evaluate"/> (NCB, ESC/ECC, zones, values, balanced ledger, priority).
     /// </summary>
-    public CompensationYear Evaluate(int year, int firstYear, int yearCount, IReadOnlyList<string> cityNames, IReadOnlyList<YearTotals> cities)
+    public CompensationYear Evaluate(int year, int firstYear, IReadOnlyList<string> cityNames, IReadOnlyList<YearTotals> cities)
     {
         int y = year - firstYear;
         var inputs = new List<CityBudgetInput>(cities.Count);
         for (int c = 0; c < cities.Count; c++)
         {
             double sinkKg = cities[c].Sums[SinkIsNep ? CarbonVariables.Nep : CarbonVariables.Nbp].ToKg();
-            inputs.Add(new CityBudgetInput(CityNumbers[c], cityNames[c], Compensation.TonnesCo2FromKgC(sinkKg),
-                EmissionTCo2[c * yearCount + y], GdpBillionRmb[c], K[c]));
+            var e = Cities[c];
+            inputs.Add(new CityBudgetInput(e.Number, cityNames[c], Compensation.TonnesCo2FromKgC(sinkKg), e.EmissionTCo2ByYear[y], e.GdpBillionRmb, e.K));
         }
         return Compensation.Evaluate(year, inputs, PricePerTCo2, Source);
     }
+}
+
+/// <summary>A city's economic inputs to the compensation scheme.</summary>
+public sealed record CityEconomics
+{
+    /// <summary>[-] Numeric city id (GB/T 2260 code), as the emission inventory names the city.</summary>
+    public int Number { get; init; }
+    /// <summary>[t CO2 a-1] Emissions by year, index 0 = the run's first year (inventory, or its illustrative hold-flat fill).</summary>
+    public double[] EmissionTCo2ByYear { get; init; } = [];
+    /// <summary>[10⁹ RMB] GDP (for the economic contribution coefficient and the priority).</summary>
+    public double GdpBillionRmb { get; init; }
+    /// <summary>[-] Adjustment factor k.</summary>
+    public double K { get; init; } = 1;
 }

@@ -52,7 +52,7 @@ public static class InProcessRun
             var totals = region.PartialsByCity(results).Select((partials, c) => CityTotals.Close(c, year, partials)).ToArray();
             for (int c = 0; c < cities; c++) cityYears[c].Add(totals[c]);
             regionYears.Add(RegionTotals.Close(year, totals));
-            if (RegionTotals.Books(year, totals, spec.Compensation, spec.FirstYear, spec.YearCount, spec.CityNames) is { } b) books.Add(b);
+            if (RegionTotals.Books(year, totals, spec.Compensation, spec.FirstYear, spec.CityNames) is { } b) books.Add(b);
             if (spec.CellOutputYears.Contains(year))
             {
                 var (values, classes) = region.Scatter(tiles, results);
@@ -66,7 +66,7 @@ public static class InProcessRun
             RunId = "in-process",
             Cities = spec.CityIds.Select((id, c) => new CitySeries { CityIndex = c, CityId = id, AreaM2 = area[c], Years = [.. cityYears[c]] }).ToArray(),
             Region = [.. regionYears], CellSnapshots = [.. snapshots], Allocations = region.Allocations, Books = [.. books],
-            SpinupCount = combos.Length, Spinups = equilibria.Select(e => new SpinupSummary(e.Years, e.Converged)).ToArray(), TileCount = tiles.Length,
+            SpinupCount = combos.Length, Spinups = equilibria.Select((e, k) => SpinupSummary.Of(SpinupKey.Of(SpinupRequests.For(spec, combos[k])), combos[k], e)).ToArray(), TileCount = tiles.Length,
         };
     }
 }

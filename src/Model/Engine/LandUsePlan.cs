@@ -4,23 +4,16 @@ namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// Land-use change of a run (issue #5), resolved at the edge from the scenario's <c>land_use_change</c>
-/// and <c>conversion_carbon</c> sections: the classes, every cell's class and allocation drivers, the
-/// allocation rules, the carbon rule of every transition, the vegetation columns each class brings into
-/// each city, and each city's demand by year. Flat arrays so the record crosses the wire as it is;
-/// <see cref="Rules"/> and <see cref="ConversionRules"/> rebuild the <c>Model.LandUse</c> records.
-/// Cells are the run's <see cref="RunSpec.Cells"/> (same order); cities are city indices.
+/// and <c>conversion_carbon</c> sections: the classes with their allocation rules, every cell's class and
+/// allocation drivers, the carbon rule of every transition, the vegetation columns each class brings into
+/// each city, and each city's demand by year. Cells are the run's <see cref="RunSpec.Cells"/> (same order,
+/// one value per cell in each <c>Cell…</c> array); cities are city indices; classes are indices into
+/// <see cref="Classes"/>. <see cref="RunSpecCheck"/> checks every size and range.
 /// </summary>
 public sealed record LandUsePlan
 {
-    /// <summary>Number of suitability coefficients per class (intercept, per km to centre, per cell to built-up, per m elevation, per degree slope).</summary>
-    public const int SuitabilityTerms = 5;
-    /// <summary>Number of carbon shares per transition (veg → atmosphere, veg → wood products, veg → litter, litter → atmosphere, soil → atmosphere).</summary>
-    public const int ConversionTerms = 5;
-
-    /// <summary>Class names, index = class index.</summary>
-    public string[] ClassNames { get; init; } = [];
-    /// <summary>[-] Raster code of each class (for land-use outputs).</summary>
-    public int[] ClassCodes { get; init; } = [];
+    /// <summary>The classes, index = class index.</summary>
+    public LandUseClassRule[] Classes { get; init; } = [];
     /// <summary>[-] Class index of each cell at the start of the first year.</summary>
     public int[] CellClass { get; init; } = [];
     /// <summary>Restriction mask per cell: true = never changes.</summary>
@@ -37,30 +30,24 @@ public sealed record LandUsePlan
     public int WindowSize { get; init; } = 3;
     /// <summary>[cells] Search radius of the distance to built-up land.</summary>
     public int BuiltUpSearchRadius { get; init; }
-    /// <summary>Logistic suitability coefficients, <c>[class · SuitabilityTerms + term]</c> (units per term, see <see cref="SuitabilityCoefficients"/>).</summary>
-    public double[] Suitability { get; init; } = [];
-    /// <summary>[-] Neighbourhood weight of each class.</summary>
-    public double[] NeighbourhoodWeight { get; init; } = [];
     /// <summary>[-] Neighbourhood floor Ω0.</summary>
     public double NeighbourhoodFloor { get; init; }
-    /// <summary>[0–1] Conversion elasticity (inertia) of each class.</summary>
-    public double[] Elasticity { get; init; } = [];
-    /// <summary>Conversion matrix, <c>[from · K + to]</c>: true = allowed.</summary>
-    public bool[] Allowed { get; init; } = [];
-    /// <summary>[0–1] Carbon shares of each transition, <c>[(from · K + to) · ConversionTerms + term]</c>; NaN where the scenario has no rule.</summary>
-    public double[] ConversionShares { get; init; } = [];
+    /// <summary>The carbon rule of each transition the scenario names (transitions without one carry everything).</summary>
+    public TransitionCarbon[] Transitions { get; init; } = [];
     /// <summary>[a] Half-life of the wood-product pool.</summary>
     public double WoodProductHalfLifeYears { get; init; } = 1;
-    /// <summary>[-] Start of the columns of (city, class) in <see cref="MixVegetation"/>, <c>[city · K + class]</c>; length cities · K + 1.</summary>
-    public int[] MixStart { get; init; } = [];
-    /// <summary>[-] Vegetation type index (into <see cref="RunSpec.VegetationTypes"/>) of each mix column.</summary>
-    public int[] MixVegetation { get; init; } = [];
-    /// <summary>[fraction of cell area] Cover of each mix column.</summary>
-    public double[] MixFraction { get; init; } = [];
-    /// <summary>[cells] Demand per city and year: <c>Demand[city][(year − FirstYear) · K + class]</c>. Empty in a tile's copy.</summary>
-    public int[][] Demand { get; init; } = [];
+    /// <summary>The vegetated columns of each class in each city: <c>Mix[city][class]</c>.</summary>
+    public MixColumn[][][] Mix { get; init; } = [];
+    /// <summary>[cells] Demand per city, year and class: <c>Demand[city][year − FirstYear][class]</c>. Empty in a tile's copy.</summary>
+    public int[][][] Demand { get; init; } = [];
 
-    public int ClassCount => ClassNames.Length;
+    public int ClassCount => Classes.Length;
+
+    /// <summary>Class names, index = class index.</summary>
+    public string[] ClassNames => Classes.Select(c => c.Name).ToArray();
+
+    /// <summary>[-] Raster code of each class.</summary>
+    public int[] ClassCodes => Classes.Select(c => c.Code).ToArray();
 
     /// <summary>The allocation rules as the Model uses them.</summary>
     public LandUseRules Rules()
@@ -68,43 +55,68 @@ public sealed record LandUsePlan
         int k = ClassCount;
         var allowed = new bool[k, k];
         for (int a = 0; a < k; a++)
-            for (int b = 0; b < k; b++) allowed[a, b] = Allowed[a * k + b];
-        var suit = new SuitabilityCoefficients[k];
-        for (int c = 0; c < k; c++)
-        {
-            int o = c * SuitabilityTerms;
-            suit[c] = new SuitabilityCoefficients(Suitability[o], Suitability[o + 1], Suitability[o + 2], Suitability[o + 3], Suitability[o + 4]);
-        }
-        return new LandUseRules(ClassNames, BuiltUpClass, WindowSize, BuiltUpSearchRadius, suit, NeighbourhoodWeight, NeighbourhoodFloor, Elasticity, allowed);
+            for (int b = 0; b < k; b++) allowed[a, b] = Classes[a].CanBecome[b];
+        return new LandUseRules(ClassNames, BuiltUpClass, WindowSize, BuiltUpSearchRadius,
+            Classes.Select(c => c.Suitability()).ToArray(), Classes.Select(c => c.NeighbourhoodWeight).ToArray(),
+            NeighbourhoodFloor, Classes.Select(c => c.Elasticity).ToArray(), allowed);
     }
 
     /// <summary>The carbon rules of every transition that has one.</summary>
-    public ConversionCarbonRules ConversionRules(string source = "run spec")
-    {
-        int k = ClassCount;
-        var rules = new List<ConversionRule>();
-        for (int a = 0; a < k; a++)
-            for (int b = 0; b < k; b++)
-            {
-                int o = (a * k + b) * ConversionTerms;
-                if (a == b || double.IsNaN(ConversionShares[o])) continue;
-                rules.Add(new ConversionRule(a, b, ConversionShares[o], ConversionShares[o + 1], ConversionShares[o + 2], ConversionShares[o + 3], ConversionShares[o + 4]));
-            }
-        return new ConversionCarbonRules(rules, WoodProductHalfLifeYears, source);
-    }
+    public ConversionCarbonRules ConversionRules(string source = "run spec") =>
+        new(Transitions.Select(t => new ConversionRule(t.FromClass, t.ToClass, t.VegToAtmosphere, t.VegToWoodProducts,
+            t.VegToLitter, t.LitterToAtmosphere, t.SoilToAtmosphere)).ToList(), WoodProductHalfLifeYears, source);
 
     /// <summary>The vegetated columns (vegetation type index, share of the cell) class <paramref name="cls"/> has in city <paramref name="city"/>.</summary>
-    public (int Vegetation, double Fraction)[] Mix(int city, int cls)
-    {
-        int m = city * ClassCount + cls;
-        var cols = new (int, double)[MixStart[m + 1] - MixStart[m]];
-        for (int j = 0; j < cols.Length; j++) cols[j] = (MixVegetation[MixStart[m] + j], MixFraction[MixStart[m] + j]);
-        return cols;
-    }
+    public (int Vegetation, double Fraction)[] MixOf(int city, int cls) =>
+        Mix[city][cls].Select(m => (m.Vegetation, m.Fraction)).ToArray();
 
     /// <summary>[cells] Demand of city <paramref name="city"/> in year index <paramref name="yearIndex"/> (0 = first year).</summary>
-    public int[] DemandOf(int city, int yearIndex) => Demand[city].AsSpan(yearIndex * ClassCount, ClassCount).ToArray();
+    public int[] DemandOf(int city, int yearIndex) => [.. Demand[city][yearIndex]];
 }
+
+/// <summary>
+/// One land-use class and its allocation rules (docs/landuse.md): raster code, logistic suitability,
+/// neighbourhood weight, conversion elasticity and the classes it may become.
+/// </summary>
+public sealed record LandUseClassRule
+{
+    public string Name { get; init; } = "";
+    /// <summary>[-] Raster code of the class (for land-use outputs).</summary>
+    public int Code { get; init; }
+    /// <summary>[-] Suitability intercept b0 (see <see cref="SuitabilityCoefficients"/>).</summary>
+    public double SuitabilityIntercept { get; init; }
+    /// <summary>[km-1] Suitability coefficient b1 of the distance to the city centre.</summary>
+    public double SuitabilityPerKmToCentre { get; init; }
+    /// <summary>[cell-1] Suitability coefficient b2 of the distance to built-up land.</summary>
+    public double SuitabilityPerCellToBuiltUp { get; init; }
+    /// <summary>[m-1] Suitability coefficient b3 of elevation.</summary>
+    public double SuitabilityPerMetreElevation { get; init; }
+    /// <summary>[deg-1] Suitability coefficient b4 of slope.</summary>
+    public double SuitabilityPerDegreeSlope { get; init; }
+    /// <summary>[-] Neighbourhood weight w of the class.</summary>
+    public double NeighbourhoodWeight { get; init; }
+    /// <summary>[0–1] Conversion elasticity (inertia) of the class.</summary>
+    public double Elasticity { get; init; }
+    /// <summary>Row of the conversion matrix: <c>CanBecome[to]</c> = true if a cell of this class may become class <c>to</c>.</summary>
+    public bool[] CanBecome { get; init; } = [];
+
+    /// <summary>The logistic suitability of becoming this class, as the Model uses it.</summary>
+    public SuitabilityCoefficients Suitability() => new(SuitabilityIntercept, SuitabilityPerKmToCentre, SuitabilityPerCellToBuiltUp,
+        SuitabilityPerMetreElevation, SuitabilityPerDegreeSlope);
+}
+
+/// <summary>How carbon moves when a cell changes from <see cref="FromClass"/> to <see cref="ToClass"/> (see Model.LandUse.ConversionRule).</summary>
+/// <param name="VegToAtmosphere">[0–1] Share of vegetation C emitted.</param>
+/// <param name="VegToWoodProducts">[0–1] Share of vegetation C to wood products.</param>
+/// <param name="VegToLitter">[0–1] Share of vegetation C left as litter.</param>
+/// <param name="LitterToAtmosphere">[0–1] Share of litter C emitted.</param>
+/// <param name="SoilToAtmosphere">[0–1] Share of soil C emitted.</param>
+public sealed record TransitionCarbon(int FromClass, int ToClass, double VegToAtmosphere, double VegToWoodProducts,
+    double VegToLitter, double LitterToAtmosphere, double SoilToAtmosphere);
+
+/// <summary>One vegetated column a class brings into a city: a vegetation type (index into <see cref="RunSpec.VegetationTypes"/>) covering a share of the cell.</summary>
+/// <param name="Fraction">[fraction of cell area] Cover of the column.</param>
+public sealed record MixColumn(int Vegetation, double Fraction);
 
 /// <summary>
 /// A tile's part of the land-use plan: its block of the grid and the classes of that block plus a halo

@@ -21,6 +21,6 @@ public static class RegionTotals
     }
 
     /// <summary>The year's books, or null without a scheme.</summary>
-    public static CompensationYear? Books(int year, IReadOnlyList<YearTotals> cities, CompensationPlan? scheme, int firstYear, int yearCount, IReadOnlyList<string> cityNames) =>
-        scheme?.Evaluate(year, firstYear, yearCount, cityNames, cities);
+    public static CompensationYear? Books(int year, IReadOnlyList<YearTotals> cities, CompensationPlan? scheme, int firstYear, IReadOnlyList<string> cityNames) =>
+        scheme?.Evaluate(year, firstYear, cityNames, cities);
 }

@@ -20,8 +20,24 @@ public sealed record RunOutcome
     public CarbonSim.Model.Accounting.CompensationYear[] Books { get; init; } = [];
 }
 
-/// <summary>[a] Years a spin-up used, and whether it reached steady state.</summary>
-public sealed record SpinupSummary(int Years, bool Converged);
+/// <summary>How one distinct spin-up ended.</summary>
+/// <param name="Years">[a] Simulated years (all methods tried).</param>
+/// <param name="Converged">Whether the state met the steady-state rule.</param>
+/// <param name="Key">Content key of the spin-up (<see cref="SpinupKey"/>).</param>
+/// <param name="Vegetation">[-] Index into <see cref="RunSpec.VegetationTypes"/>.</param>
+/// <param name="Site">[-] Index into <see cref="RunSpec.Sites"/>.</param>
+/// <param name="Climate">[-] Index into <see cref="RunSpec.Climates"/> (a climate zone).</param>
+/// <param name="Method">How the state was reached.</param>
+/// <param name="SoilCTrend">[kgC m-2 a-1] Remaining soil-C drift (the steady-state rule's statistic).</param>
+/// <param name="TotalCTrend">[kgC m-2 a-1] The same statistic on total C.</param>
+/// <param name="AcceleratedYears">[a] Years of the accelerated attempt (part of <paramref name="Years"/>).</param>
+public sealed record SpinupSummary(int Years, bool Converged, string Key = "", int Vegetation = 0, int Site = 0, int Climate = 0,
+    CarbonSim.Model.Kernel.SpinupMethod Method = CarbonSim.Model.Kernel.SpinupMethod.Standard, double SoilCTrend = double.NaN, double TotalCTrend = double.NaN, int AcceleratedYears = 0)
+{
+    /// <summary>The summary of <paramref name="e"/>, the equilibrium of <paramref name="combo"/> under <paramref name="key"/>.</summary>
+    public static SpinupSummary Of(string key, SpinupCombo combo, SpinupEquilibrium e) =>
+        new(e.Years, e.Converged, key, combo.Vegetation, combo.Site, combo.Climate, e.Method, e.SoilCTrend, e.TotalCTrend, e.AcceleratedYears);
+}
 
 /// <summary>[kgC m-2] / [kgC m-2 a-1] Every cell's values in one year: <c>[cell * CarbonVariables.Count + variable]</c>, cells in global order.</summary>
 public sealed record CellSnapshot

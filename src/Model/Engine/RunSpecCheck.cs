@@ -44,5 +44,80 @@ public static class RunSpecCheck
         }
         foreach (int y in s.CellOutputYears)
             Require(y >= s.FirstYear && y <= s.LastYear, $"cell output year {y} is outside {s.FirstYear}–{s.LastYear}");
+        if (s.LandUse is { } plan) LandUse(s, plan, Require);
+        if (s.Compensation is { } scheme) Compensation(s, scheme, Require);
+    }
+
+    static bool Share(double v) => v >= 0 && v <= 1;
+
+    static void LandUse(RunSpec s, LandUsePlan p, Action<bool, string> require)
+    {
+        int k = p.ClassCount, n = s.Cells.Count, cities = s.CityIds.Length;
+        require(k >= 2, $"land use: {k} classes, expected at least 2");
+        require(p.Classes.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() == k, "land use: class names repeat");
+        for (int c = 0; c < k; c++)
+        {
+            var r = p.Classes[c];
+            require(r.CanBecome.Length == k, $"land use: class '{r.Name}' has a conversion row of {r.CanBecome.Length}, expected {k}");
+            require(!r.CanBecome[c], $"land use: class '{r.Name}' may become itself");
+            require(Share(r.Elasticity), $"land use: class '{r.Name}' has elasticity {r.Elasticity}, expected 0–1");
+            require(r.NeighbourhoodWeight >= 0 && double.IsFinite(r.NeighbourhoodWeight), $"land use: class '{r.Name}' has neighbourhood weight {r.NeighbourhoodWeight}");
+            require(new[] { r.SuitabilityIntercept, r.SuitabilityPerKmToCentre, r.SuitabilityPerCellToBuiltUp, r.SuitabilityPerMetreElevation, r.SuitabilityPerDegreeSlope }.All(double.IsFinite),
+                $"land use: class '{r.Name}' has a suitability coefficient that is not finite");
+        }
+        require(p.CellClass.Length == n && p.CellProtected.Length == n && p.CellKmToCentre.Length == n && p.CellElevationM.Length == n && p.CellSlopeDeg.Length == n,
+            $"land use: cell arrays differ in length from the {n} cells");
+        for (int i = 0; i < n; i++)
+            require(p.CellClass[i] >= 0 && p.CellClass[i] < k, $"land use: cell {i} has class {p.CellClass[i]}, expected 0–{k - 1}");
+        require(p.BuiltUpClass >= 0 && p.BuiltUpClass < k, $"land use: built-up class {p.BuiltUpClass}, expected 0–{k - 1}");
+        require(p.WindowSize >= 1 && p.WindowSize % 2 == 1, $"land use: window size {p.WindowSize}, expected an odd number of cells >= 1");
+        require(p.BuiltUpSearchRadius >= 0, $"land use: built-up search radius {p.BuiltUpSearchRadius}, expected >= 0");
+        require(p.NeighbourhoodFloor >= 0 && double.IsFinite(p.NeighbourhoodFloor), $"land use: neighbourhood floor {p.NeighbourhoodFloor}, expected >= 0");
+        require(p.WoodProductHalfLifeYears > 0 && double.IsFinite(p.WoodProductHalfLifeYears), $"land use: wood-product half-life {p.WoodProductHalfLifeYears} a, expected > 0");
+        foreach (var t in p.Transitions)
+        {
+            string name = $"land use: transition {t.FromClass} → {t.ToClass}";
+            require(t.FromClass >= 0 && t.FromClass < k && t.ToClass >= 0 && t.ToClass < k && t.FromClass != t.ToClass, $"{name} names no pair of distinct classes");
+            require(new[] { t.VegToAtmosphere, t.VegToWoodProducts, t.VegToLitter, t.LitterToAtmosphere, t.SoilToAtmosphere }.All(Share), $"{name} has a carbon share outside 0–1");
+            require(t.VegToAtmosphere + t.VegToWoodProducts + t.VegToLitter <= 1 + 1e-9, $"{name} moves more than all vegetation carbon");
+        }
+        require(p.Transitions.Select(t => (t.FromClass, t.ToClass)).Distinct().Count() == p.Transitions.Length, "land use: a transition has two carbon rules");
+        require(p.Mix.Length == cities, $"land use: vegetation mixes for {p.Mix.Length} cities, the run has {cities}");
+        for (int c = 0; c < p.Mix.Length; c++)
+        {
+            require(p.Mix[c].Length == k, $"land use: city {c} has mixes for {p.Mix[c].Length} classes, expected {k}");
+            for (int cls = 0; cls < p.Mix[c].Length; cls++)
+            {
+                double cover = 0;
+                foreach (var m in p.Mix[c][cls])
+                {
+                    require(m.Vegetation >= -1 && m.Vegetation < s.VegetationTypes.Length, $"land use: city {c} class {cls} names vegetation type {m.Vegetation}");
+                    require(m.Fraction >= 0, $"land use: city {c} class {cls} has a column of cover {m.Fraction}");
+                    cover += m.Fraction;
+                }
+                require(cover <= 1 + 1e-9, $"land use: city {c} class {cls} columns cover {cover} of a cell (more than 1)");
+            }
+        }
+        // A tile's copy carries no demand; the run's carries every city, year and class.
+        require(p.Demand.Length == 0 || p.Demand.Length == cities, $"land use: demand for {p.Demand.Length} cities, the run has {cities}");
+        for (int c = 0; c < p.Demand.Length; c++)
+        {
+            require(p.Demand[c].Length == s.YearCount, $"land use: city {c} has demand for {p.Demand[c].Length} years, the run has {s.YearCount}");
+            foreach (var year in p.Demand[c])
+                require(year.Length == k && year.All(d => d >= 0), $"land use: city {c} has a demand row that is not {k} counts >= 0");
+        }
+    }
+
+    static void Compensation(RunSpec s, CompensationPlan p, Action<bool, string> require)
+    {
+        require(p.PricePerTCo2 >= 0 && double.IsFinite(p.PricePerTCo2), $"compensation: price {p.PricePerTCo2} per t CO2, expected >= 0");
+        require(p.Cities.Length == s.CityIds.Length, $"compensation: inputs for {p.Cities.Length} cities, the run has {s.CityIds.Length}");
+        foreach (var c in p.Cities)
+        {
+            require(c.EmissionTCo2ByYear.Length == s.YearCount, $"compensation: city {c.Number} has emissions for {c.EmissionTCo2ByYear.Length} years, the run has {s.YearCount}");
+            require(c.EmissionTCo2ByYear.All(e => e >= 0 && double.IsFinite(e)), $"compensation: city {c.Number} has emissions that are negative or not finite");
+            require(c.GdpBillionRmb > 0 && double.IsFinite(c.GdpBillionRmb), $"compensation: city {c.Number} has GDP {c.GdpBillionRmb}, expected > 0");
+            require(c.K >= 0 && double.IsFinite(c.K), $"compensation: city {c.Number} has adjustment factor {c.K}, expected >= 0");
+        }
     }
 }

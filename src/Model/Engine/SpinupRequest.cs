@@ -1,4 +1,5 @@
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Kernel;
 using CarbonSim.Model.Parameters;
 
 namespace CarbonSim.Model.Engine;
@@ -30,4 +31,14 @@ public sealed record SpinupEquilibrium
     public int Years { get; init; }
     /// <summary>Whether the steady-state criterion was met before <see cref="SpinupRequest.MaxYears"/>.</summary>
     public bool Converged { get; init; }
+
+    // How the state was reached and how far from steady it is (Spinup.RunChecked; docs/model.md "Spin-up").
+    /// <summary>Accelerated (with passing recovery blocks), standard, or accelerated → standard fallback.</summary>
+    public SpinupMethod Method { get; init; }
+    /// <summary>[kgC m-2 a-1] Remaining soil-C drift of the state: the steady-state rule's block-mean trend (steady when |drift| &lt; 0.0005).</summary>
+    public double SoilCTrend { get; init; }
+    /// <summary>[kgC m-2 a-1] The same statistic on total C.</summary>
+    public double TotalCTrend { get; init; }
+    /// <summary>[a] Years of the accelerated attempt incl. its recovery blocks, part of <see cref="Years"/> (0 for the standard method).</summary>
+    public int AcceleratedYears { get; init; }
 }

@@ -77,7 +77,8 @@ public static class TileSetups
         CellKmToCentre = cells.Select(i => plan.CellKmToCentre[i]).ToArray(),
         CellElevationM = cells.Select(i => plan.CellElevationM[i]).ToArray(),
         CellSlopeDeg = cells.Select(i => plan.CellSlopeDeg[i]).ToArray(),
-        MixVegetation = plan.MixVegetation.Select(v => localVegetation.TryGetValue(v, out int l) ? l : -1).ToArray(),
+        Mix = plan.Mix.Select(city => city.Select(cls => cls.Select(m =>
+            m with { Vegetation = localVegetation.TryGetValue(m.Vegetation, out int l) ? l : -1 }).ToArray()).ToArray()).ToArray(),
         Demand = [],
     };
 

@@ -354,7 +354,7 @@ public sealed class TileYear
             int[] freshCombos = [];
             if (rule is not null)
             {
-                var mix = plan.Mix(t.City[p], rule.ToClass);
+                var mix = plan.MixOf(t.City[p], rule.ToClass);
                 freshCombos = new int[mix.Length];
                 fresh = new KernelColumn[mix.Length];
                 seedlings = new Model.Kernel.CellState[mix.Length];

@@ -37,26 +37,28 @@ public static class Tiling
             for (int c = cells.ColumnStart[i]; c < cells.ColumnStart[i + 1]; c++)
                 set.Add((cells.ColumnVegetation[c], cells.Site[i], cells.Climate[i]));
             if (reach is null) continue;
-            int k = spec.LandUse!.ClassCount, city = cells.City[i];
-            for (int cls = 0; cls < k; cls++)
-                if (reach[city * k + cls])
-                    foreach (var (veg, _) in spec.LandUse.Mix(city, cls)) set.Add((veg, cells.Site[i], cells.Climate[i]));
+            int city = cells.City[i];
+            for (int cls = 0; cls < reach[city].Length; cls++)
+                if (reach[city][cls])
+                    foreach (var (veg, _) in spec.LandUse!.MixOf(city, cls)) set.Add((veg, cells.Site[i], cells.Climate[i]));
         }
         return set.Select(t => new SpinupCombo(t.Item1, t.Item2, t.Item3)).ToArray();
     }
 
     /// <summary>
-    /// Classes each city can hold at some time, <c>[city · K + class]</c>: those of its cells at the start and
+    /// Classes each city can hold at some time, <c>[city][class]</c>: those of its cells at the start and
     /// those with a demand above zero in some year (a class only gains cells where its demand exceeds its count).
     /// </summary>
-    public static bool[] ReachableClasses(LandUsePlan plan, int cityCount)
+    public static bool[][] ReachableClasses(LandUsePlan plan, int cityCount)
     {
         int k = plan.ClassCount;
-        var reach = new bool[cityCount * k];
-        for (int city = 0; city < cityCount && city < plan.Demand.Length; city++)
+        var reach = new bool[cityCount][];
+        for (int city = 0; city < cityCount; city++)
         {
-            var d = plan.Demand[city];
-            for (int j = 0; j < d.Length; j++) if (d[j] > 0) reach[city * k + j % k] = true;
+            reach[city] = new bool[k];
+            if (city >= plan.Demand.Length) continue;
+            foreach (var year in plan.Demand[city])
+                for (int cls = 0; cls < k; cls++) if (year[cls] > 0) reach[city][cls] = true;
         }
         return reach;
     }

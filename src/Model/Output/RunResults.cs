@@ -19,7 +19,46 @@ public sealed record PhaseTiming(string Phase, double WallSeconds);
 /// <param name="MeanYears">[a] Mean simulated years to reach steady state.</param>
 /// <param name="MaxYears">[a] Longest spin-up.</param>
 /// <param name="NotConverged">[-] Spin-ups that stopped at the year limit before steady state.</param>
-public sealed record SpinupStats(int DistinctSpinups, int CellsServed, double MeanYears, int MaxYears, int NotConverged);
+public sealed record SpinupStats(int DistinctSpinups, int CellsServed, double MeanYears, int MaxYears, int NotConverged)
+{
+    /// <summary>How each distinct spin-up ended (empty if the engine did not say).</summary>
+    public IReadOnlyList<SpinupKeyResult> Keys { get; init; } = [];
+    /// <summary>[-] Keys whose accelerated spin-up met the steady-state rule.</summary>
+    public int ConvergedAccelerated => Keys.Count(k => k.Converged && k.Method == SpinupKeyResult.Accelerated);
+    /// <summary>[-] Keys whose accelerated spin-up failed and that fell back to the standard rule (converged or not).</summary>
+    public int FellBack => Keys.Count(k => k.Method == SpinupKeyResult.AcceleratedThenStandard);
+    /// <summary>[-] Keys spun up with the standard rule only.</summary>
+    public int StandardOnly => Keys.Count(k => k.Method == SpinupKeyResult.Standard);
+
+    /// <summary>One line per key that did not meet the steady-state rule (for standard error).</summary>
+    public IEnumerable<string> Warnings() => Keys.Where(k => !k.Converged).Select(k => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"WARNING: spin-up not converged: {k.Vegetation} in {k.ClimateZone} after {k.Years} years ({k.Method}); remaining soil-C drift " +
+        $"{k.SoilCTrend * 1000:+0.000;-0.000} g C m-2 a-1 (steady-state rule: |drift| < {SpinupKeyResult.ToleranceGPerM2PerYear:0.0} g C m-2 a-1); key {k.Key}"));
+
+    /// <summary>The end-of-run line: counts by outcome.</summary>
+    public string Line() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"spin-ups: {DistinctSpinups} keys, {ConvergedAccelerated} converged accelerated, {FellBack} fell back to standard, {StandardOnly} standard, {NotConverged} not converged");
+}
+
+/// <summary>How one distinct spin-up (vegetation × site × climate key) ended.</summary>
+/// <param name="Key">Content key (SHA-256 hex) of the spin-up.</param>
+/// <param name="Vegetation">Vegetation type name.</param>
+/// <param name="ClimateZone">Climate zone (city station) label.</param>
+/// <param name="Method"><see cref="Accelerated"/>, <see cref="Standard"/> or <see cref="AcceleratedThenStandard"/>.</param>
+/// <param name="Years">[a] Simulated years, all methods tried.</param>
+/// <param name="Converged">Whether the state met the steady-state rule.</param>
+/// <param name="SoilCTrend">[kgC m-2 a-1] Remaining soil-C drift (the rule's block-mean trend).</param>
+/// <param name="TotalCTrend">[kgC m-2 a-1] The same statistic on total C.</param>
+/// <param name="AcceleratedYears">[a] Years of the accelerated attempt incl. its recovery blocks (part of <paramref name="Years"/>).</param>
+public sealed record SpinupKeyResult(string Key, string Vegetation, string ClimateZone, string Method, int Years, bool Converged,
+    double SoilCTrend, double TotalCTrend, int AcceleratedYears)
+{
+    public const string Accelerated = "accelerated";
+    public const string Standard = "standard";
+    public const string AcceleratedThenStandard = "accelerated→standard";
+    /// <summary>[g C m-2 a-1] The steady-state rule's tolerance on the soil-C trend (BIOME-BGC 4.2: 0.0005 kgC m-2 a-1).</summary>
+    public const double ToleranceGPerM2PerYear = 0.5;
+}
 
 /// <summary>
 /// Everything one finished run reports: identity and provenance, per-city and regional annual

@@ -45,6 +45,8 @@ public sealed record Scenario
     public EmissionsSpec? Emissions { get; init; }
     /// <summary>Compensation scheme, or null (no budgets); when set, <see cref="Emissions"/> is set too.</summary>
     public CompensationSpec? Compensation { get; init; }
+    /// <summary>Calibrated parameters applied to the vegetation types, and the targets they were fitted to (docs/calibration.md), or null.</summary>
+    public CalibrationSpec? Calibration { get; init; }
     /// <summary>Observations to compare the run with (<c>validation</c>), or null: no comparison.</summary>
     public ValidationSpec? Validation { get; init; }
 }
@@ -214,3 +216,9 @@ public sealed record OutputSpec(ImmutableArray<string> Variables, ImmutableArray
         Asc = RasterFormat is "asc" or "both", GeoTiff = RasterFormat is "tif" or "both",
     };
 }
+
+/// <summary>
+/// The scenario's <c>calibration</c> section: the calibrated parameter file applied to the vegetation types' .epc
+/// values, and (optional) the targets file <c>carbonsim calibrate</c> fits it to.
+/// </summary>
+public sealed record CalibrationSpec(string ParametersPath, CarbonSim.Model.Calibration.ParameterSet Parameters, string? TargetsPath);

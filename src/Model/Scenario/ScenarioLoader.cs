@@ -53,6 +53,7 @@ public static partial class ScenarioLoader
         var green = ReadGreenSpace(root.OptionalMap("green_space"), dir, landUse.Classes, luc, start, end);
         var compensation = ReadCompensation(root.OptionalMap("compensation"));
         var emissions = ReadEmissions(root.OptionalMap("emissions"), dir, compensation is not null, file);
+        var calibration = ReadCalibration(root.OptionalMap("calibration"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
         var validation = ReadValidation(root.OptionalMap("validation"), dir, landUse.Classes);
         root.RejectUnknownKeys();
 
@@ -64,6 +65,7 @@ public static partial class ScenarioLoader
             Region = region, Grid = grid, LandUse = landUse, Vegetation = vegetation, Climate = climate,
             Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
             LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
+            Calibration = calibration,
             Validation = validation,
         };
     }
@@ -316,6 +318,23 @@ public static partial class ScenarioLoader
                 $"sand {F(sand)} + silt {F(silt)} + clay {F(clay)} = {F(sand + silt + clay)}", "sand_pct + silt_pct + clay_pct = 100");
         m.RejectUnknownKeys();
         return new SoilSpec(depth, sand, silt, clay, albedo);
+    }
+
+    private static CalibrationSpec? ReadCalibration(YamlMap? m, string dir, IReadOnlySet<string> vegetationTypes)
+    {
+        if (m is null) return null;
+        var parameters = ExistingFile(m, "parameters", dir, "an existing calibrated parameter CSV (docs/calibration.md)");
+        var targets = m.Has("targets") ? ExistingFile(m, "targets", dir, "an existing calibration targets CSV (docs/calibration.md)") : null;
+        m.RejectUnknownKeys();
+        var set = CarbonSim.Model.Calibration.ParameterSet.Read(parameters, vegetationTypes);
+        if (targets is not null)
+        {
+            var ids = CarbonSim.Model.Calibration.CalibrationTargets.Read(targets).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var p in set.Values)
+                if (p.TargetId.Length > 0 && !ids.Contains(p.TargetId))
+                    throw new InvalidInputException(parameters, $"row '{p.Parameter}' for {string.Join(";", p.Vegetation)}, column 'target'", p.TargetId, $"a target id of {targets}");
+        }
+        return new CalibrationSpec(parameters, set, targets);
     }
 
     private static SpinupSpec ReadSpinup(YamlMap m, double startCo2, double nDepositionKg)

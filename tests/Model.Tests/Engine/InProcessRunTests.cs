@@ -103,9 +103,7 @@ public sealed class InProcessRunTests
     {
         // Forest → built-up sends all vegetation to the atmosphere: nothing is carried into the new grass column.
         var spec = SyntheticRegion.WithLandUse(SyntheticRegion.Build(lastYear: 2024));
-        var shares = (double[])spec.LandUse!.ConversionShares.Clone();
-        new double[] { 1.0, 0, 0, 0.2, 0 }.CopyTo(shares, (0 * 3 + 2) * 5);
-        spec = spec with { LandUse = spec.LandUse with { ConversionShares = shares } };
+        spec = spec with { LandUse = spec.LandUse! with { Transitions = [new TransitionCarbon(0, 2, 1.0, 0, 0, 0.2, 0)] } };
         var run = InProcessRun.Run(spec, Kernel, tileSize: 4);
         double seeded = run.Cities.Sum(c => LandUseSums.Books(2020, c.Years[0].Sums).EstablishmentKg);
         Assert.True(seeded > 0, "converted cells are planted");

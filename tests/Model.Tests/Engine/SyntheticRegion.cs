@@ -84,42 +84,33 @@ public static class SyntheticRegion
         int cities = spec.CityIds.Length, years = spec.YearCount;
         var counts = new int[cities * k];
         for (int i = 0; i < t.Count; i++) counts[t.City[i] * k + t.LandUse[i]]++;
-        var demand = new int[cities][];
+        var demand = new int[cities][][];
         for (int c = 0; c < cities; c++)
         {
-            demand[c] = new int[years * k];
+            demand[c] = new int[years][];
             for (int y = 0; y < years; y++)
             {
                 int moved = Math.Min(perYear * (y + 1), counts[c * k]);
-                demand[c][y * k + 0] = counts[c * k + 0] - moved;
-                demand[c][y * k + 1] = counts[c * k + 1];
-                demand[c][y * k + 2] = counts[c * k + 2] + moved;
+                demand[c][y] = [counts[c * k + 0] - moved, counts[c * k + 1], counts[c * k + 2] + moved];
             }
         }
-        var shares = Enumerable.Repeat(double.NaN, k * k * 5).ToArray();
-        double[] forestToBuilt = [0.4, 0.3, 0.2, 0.5, 0.1];
-        forestToBuilt.CopyTo(shares, (0 * k + 2) * 5);
-        var allowed = new bool[k * k];
-        allowed[0 * k + 2] = true;
         // Mix per (city, class): forest dbf 0.9; grass c3grass 0.5 + enf 0.3; built-up c3grass 0.2.
-        var mixStart = new List<int> { 0 }; var mixVeg = new List<int>(); var mixFrac = new List<double>();
-        for (int c = 0; c < cities; c++)
-            for (int cls = 0; cls < k; cls++)
-            {
-                switch (cls)
-                {
-                    case 0: mixVeg.Add(0); mixFrac.Add(0.9); break;
-                    case 1: mixVeg.Add(1); mixFrac.Add(0.5); mixVeg.Add(2); mixFrac.Add(0.3); break;
-                    default: mixVeg.Add(1); mixFrac.Add(0.2); break;
-                }
-                mixStart.Add(mixVeg.Count);
-            }
+        MixColumn[][] classMix = [[new(0, 0.9)], [new(1, 0.5), new(2, 0.3)], [new(1, 0.2)]];
+        double[][] suitability = [[0.5, -0.1, -0.2, -0.001, -0.05], [0.3, -0.05, -0.1, 0, -0.02], [1.0, -0.3, -0.4, -0.002, -0.1]];
+        string[] names = ["forest", "grass", "built"];
+        double[] weight = [0.5, 0.5, 1.0], elasticity = [0.3, 0.2, 0.9];
         return spec with
         {
             LandUse = new LandUsePlan
             {
-                ClassNames = ["forest", "grass", "built"],
-                ClassCodes = [10, 20, 30],
+                Classes = Enumerable.Range(0, k).Select(c => new LandUseClassRule
+                {
+                    Name = names[c], Code = 10 * (c + 1),
+                    SuitabilityIntercept = suitability[c][0], SuitabilityPerKmToCentre = suitability[c][1], SuitabilityPerCellToBuiltUp = suitability[c][2],
+                    SuitabilityPerMetreElevation = suitability[c][3], SuitabilityPerDegreeSlope = suitability[c][4],
+                    NeighbourhoodWeight = weight[c], Elasticity = elasticity[c],
+                    CanBecome = [false, false, c == 0], // forest -> built-up only
+                }).ToArray(),
                 CellClass = [.. t.LandUse],
                 CellProtected = Enumerable.Range(0, t.Count).Select(i => t.Row[i] == 0 && t.Col[i] < 3).ToArray(),
                 CellKmToCentre = Enumerable.Range(0, t.Count).Select(i => Math.Abs(t.Row[i] - 4) + Math.Abs(t.Col[i] % 5 - 2) * 1.5).ToArray(),
@@ -128,14 +119,10 @@ public static class SyntheticRegion
                 BuiltUpClass = 2,
                 WindowSize = 3,
                 BuiltUpSearchRadius = 2,
-                Suitability = [0.5, -0.1, -0.2, -0.001, -0.05, 0.3, -0.05, -0.1, 0, -0.02, 1.0, -0.3, -0.4, -0.002, -0.1],
-                NeighbourhoodWeight = [0.5, 0.5, 1.0],
                 NeighbourhoodFloor = 0.05,
-                Elasticity = [0.3, 0.2, 0.9],
-                Allowed = allowed,
-                ConversionShares = shares,
+                Transitions = [new TransitionCarbon(0, 2, 0.4, 0.3, 0.2, 0.5, 0.1)],
                 WoodProductHalfLifeYears = 2,
-                MixStart = [.. mixStart], MixVegetation = [.. mixVeg], MixFraction = [.. mixFrac],
+                Mix = Enumerable.Range(0, cities).Select(_ => classMix).ToArray(),
                 Demand = demand,
             },
         };

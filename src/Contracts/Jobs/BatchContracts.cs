@@ -1,6 +1,5 @@
-using CarbonSim.Contracts;
 
-namespace CarbonSim.Grains.Batch;
+namespace CarbonSim.Contracts;
 
 /// <summary>A batch as submitted: its members (each a complete run spec) and how many may run at once.</summary>
 [GenerateSerializer, Immutable, Alias("carbonsim.BatchSpec")]

@@ -1,7 +1,5 @@
-using CarbonSim.Contracts;
-using CarbonSim.Model.Engine;
 
-namespace CarbonSim.Grains.Persistence;
+namespace CarbonSim.Model.Engine;
 
 /// <summary>
 /// Whether an outcome holds every year of its run: every city and the region exactly the years
