@@ -82,8 +82,8 @@ public static class ResultsFactory
         if (spinups.Length == 0) return null;
         var keys = spinups.Select(s => new SpinupKeyResult(s.Key, spec.VegetationTypes[s.Vegetation].Name, zoneName(s.Climate), s.Method switch
         {
-            Model.Kernel.SpinupMethod.Accelerated => SpinupKeyResult.Accelerated,
-            Model.Kernel.SpinupMethod.AcceleratedThenStandard => SpinupKeyResult.AcceleratedThenStandard,
+            Model.SpinupMethod.Accelerated => SpinupKeyResult.Accelerated,
+            Model.SpinupMethod.AcceleratedThenStandard => SpinupKeyResult.AcceleratedThenStandard,
             _ => SpinupKeyResult.Standard,
         }, s.Years, s.Converged, s.SoilCTrend, s.TotalCTrend, s.AcceleratedYears)).ToArray();
         return new SpinupStats(spinups.Length, spec.Cells.Count, spinups.Average(s => (double)s.Years), spinups.Max(s => s.Years), spinups.Count(s => !s.Converged))

@@ -493,7 +493,7 @@ public sealed class SpinupResultConverter : IConverter<SpinupEquilibrium, Spinup
     public SpinupEquilibrium ConvertFromSurrogate(in SpinupResultSurrogate s) => new()
     {
         State = s.State, Years = s.Years, Converged = s.Converged,
-        Method = (CarbonSim.Model.Kernel.SpinupMethod)s.Method, SoilCTrend = s.SoilCTrend, TotalCTrend = s.TotalCTrend, AcceleratedYears = s.AcceleratedYears,
+        Method = (CarbonSim.Model.SpinupMethod)s.Method, SoilCTrend = s.SoilCTrend, TotalCTrend = s.TotalCTrend, AcceleratedYears = s.AcceleratedYears,
         HistoryAnnual = s.HistoryAnnual ?? [],
     };
 
@@ -657,7 +657,7 @@ public struct SpinupSummarySurrogate
 public sealed class SpinupSummaryConverter : IConverter<SpinupSummary, SpinupSummarySurrogate>
 {
     public SpinupSummary ConvertFromSurrogate(in SpinupSummarySurrogate s) =>
-        new(s.Years, s.Converged, s.Key, s.Vegetation, s.Site, s.Climate, (CarbonSim.Model.Kernel.SpinupMethod)s.Method, s.SoilCTrend, s.TotalCTrend, s.AcceleratedYears);
+        new(s.Years, s.Converged, s.Key, s.Vegetation, s.Site, s.Climate, (CarbonSim.Model.SpinupMethod)s.Method, s.SoilCTrend, s.TotalCTrend, s.AcceleratedYears);
 
     public SpinupSummarySurrogate ConvertToSurrogate(in SpinupSummary v) => new()
     {

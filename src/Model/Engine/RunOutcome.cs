@@ -34,7 +34,7 @@ public sealed record RunOutcome
 /// <param name="TotalCTrend">[kgC m-2 a-1] The same statistic on total C.</param>
 /// <param name="AcceleratedYears">[a] Years of the accelerated attempt (part of <paramref name="Years"/>).</param>
 public sealed record SpinupSummary(int Years, bool Converged, string Key = "", int Vegetation = 0, int Site = 0, int Climate = 0,
-    CarbonSim.Model.Kernel.SpinupMethod Method = CarbonSim.Model.Kernel.SpinupMethod.Standard, double SoilCTrend = double.NaN, double TotalCTrend = double.NaN, int AcceleratedYears = 0)
+    CarbonSim.Model.SpinupMethod Method = CarbonSim.Model.SpinupMethod.Standard, double SoilCTrend = double.NaN, double TotalCTrend = double.NaN, int AcceleratedYears = 0)
 {
     /// <summary>The summary of <paramref name="e"/>, the equilibrium of <paramref name="combo"/> under <paramref name="key"/>.</summary>
     public static SpinupSummary Of(string key, SpinupCombo combo, SpinupEquilibrium e) =>

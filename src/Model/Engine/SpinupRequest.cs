@@ -1,5 +1,4 @@
 using CarbonSim.Model.Climate;
-using CarbonSim.Model.Kernel;
 using CarbonSim.Model.Parameters;
 
 namespace CarbonSim.Model.Engine;

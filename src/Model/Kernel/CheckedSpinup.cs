@@ -1,16 +1,5 @@
 namespace CarbonSim.Model.Kernel;
 
-/// <summary>How a spin-up's end state was reached (<see cref="Spinup.RunChecked"/>).</summary>
-public enum SpinupMethod
-{
-    /// <summary>The standard rule from bare ground (<see cref="Spinup.Run"/>).</summary>
-    Standard = 0,
-    /// <summary>The accelerated spin-up (<see cref="Spinup.RunAccelerated"/>) followed by unassisted recovery blocks that met the steady-state rule.</summary>
-    Accelerated = 1,
-    /// <summary>The accelerated spin-up and its recovery blocks did not meet the rule; the standard rule from bare ground was run instead.</summary>
-    AcceleratedThenStandard = 2,
-}
-
 /// <summary>Settings of the recovery check after an accelerated spin-up (<see cref="Spinup.Recover"/>).</summary>
 /// <param name="MinBlocks">[-] Recovery blocks run at least (two give the first trend).</param>
 /// <param name="MaxBlocks">[-] Recovery blocks run at most before the accelerated spin-up counts as failed.</param>
