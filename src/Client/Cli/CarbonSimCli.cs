@@ -315,7 +315,7 @@ public static class CarbonSimCli
     {
         var scenario = new Argument<string>("scenario-file") { Description = "scenario (.yaml) whose vegetation parameters to fit" };
         var targets = new Option<string?>("--targets") { Description = "target densities (CSV: id,cities,class,variable,year,value,low,high,source); default: the scenario's calibration.targets", HelpName = "targets.csv" };
-        var parameters = new Option<string?>("--parameters") { Description = "parameters to fit and their starting values (CSV: parameter,vegetation,value,min,max,target,note); default: the scenario's calibration.parameters", HelpName = "parameters.csv" };
+        var parameters = new Option<string?>("--parameters") { Description = "parameters to fit, their starting values and bounds (CSV: parameter,vegetation,value,start,min,max,target,note); default: the scenario's calibration.parameters", HelpName = "parameters.csv" };
         var rounds = new Option<int>("--rounds") { Description = "Gauss-Seidel rounds over the parameters (each fits one parameter to its target, the others held)", DefaultValueFactory = _ => 3, HelpName = "n" };
         rounds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--rounds must be at least 1"); });
         var @out = CliOptions.Out("out/<scenario>-calibration");

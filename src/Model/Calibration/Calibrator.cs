@@ -12,7 +12,8 @@ public sealed record TargetFit(CalibrationTarget Target, double Before, double A
 public sealed record CalibrationResult(ParameterSet Fitted, ImmutableArray<TargetFit> Fits, int Evaluations, ImmutableArray<string> Notes);
 
 /// <summary>
-/// Fits a <see cref="ParameterSet"/> to calibration targets. Each parameter is paired with one target (its
+/// Fits a <see cref="ParameterSet"/> to calibration targets, starting from each parameter's <see cref="ParameterValue.Start"/>
+/// (so the fit does not depend on the values a file already holds). Each parameter is paired with one target (its
 /// <see cref="ParameterValue.TargetId"/>); in turn (Gauss–Seidel rounds), each parameter's value is moved within its
 /// interval until the model matches its target, by the Illinois variant of regula falsi (a bracketing root finder:
 /// Dahlquist &amp; Björck 1974), holding the other parameters at their latest values. Deterministic: the same
@@ -42,9 +43,9 @@ public static class Calibrator
             evaluations++;
             return cache[key] = evaluate(p);
         }
-        var before = Eval(start);
         var notes = ImmutableArray.CreateBuilder<string>();
-        var current = start;
+        var current = start.AtStart();
+        var before = Eval(current);
         for (int round = 1; round <= rounds; round++)
         {
             bool moved = false;

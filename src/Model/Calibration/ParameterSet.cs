@@ -31,17 +31,19 @@ public static class CalibratedParameters
 /// One calibrated parameter: its value for the vegetation types it applies to, the interval a fit may search, and
 /// the target (by id) whose misfit the fit drives to zero with it.
 /// </summary>
+/// <param name="Value">The value applied to the runs.</param>
+/// <param name="Start">Where a fit starts (kept by the fit, so fitting the same targets again gives the same <paramref name="Value"/>).</param>
 /// <param name="Min">Lower end of the search interval.</param>
 /// <param name="Max">Upper end of the search interval.</param>
-public sealed record ParameterValue(string Parameter, ImmutableArray<string> Vegetation, double Value, double Min, double Max, string TargetId, string Note);
+public sealed record ParameterValue(string Parameter, ImmutableArray<string> Vegetation, double Value, double Start, double Min, double Max, string TargetId, string Note);
 
 /// <summary>
-/// A calibrated parameter file: <c>parameter,vegetation,value,min,max,target,note</c> (vegetation types separated
+/// A calibrated parameter file: <c>parameter,vegetation,value,start,min,max,target,note</c> (vegetation types separated
 /// by ';'). The scenario names it (<c>calibration.parameters</c>); <c>carbonsim calibrate</c> writes it.
 /// </summary>
 public sealed record ParameterSet(ImmutableArray<ParameterValue> Values)
 {
-    public static readonly string[] Columns = ["parameter", "vegetation", "value", "min", "max", "target", "note"];
+    public static readonly string[] Columns = ["parameter", "vegetation", "value", "start", "min", "max", "target", "note"];
 
     public static ParameterSet Read(string path, IReadOnlySet<string>? vegetationTypes = null)
     {
@@ -65,9 +67,10 @@ public sealed record ParameterSet(ImmutableArray<ParameterValue> Values)
             double min = row.Number("min", lo, hi, $"a {parameter} in [{F(lo)}, {F(hi)}]");
             double max = row.Number("max", lo, hi, $"a {parameter} in [{F(lo)}, {F(hi)}]");
             double value = row.Number("value", lo, hi, $"a {parameter} in [{F(lo)}, {F(hi)}]");
-            if (!(min < max && min <= value && value <= max))
-                throw new InvalidInputException(row.File, $"line {row.Line}", $"min {F(min)}, value {F(value)}, max {F(max)}", "min < max and min <= value <= max");
-            list.Add(new ParameterValue(parameter, veg, value, min, max, row.Text("target"), row.Text("note")));
+            double start = row.Number("start", lo, hi, $"a {parameter} in [{F(lo)}, {F(hi)}]");
+            if (!(min < max && min <= value && value <= max && min <= start && start <= max))
+                throw new InvalidInputException(row.File, $"line {row.Line}", $"min {F(min)}, value {F(value)}, start {F(start)}, max {F(max)}", "min < max, and value and start within [min, max]");
+            list.Add(new ParameterValue(parameter, veg, value, start, min, max, row.Text("target"), row.Text("note")));
         }
         return new ParameterSet(list.ToImmutable());
     }
@@ -90,12 +93,15 @@ public sealed record ParameterSet(ImmutableArray<ParameterValue> Values)
 
     public ParameterSet With(int index, double value) => new(Values.SetItem(index, Values[index] with { Value = value }));
 
+    /// <summary>The set with every value at its start: where a fit begins.</summary>
+    public ParameterSet AtStart() => new([.. Values.Select(v => v with { Value = v.Start })]);
+
     public void Write(string path)
     {
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         w.WriteLine(string.Join(',', Columns));
         foreach (var p in Values)
-            w.WriteLine(string.Join(',', p.Parameter, string.Join(';', p.Vegetation), R(p.Value), R(p.Min), R(p.Max), p.TargetId, Quote(p.Note)));
+            w.WriteLine(string.Join(',', p.Parameter, string.Join(';', p.Vegetation), R(p.Value), R(p.Start), R(p.Min), R(p.Max), p.TargetId, Quote(p.Note)));
     }
 
     static string F(double v) => v.ToString("G", CultureInfo.InvariantCulture);

@@ -51,17 +51,30 @@ public static class Attribution
             VariesClimate, HoldClimate),
     ];
 
-    /// <summary>[ppm] CO2 held at <see cref="RunSpec.SpinupCo2"/> in every simulated year (a CO2 history of the spin-up, when the spin-up gets one, is held here too).</summary>
-    public static RunSpec HoldCo2(RunSpec s) => s with { Co2ByYear = Filled(s.YearCount, s.SpinupCo2) };
-    public static bool VariesCo2(RunSpec s) => s.Co2ByYear.Any(c => c != s.SpinupCo2);
+    /// <summary>[ppm] CO2 held at <see cref="RunSpec.SpinupCo2"/> in every simulated year and every history year (<see cref="RunSpec.HistoryCo2ByYear"/>).</summary>
+    public static RunSpec HoldCo2(RunSpec s) => s with
+    {
+        Co2ByYear = Filled(s.YearCount, s.SpinupCo2),
+        HistoryCo2ByYear = Filled(s.HistoryCo2ByYear.Length, s.SpinupCo2),
+    };
+    public static bool VariesCo2(RunSpec s) => s.Co2ByYear.Any(c => c != s.SpinupCo2) || s.HistoryCo2ByYear.Any(c => c != s.SpinupCo2);
 
-    /// <summary>[kgN m-2 a-1] N deposition held at <see cref="RunSpec.SpinupNDeposition"/> in every simulated year (and, when the spin-up gets one, its N-deposition history).</summary>
-    public static RunSpec HoldNDeposition(RunSpec s) => s with { NDepositionByYear = Filled(s.YearCount, s.SpinupNDeposition) };
-    public static bool VariesNDeposition(RunSpec s) => s.NDepositionByYear.Any(n => n != s.SpinupNDeposition);
+    /// <summary>[kgN m-2 a-1] N deposition held at <see cref="RunSpec.SpinupNDeposition"/> in every simulated year and every history year.</summary>
+    public static RunSpec HoldNDeposition(RunSpec s) => s with
+    {
+        NDepositionByYear = Filled(s.YearCount, s.SpinupNDeposition),
+        HistoryNDepositionByYear = Filled(s.HistoryNDepositionByYear.Length, s.SpinupNDeposition),
+    };
+    public static bool VariesNDeposition(RunSpec s) =>
+        s.NDepositionByYear.Any(n => n != s.SpinupNDeposition) || s.HistoryNDepositionByYear.Any(n => n != s.SpinupNDeposition);
 
-    /// <summary>No stand-replacing disturbance before the first year: every stand starts at its old-growth equilibrium (forest age cohorts, when a spec carries them, are set to old growth here).</summary>
-    public static RunSpec HoldStandAge(RunSpec s) => s with { SpinupStandAgeYears = 0 };
-    public static bool VariesStandAge(RunSpec s) => s.SpinupStandAgeYears != 0;
+    /// <summary>No stand-replacing disturbance before the first year: every stand starts at its old-growth equilibrium (stand age 0, and every forest age cohort column never cleared in the history).</summary>
+    public static RunSpec HoldStandAge(RunSpec s) => s with
+    {
+        SpinupStandAgeYears = 0,
+        Cells = s.Cells.ColumnClearingYear.Length == 0 ? s.Cells : s.Cells with { ColumnClearingYear = new int[s.Cells.ColumnClearingYear.Length] },
+    };
+    public static bool VariesStandAge(RunSpec s) => s.SpinupStandAgeYears != 0 || s.Cells.ColumnClearingYear.Any(y => y != 0);
 
     /// <summary>The first year's map kept: no allocation, no conversions (the cells' columns are the first year's).</summary>
     public static RunSpec HoldLandUse(RunSpec s) => s with { LandUse = null };
