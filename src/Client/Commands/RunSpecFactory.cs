@@ -53,7 +53,8 @@ public static class RunSpecFactory
             VegetationTypes = vegetationNames.Select(name => new VegetationType
             {
                 Name = name,
-                Epc = EpcReader.Read(scenario.Vegetation[name].EpcPath),
+                Epc = scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
+                    : EpcReader.Read(scenario.Vegetation[name].EpcPath),
             }).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
             Climates = setup.ClimateZones.Select(z => z.Met).ToArray(),
