@@ -101,7 +101,7 @@ public sealed class CropCalendar
 /// <summary>Grain yield at statistical moisture from harvested grain carbon.</summary>
 public static class CropYield
 {
-    /// <summary>[kgC kg DM-1] Carbon content of cereal grain dry matter (≈ 0.45; e.g. Ma et al. 2018, Global Change Biology 24:4031, 0.44–0.46 for grain).</summary>
+    /// <summary>[kgC kg DM-1] Carbon content of cereal grain dry matter (0.45, a common default for cereal grain; assumption).</summary>
     public const double GrainCarbonFraction = 0.45;
 
     /// <summary>
