@@ -78,6 +78,20 @@ public class ManagedCroplandRunTests
         Assert.Equal(rot.Seasons[1].Fertiliser.Sum(e => e.Amount), back.Management.Seasons[1].Fertiliser.Sum(e => e.Amount));
     }
 
+    [Fact]
+    public void TheRotationIsPartOfTheSpinupKey()
+    {
+        var rot = CropCalendarReader.Read(CalendarCsv)["wheat_maize"];
+        var met = MetReader.Read(ReferenceData.Met("miss5093.mtc41"), 4);
+        var plain = rot.Seasons[0].Epc;
+        var managed = plain with { Management = rot };
+        var later = plain with { Management = rot with { Seasons = [rot.Seasons[0] with { SowDay = 290 }, rot.Seasons[1]] } };
+        string Key(Parameters.EcophysParameters e) => CarbonSim.Model.Region.SpinupKeys.Compute(e, ReferenceData.MissoulaSite, met, 285, 0.0002, true, 6000, 0);
+        Assert.NotEqual(Key(plain), Key(managed));
+        Assert.NotEqual(Key(managed), Key(later));
+        Assert.Equal(Key(managed), Key(plain with { Management = CropCalendarReader.Read(CalendarCsv)["wheat_maize"] }));
+    }
+
     sealed class DayCheck : IDailyObserver
     {
         public double MinPool = double.PositiveInfinity;
