@@ -54,7 +54,8 @@ public static class RunSpecFactory
             VegetationTypes = vegetationNames.Select(name => new VegetationType
             {
                 Name = name,
-                Epc = Calibrated(scenario, name, EpcReader.Read(scenario.Vegetation[name].EpcPath)),
+                Epc = Calibrated(scenario, name, scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
+                    : EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             }).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
             Climates = setup.ClimateZones.Select(z => z.Met).ToArray(),

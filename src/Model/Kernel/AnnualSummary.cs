@@ -14,7 +14,7 @@ public sealed class AnnualSummary
     public double Npp { get; set; }
     /// <summary>[kgC m-2 a-1] Net ecosystem production = NPP − HR.</summary>
     public double Nep { get; set; }
-    /// <summary>[kgC m-2 a-1] Net biome production = NEP − fire, positive for uptake (BIOME-BGC's "NEE").</summary>
+    /// <summary>[kgC m-2 a-1] Net biome production = NEP − fire − harvest + seed, positive for uptake (BIOME-BGC's "NEE" without management).</summary>
     public double Nbp { get; set; }
     /// <summary>[kgC m-2 a-1] Maintenance respiration.</summary>
     public double Mr { get; set; }
@@ -60,4 +60,18 @@ public sealed class AnnualSummary
     /// <summary>[kgC m-2] Sum over the year's days of soil C and total C (for spin-up block means).</summary>
     public double SumDailySoilC { get; set; }
     public double SumDailyTotalC { get; set; }
+    /// <summary>[kgC m-2 a-1] Harvested C leaving the cell (grain + removed straw; 0 without management).</summary>
+    public double HarvestC { get; set; }
+    /// <summary>[kgN m-2 a-1] Harvested N leaving the cell.</summary>
+    public double HarvestN { get; set; }
+    /// <summary>[kgC m-2 a-1] Grain C harvested (all crops of the year).</summary>
+    public double GrainC { get; set; }
+    /// <summary>[kgC m-2 a-1] Seed C sown (input).</summary>
+    public double SeedC { get; set; }
+    /// <summary>[kgN m-2 a-1] Mineral fertiliser N applied.</summary>
+    public double FertiliserN { get; set; }
+    /// <summary>[kg m-2 a-1] Irrigation water applied (mm).</summary>
+    public double Irrigation { get; set; }
+    /// <summary>[kgC m-2 a-1] Grain C harvested in this calendar year per crop season of the rotation (rotation order; empty without management). Yield: <see cref="Management.CropYield.TonnesPerHectare"/>.</summary>
+    public IReadOnlyList<double> GrainCBySeason { get; set; } = [];
 }

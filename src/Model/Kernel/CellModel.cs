@@ -1,4 +1,5 @@
 using CarbonSim.Model.Climate;
+using CarbonSim.Model.Management;
 using CarbonSim.Model.Parameters;
 using CarbonSim.Model.Processes;
 
@@ -20,6 +21,8 @@ public sealed class CellModel
     public VegetationConstants Vegetation { get; }
     public SoilWater Soil { get; }
     public PhenologySignals Signals { get; }
+    /// <summary>The crop calendar of a managed cropland type (<see cref="EcophysParameters.Management"/>), or null: no management, BIOME-BGC unchanged.</summary>
+    public CropCalendar? Crops { get; }
     /// <summary>[Pa] Air pressure from elevation.</summary>
     public double Pressure { get; }
     /// <summary>[°C] Mean air temperature of the whole (offset) met record.</summary>
@@ -45,7 +48,8 @@ public sealed class CellModel
             throw new InvalidInputException("site", "sand/silt/clay", $"{site.SandPercent}+{site.SiltPercent}+{site.ClayPercent}", "percentages summing to 100");
         if (site.SoilDepth <= 0)
             throw new InvalidInputException("site", "soil depth", site.SoilDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), "a depth > 0 m");
-        Vegetation = new VegetationConstants(ecophys);
+        Crops = ecophys.Management is { } rotation ? new CropCalendar(rotation) : null;
+        Vegetation = Crops?.Vegetation[0] ?? new VegetationConstants(ecophys);
         Soil = new SoilWater(site);
         Pressure = MetDerived.AirPressure(site.Elevation);
 
@@ -73,7 +77,8 @@ public sealed class CellModel
         }
         LongTermMeanTavg = sum / n;
         TsoilRunningMean = MetDerived.TrailingWeightedMean(Tavg, KernelConstants.SoilTemperatureWindow);
-        Signals = PhenologySignals.Build(ecophys, met, Tavg, TsoilRunningMean, Tmax, Tmin, prcpCm);
+        Signals = Crops is null ? PhenologySignals.Build(ecophys, met, Tavg, TsoilRunningMean, Tmax, Tmin, prcpCm)
+            : PhenologySignals.FromCalendar(Crops, met.YearCount);
         Days = new DayMet[n];
         for (int i = 0; i < n; i++)
         {
@@ -107,6 +112,7 @@ public sealed class CellModel
             SoilWater = soilWaterFractionOfSaturation * Soil.WaterSaturation,
             SnowWater = snowWater,
         };
+        if (Crops is not null) return s;   // managed cropland: no plant until the first sowing
         double maxLeaf = firstYearMaxLeafC;
         s.LeafTransferC = maxLeaf * v.LeafTurnover;
         s.LeafC = maxLeaf - s.LeafTransferC;
@@ -195,6 +201,7 @@ public sealed class CellModel
             DailyStep.Run(this, state, metDay, forcing, ref f, ref d);
             balance.Check(state, in f, Label, metDay);
             acc.Add(state, in f, in d);
+            if (Crops is not null) acc.AddManagement(in f, Crops.SeasonOn(yday), Crops.Rotation.Seasons.Count);
             recorder?.Add(state, in f);
             if (daily is not null) daily.OnDay(DailyStep.Output(state, in f, in d, metYear, yday + 1));
         }
@@ -215,6 +222,17 @@ internal struct DayMet
 internal struct YearAccumulator
 {
     public double Gpp, Mr, Gr, Hr, Fire, Et, Evap, Trans, Outflow, Prcp, Tavg, SoilW, Vwc, MaxLai, MaxLeafC, SoilC, TotalC;
+    /// <summary>Management sums (kg m-2 a-1): harvested C and N, grain C, seed C, fertiliser N, irrigation; grain C per season.</summary>
+    public double Harvest, HarvestN, Grain, Seed, Fertiliser, Irrigation;
+    public double[]? GrainBySeason;
+
+    public void AddManagement(in DailyFluxes f, int season, int seasons)
+    {
+        Harvest += f.HarvestC; HarvestN += f.HarvestN; Grain += f.LeafToGrainC; Seed += f.SeedC;
+        Fertiliser += f.FertiliserToMineralN; Irrigation += f.IrrigationToSoilWater;
+        GrainBySeason ??= new double[seasons];
+        if (f.LeafToGrainC != 0.0) GrainBySeason[season] += f.LeafToGrainC;
+    }
 
     public void Add(CellState s, in DailyFluxes f, in DayVars d)
     {
@@ -232,13 +250,15 @@ internal struct YearAccumulator
         return new AnnualSummary
         {
             MetYear = metYear, Co2 = co2,
-            Gpp = Gpp, Npp = npp, Nep = nep, Nbp = nep - Fire, Mr = Mr, Gr = Gr, Hr = Hr, Fire = Fire,
+            Gpp = Gpp, Npp = npp, Nep = nep, Nbp = GrainBySeason is null ? nep - Fire : nep - Fire - Harvest + Seed, Mr = Mr, Gr = Gr, Hr = Hr, Fire = Fire,
             Et = Et, Evaporation = Evap, Transpiration = Trans, Outflow = Outflow, Precipitation = Prcp,
             MeanTavg = Tavg / 365.0, MeanSoilWater = SoilW / 365.0, MeanVwc = Vwc / 365.0,
             MaxLai = MaxLai, MaxLeafC = MaxLeafC,
             LeafC = s.LeafC, FrootC = s.FrootC, VegetationC = s.VegetationC, LitterC = s.LitterC, CwdC = s.CwdC,
             SoilC = s.SoilC, TotalC = s.TotalC, MineralN = s.MineralN,
             SumDailySoilC = SoilC, SumDailyTotalC = TotalC,
+            HarvestC = Harvest, HarvestN = HarvestN, GrainC = Grain, SeedC = Seed, FertiliserN = Fertiliser, Irrigation = Irrigation,
+            GrainCBySeason = GrainBySeason ?? [],
         };
     }
 }

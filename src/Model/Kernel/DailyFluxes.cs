@@ -98,6 +98,33 @@ public struct DailyFluxes
     // ---- precision control losses (balance bookkeeping) ----
     public double PrecisionLossC, PrecisionLossN, PrecisionLossWater;
 
+    // ---- cropland management (zero without management; src/Model/Management) ----
+    /// <summary>[kgC m-2 d-1] Sowing: seed C into leaf and fine roots (an input from outside the cell).</summary>
+    public double SeedToLeafC, SeedToFrootC;
+    /// <summary>[kgN m-2 d-1] Sowing: seed N into leaf and fine roots.</summary>
+    public double SeedToLeafN, SeedToFrootN;
+    /// <summary>[kgN m-2 d-1] Mineral fertiliser into soil mineral N.</summary>
+    public double FertiliserToMineralN;
+    /// <summary>[kg m-2 d-1] Irrigation into soil water.</summary>
+    public double IrrigationToSoilWater;
+    /// <summary>[kgC m-2 d-1] Harvest: grain and removed straw leaving the cell (lateral outputs).</summary>
+    public double LeafToGrainC, LeafToStrawRemovedC;
+    /// <summary>[kgN m-2 d-1] Harvest: N in grain and removed straw.</summary>
+    public double LeafToGrainN, LeafToStrawRemovedN;
+    /// <summary>[kgC m-2 d-1] Harvest: returned straw, roots and the crop's other pools into litter 1–4.</summary>
+    public double HarvestToLitter1C, HarvestToLitter2C, HarvestToLitter3C, HarvestToLitter4C;
+    /// <summary>[kgN m-2 d-1] Harvest: N of the residues into litter 1–4.</summary>
+    public double HarvestToLitter1N, HarvestToLitter2N, HarvestToLitter3N, HarvestToLitter4N;
+
+    /// <summary>[kgC m-2 d-1] Seed C sown (input).</summary>
+    public readonly double SeedC => SeedToLeafC + SeedToFrootC;
+    /// <summary>[kgN m-2 d-1] Seed N sown (input).</summary>
+    public readonly double SeedN => SeedToLeafN + SeedToFrootN;
+    /// <summary>[kgC m-2 d-1] Harvested C leaving the cell (grain + removed straw).</summary>
+    public readonly double HarvestC => LeafToGrainC + LeafToStrawRemovedC;
+    /// <summary>[kgN m-2 d-1] Harvested N leaving the cell.</summary>
+    public readonly double HarvestN => LeafToGrainN + LeafToStrawRemovedN;
+
     /// <summary>[kgC m-2 d-1] Gross primary production (N-limited).</summary>
     public readonly double Gpp => PsnSunToCPool + PsnShadeToCPool;
     /// <summary>[kgC m-2 d-1] Maintenance respiration.</summary>

@@ -1,3 +1,4 @@
+using CarbonSim.Model.Management;
 using CarbonSim.Model.Processes;
 
 namespace CarbonSim.Model.Kernel;
@@ -11,9 +12,11 @@ public static class DailyStep
 {
     public static void Run(CellModel m, CellState s, int metDay, in YearForcing forcing, ref DailyFluxes f, ref DayVars d)
     {
-        var v = m.Vegetation;
+        var crops = m.Crops;                                                             // managed cropland only
+        var v = crops is null ? m.Vegetation : crops.VegetationOn(metDay % KernelConstants.DaysPerYear);
         f = default;
         PrecisionControl.Apply(s, ref f);                                               // 1
+        if (crops is not null) CropDay.Begin(crops, m.Soil.WaterFieldCapacity, s, metDay % KernelConstants.DaysPerYear, ref f); // sow, fertilise, irrigate
         LoadMet(m, s, metDay, forcing.Co2Ppm, ref d);                                    // 2
         int remGrowth = m.Signals.RemainingGrowthDays[metDay];                           // 3
         int remTransfer = m.Signals.RemainingTransferDays[metDay];
@@ -48,6 +51,7 @@ public static class DailyStep
         f.MineralNLeached = Leaching.Compute(s.MineralN, s.SoilWater, f.Outflow);        // 19
         s.MineralN -= f.MineralNLeached;
         Mortality.Apply(s, v, ref f);                                                    // 20
+        if (crops is not null) CropDay.End(crops, s, metDay % KernelConstants.DaysPerYear, ref f); // harvest
     }
 
     /// <summary>Copies the precomputed met of <paramref name="metDay"/> and derives soil temperature (snow-dependent).</summary>
@@ -70,6 +74,17 @@ public static class DailyStep
         d.LeafConductanceSunlit = d.LeafConductanceShaded = 0.0;
     }
 
+    /// <summary>
+    /// [kgC m-2 d-1] NBP = NEP − fire − harvest + seed, positive for uptake. Without management the
+    /// harvest and seed terms are not touched, so the value is bit for bit BIOME-BGC's (NEP − fire).
+    /// </summary>
+    internal static double Nbp(double nep, in DailyFluxes f)
+    {
+        double nbp = nep - f.FireC;
+        if (f.HarvestC != 0.0 || f.SeedC != 0.0) nbp = nbp - f.HarvestC + f.SeedC;
+        return nbp;
+    }
+
     /// <summary>The day's outputs after the step.</summary>
     public static DailyOutput Output(CellState s, in DailyFluxes f, in DayVars d, int metYear, int yearDay)
     {
@@ -77,7 +92,7 @@ public static class DailyStep
         return new DailyOutput
         {
             MetYear = metYear, YearDay = yearDay,
-            Gpp = gpp, Npp = npp, Nep = nep, Nbp = nep - f.FireC, Mr = f.Mr, Gr = f.Gr, Hr = f.Hr, Fire = f.FireC,
+            Gpp = gpp, Npp = npp, Nep = nep, Nbp = Nbp(nep, in f), Mr = f.Mr, Gr = f.Gr, Hr = f.Hr, Fire = f.FireC,
             Et = f.Et, Evaporation = f.CanopyEvaporation + f.SoilEvaporation + f.SnowSublimation, Transpiration = f.Transpiration,
             Outflow = f.Outflow, Precipitation = d.Prcp, Tavg = d.Tavg,
             SoilWater = s.SoilWater, SnowWater = s.SnowWater, Vwc = d.Vwc, Psi = d.Psi, ProjectedLai = d.ProjectedLai,

@@ -95,4 +95,12 @@ public sealed record EcophysParameters
     public double VpdOpen { get; init; }
     /// <summary>[Pa] Vapour pressure deficit: complete conductance reduction.</summary>
     public double VpdClose { get; init; }
+
+    /// <summary>
+    /// [-] Crop rotation of a managed cropland type (sowing, harvest, fertiliser, irrigation; issue #11), or
+    /// null for natural vegetation. Not part of the .epc file: set by the scenario loader from the crop calendar.
+    /// Left out of JSON when null so that content keys of unmanaged types are unchanged.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Management.CropRotation? Management { get; init; }
 }

@@ -58,6 +58,22 @@ public sealed class PhenologySignals
     }
 
     /// <summary>
+    /// Signals of a managed crop rotation (issue #11): the calendar is the phenology. On every day
+    /// of a season the remaining growth days count down to the harvest day; there are no transfer
+    /// or litterfall periods (the harvest ends the season) and so no annual allocation day.
+    /// Onset/offset per year are the first season's sowing and harvest days.
+    /// </summary>
+    public static PhenologySignals FromCalendar(Management.CropCalendar calendar, int years)
+    {
+        int n = years * MetSeries.DaysPerYear;
+        var s = new PhenologySignals(n, years);
+        for (int i = 0; i < n; i++) s.RemainingGrowthDays[i] = calendar.RemainingGrowthDays(i % MetSeries.DaysPerYear);
+        Array.Fill(s.OnsetDay, calendar.Rotation.Seasons[0].SowDay);
+        Array.Fill(s.OffsetDay, calendar.Rotation.Seasons[0].HarvestDay);
+        return s;
+    }
+
+    /// <summary>
     /// Builds the signals. <paramref name="soilTempRunningMean"/> is the 11-day weighted mean of Tavg
     /// [°C]; <paramref name="prcpCm"/> is precipitation in the file's cm d-1 (the grass model's
     /// thresholds are in cm).

@@ -26,6 +26,8 @@ public sealed record Scenario
     public required RegionSpec Region { get; init; }
     public required GridSettings Grid { get; init; }
     public required LandUseSpec LandUse { get; init; }
+    /// <summary>Cropland management (crop calendar; its rotations are also in <see cref="Vegetation"/>), or null.</summary>
+    public ManagementSpec? Management { get; init; }
     /// <summary>Vegetation types by name (e.g. "dbf"), each with its .epc file.</summary>
     public required ImmutableSortedDictionary<string, VegetationSpec> Vegetation { get; init; }
     public required ClimateSpec Climate { get; init; }
@@ -226,3 +228,8 @@ public sealed record OutputSpec(ImmutableArray<string> Variables, ImmutableArray
 /// values, and (optional) the targets file <c>carbonsim calibrate</c> fits it to.
 /// </summary>
 public sealed record CalibrationSpec(string ParametersPath, CarbonSim.Model.Calibration.ParameterSet Parameters, string? TargetsPath);
+
+/// <summary>The scenario's <c>management:</c> section: the crop-calendar CSV and the rotation names it defines.</summary>
+/// <param name="CropCalendarPath">Full path of the crop-calendar CSV.</param>
+/// <param name="Rotations">Rotation names (vegetation types of the scenario).</param>
+public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations);

@@ -41,6 +41,7 @@ public static partial class ScenarioLoader
         var region = ReadRegion(root.RequireMap("region"), dir);
         var grid = ReadGrid(root.RequireMap("grid"));
         var vegetation = ReadVegetation(root.RequireMap("vegetation"), dir);
+        var management = ReadManagement(root.OptionalMap("management"), dir, ref vegetation);
         var landUse = ReadLandUse(root.RequireMap("land_use"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
         var climate = ReadClimate(root.RequireMap("climate"), dir);
         var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
@@ -75,7 +76,7 @@ public static partial class ScenarioLoader
             Name = name, Version = version, StartYear = start, EndYear = end,
             Region = region, Grid = grid, LandUse = landUse, Vegetation = vegetation, Climate = climate,
             Co2 = co2, Nitrogen = nitrogen, Soil = soil, Spinup = spinup, Outputs = outputs,
-            LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
+            Management = management, LandUseChange = luc, ConversionCarbon = conversion, GreenSpace = green, Emissions = emissions, Compensation = compensation,
             Calibration = calibration,
             Validation = validation,
             History = history, ForestAge = forestAge,
@@ -180,6 +181,28 @@ public static partial class ScenarioLoader
         }
         if (b.Count == 0) throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", "an empty mapping", "at least one vegetation type");
         return b.ToImmutable();
+    }
+
+    /// <summary>
+    /// Optional <c>management:</c> section (docs/management.md): <c>crop_calendar</c> names a crop-calendar CSV whose
+    /// rotations become vegetation types (for the class table) carrying their management. A rotation name that is
+    /// already a vegetation type is rejected.
+    /// </summary>
+    private static ManagementSpec? ReadManagement(YamlMap? m, string dir, ref ImmutableSortedDictionary<string, VegetationSpec> vegetation)
+    {
+        if (m is null) return null;
+        var path = ExistingFile(m, "crop_calendar", dir, "an existing crop-calendar CSV");
+        m.RejectUnknownKeys();
+        var rotations = CropCalendarReader.Read(path);
+        var b = vegetation.ToBuilder();
+        foreach (var (name, rotation) in rotations)
+        {
+            if (b.ContainsKey(name) || name is LandUseClassTable.Sealed or LandUseClassTable.Bare or LandUseClassTable.Water or LandUseClassTable.AnyZone)
+                throw new InvalidInputException(path, $"rotation '{name}'", name, "a rotation name that is not a vegetation type of the scenario nor sealed/bare/water");
+            b[name] = new VegetationSpec(name, path, rotation.Seasons[0].Epc with { Management = rotation });
+        }
+        vegetation = b.ToImmutable();
+        return new ManagementSpec(path, [.. rotations.Keys]);
     }
 
     private static LandUseSpec ReadLandUse(YamlMap m, string dir, IReadOnlySet<string> vegetation)

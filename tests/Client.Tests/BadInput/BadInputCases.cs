@@ -150,7 +150,7 @@ public static class BadInputCatalog
         new("class_fraction_not_a_number",
             w =>
             {
-                var csv = w.Write("classes.csv", CliProcess.Edit(File.ReadAllText(ClassMix), "1,cropland,*,c3grass,1.0,", "1,cropland,*,c3grass,lots,"));
+                var csv = w.Write("classes.csv", CliProcess.Edit(File.ReadAllText(ClassMix), "1,cropland,*,wheat_maize,1.0,", "1,cropland,*,wheat_maize,lots,"));
                 return ([w.Scenario(ClassMix, csv)], [csv, "line 2, column 'fraction'", "got 'lots'", "expected a fraction in [0, 1]"]);
             }),
         new("years_reversed",

@@ -11,7 +11,7 @@ public class GreenSpaceTests
     {
         // data/vegetation/class_mix.csv is the one class table (the engine's); the review's forest land is class "forest".
         var t = CarbonSim.Model.Scenarios.LandUseClassTable.Read(DataPath("vegetation", "class_mix.csv"),
-            new HashSet<string> { "enf", "dbf", "dnf", "c3grass", "c4grass", "shrub" });
+            new HashSet<string> { "enf", "dbf", "dnf", "c3grass", "c4grass", "shrub", "wheat_maize", "spring_maize" });
         var green = new[] { "park", "square", "protective_green", "attached_green", "regional_green", "forest" }
             .ToDictionary(n => n, n => t.Require(n, "class_mix.csv", n).DefaultMix);
         foreach (var (name, m) in green)

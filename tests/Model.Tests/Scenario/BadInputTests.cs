@@ -102,13 +102,13 @@ public class BadInputTests(Xunit.Abstractions.ITestOutputHelper output)
             Write(dir, "bad.epc", "ECOFYS broken\n" + string.Join("\n", File.ReadAllLines(Data("vegetation/dbf.epc")).Skip(1)));
             return ReplaceOnce(t, Data("vegetation/dnf.epc"), "bad.epc");
         }, "bad.epc", ["line 1", "got 'ECOFYS'", "expected the keyword ECOPHYS"]),
-        ["class uses an unknown vegetation type"] = new(ClassTable(s => s.Replace("1,cropland,*,c3grass,1.0", "1,cropland,*,oak,1.0")), "classes.csv",
+        ["class uses an unknown vegetation type"] = new(ClassTable(s => s.Replace("1,cropland,*,wheat_maize,1.0", "1,cropland,*,oak,1.0")), "classes.csv",
             ["line 2, column 'component'", "got 'oak'", "expected 'sealed', 'bare', 'water' or a vegetation type of the scenario"]),
         ["class missing from the table"] = new(ClassTable(s => string.Join("\n", s.Split('\n').Where(l => !l.Contains(",park,")))), "classes.csv",
             ["class 'park'", "got 'park'", "expected a land-use class of the class table"]),
         ["class fractions not summing to 1"] = new(ClassTable(s => s.Replace("7,park,*,dbf,0.55", "7,park,*,dbf,0.65")), "classes.csv",
             ["class 'park', zone '*'", "got '1.1'", "expected fractions summing to 1"]),
-        ["class fraction out of range"] = new(ClassTable(s => s.Replace("1,cropland,*,c3grass,1.0", "1,cropland,*,c3grass,1.5")), "classes.csv",
+        ["class fraction out of range"] = new(ClassTable(s => s.Replace("1,cropland,*,wheat_maize,1.0", "1,cropland,*,wheat_maize,1.5")), "classes.csv",
             ["line 2, column 'fraction'", "got '1.5'", "expected a fraction in [0, 1]"]),
         ["non-polygon geojson"] = new(Boundaries(Fc("{\"type\":\"Point\",\"coordinates\":[116.0,40.0]}")), "b.geojson",
             ["features[0].geometry (id 110000)", "got 'Point'", "expected a Polygon or MultiPolygon"]),
