@@ -19,12 +19,11 @@ public interface IRegionGrain : IGrainWithStringKey
     Task<YearTotals[]> GetSeries();
 }
 
-/// <summary>What the region grain needs besides the city totals to close a year: the run's years, city names and scheme.</summary>
+/// <summary>What the region grain needs besides the city totals to close a year: the run's first year, city names and scheme.</summary>
 [GenerateSerializer, Immutable, Alias("carbonsim.RegionYearContext")]
 public sealed record RegionYearContext
 {
     [Id(0)] public int FirstYear { get; init; }
-    [Id(1)] public int YearCount { get; init; }
     [Id(2)] public string[] CityNames { get; init; } = [];
     [Id(3)] public CompensationPlan? Compensation { get; init; }
 }

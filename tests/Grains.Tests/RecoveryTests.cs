@@ -125,7 +125,7 @@ public sealed class RecoveryGrainTests(ClusterFixture fixture)
         var city = fixture.Grains.GetGrain<ICityGrain>(GrainKeys.City(run, 1));
         var region = fixture.Grains.GetGrain<IRegionGrain>(run);
         FixedSum[] Sums(int year) => Enumerable.Range(0, CarbonVariables.Count).Select(v => FixedSum.FromKg(year * 1000.0 + v)).ToArray();
-        var context = new RegionYearContext { FirstYear = 2020, YearCount = 3, CityNames = ["a", "b"] };
+        var context = new RegionYearContext { FirstYear = 2020, CityNames = ["a", "b"] };
         foreach (int year in new[] { 2021, 2020, 2022 })   // out of order: the series comes back ascending
         {
             var cityYear = await city.RecordYear(year, [Sums(year)]);

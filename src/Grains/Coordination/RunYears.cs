@@ -99,7 +99,7 @@ public sealed class RunYears(IGrainFactory grains, string runId, RunSpec spec, i
         var partials = _region.PartialsByCity(results);
         var cityYears = await Task.WhenAll(partials.Select((list, c) => retrier.Retry($"city {c} year {year}", () =>
             grains.GetGrain<ICityGrain>(GrainKeys.City(runId, c)).RecordYear(year, list))));
-        var context = new RegionYearContext { FirstYear = spec.FirstYear, YearCount = spec.YearCount, CityNames = spec.CityNames, Compensation = spec.Compensation };
+        var context = new RegionYearContext { FirstYear = spec.FirstYear, CityNames = spec.CityNames, Compensation = spec.Compensation };
         await retrier.Retry($"region year {year}", () => grains.GetGrain<IRegionGrain>(runId).RecordYear(year, cityYears, context));
     }
 
