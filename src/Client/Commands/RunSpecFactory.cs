@@ -75,6 +75,7 @@ public static class RunSpecFactory
             HistoryStartYear = scenario.History?.StartYear ?? 0,
             HistoryCo2ByYear = scenario.History?.Co2For(first) ?? [],
             HistoryNDepositionByYear = scenario.History?.NDepositionFor(first) ?? [],
+            HistoryClearingSpreadYears = scenario.ForestAge?.SpreadYears ?? 0,
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
             LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
             Compensation = scenario.Compensation is null ? null : Compensation(setup),

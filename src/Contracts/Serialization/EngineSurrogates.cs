@@ -94,6 +94,7 @@ public struct RunSpecSurrogate
     [Id(60)] public int HistoryStartYear;
     [Id(61)] public double[] HistoryCo2ByYear;
     [Id(62)] public double[] HistoryNDepositionByYear;
+    [Id(63)] public int HistoryClearingSpreadYears;
 }
 
 [RegisterConverter]
@@ -103,14 +104,14 @@ public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
     {
         ScenarioName = s.ScenarioName, FirstYear = s.FirstYear, LastYear = s.LastYear, TileSize = s.TileSize, GridRows = s.GridRows, GridCols = s.GridCols, CityIds = s.CityIds, CityNames = s.CityNames, VegetationTypes = s.VegetationTypes, Sites = s.Sites, Climates = s.Climates, Cells = s.Cells, Co2ByYear = s.Co2ByYear, NDepositionByYear = s.NDepositionByYear, SpinupCo2 = s.SpinupCo2, SpinupNDeposition = s.SpinupNDeposition, CellOutputYears = s.CellOutputYears, CheckpointEveryYears = s.CheckpointEveryYears, SpinupAccelerated = s.SpinupAccelerated, SpinupMaxYears = s.SpinupMaxYears, SpinupStandAgeYears = s.SpinupStandAgeYears, LandUse = s.LandUse, Compensation = s.Compensation,
         ClassCodes = s.ClassCodes ?? [], ClassNames = s.ClassNames ?? [],
-        HistoryStartYear = s.HistoryStartYear, HistoryCo2ByYear = s.HistoryCo2ByYear ?? [], HistoryNDepositionByYear = s.HistoryNDepositionByYear ?? [],
+        HistoryStartYear = s.HistoryStartYear, HistoryCo2ByYear = s.HistoryCo2ByYear ?? [], HistoryNDepositionByYear = s.HistoryNDepositionByYear ?? [], HistoryClearingSpreadYears = s.HistoryClearingSpreadYears,
     };
 
     public RunSpecSurrogate ConvertToSurrogate(in RunSpec v) => new()
     {
         ScenarioName = v.ScenarioName, FirstYear = v.FirstYear, LastYear = v.LastYear, TileSize = v.TileSize, GridRows = v.GridRows, GridCols = v.GridCols, CityIds = v.CityIds, CityNames = v.CityNames, VegetationTypes = v.VegetationTypes, Sites = v.Sites, Climates = v.Climates, Cells = v.Cells, Co2ByYear = v.Co2ByYear, NDepositionByYear = v.NDepositionByYear, SpinupCo2 = v.SpinupCo2, SpinupNDeposition = v.SpinupNDeposition, CellOutputYears = v.CellOutputYears, CheckpointEveryYears = v.CheckpointEveryYears, SpinupAccelerated = v.SpinupAccelerated, SpinupMaxYears = v.SpinupMaxYears, SpinupStandAgeYears = v.SpinupStandAgeYears, LandUse = v.LandUse, Compensation = v.Compensation,
         ClassCodes = v.ClassCodes, ClassNames = v.ClassNames,
-        HistoryStartYear = v.HistoryStartYear, HistoryCo2ByYear = v.HistoryCo2ByYear, HistoryNDepositionByYear = v.HistoryNDepositionByYear,
+        HistoryStartYear = v.HistoryStartYear, HistoryCo2ByYear = v.HistoryCo2ByYear, HistoryNDepositionByYear = v.HistoryNDepositionByYear, HistoryClearingSpreadYears = v.HistoryClearingSpreadYears,
     };
 }
 
@@ -456,6 +457,7 @@ public struct SpinupRequestSurrogate
     [Id(22)] public double[] HistoryCo2;
     [Id(23)] public double[] HistoryNDeposition;
     [Id(24)] public int ClearingYear;
+    [Id(25)] public int ClearingSpreadYears;
 }
 
 [RegisterConverter]
@@ -464,13 +466,13 @@ public sealed class SpinupRequestConverter : IConverter<SpinupRequest, SpinupReq
     public SpinupRequest ConvertFromSurrogate(in SpinupRequestSurrogate s) => new()
     {
         Epc = s.Epc, Site = s.Site, Met = s.Met, Co2 = s.Co2, NDeposition = s.NDeposition, Accelerated = s.Accelerated, MaxYears = s.MaxYears, StandAgeYears = s.StandAgeYears,
-        HistoryStartYear = s.HistoryStartYear, FirstYear = s.FirstYear, HistoryCo2 = s.HistoryCo2 ?? [], HistoryNDeposition = s.HistoryNDeposition ?? [], ClearingYear = s.ClearingYear,
+        HistoryStartYear = s.HistoryStartYear, FirstYear = s.FirstYear, HistoryCo2 = s.HistoryCo2 ?? [], HistoryNDeposition = s.HistoryNDeposition ?? [], ClearingYear = s.ClearingYear, ClearingSpreadYears = s.ClearingSpreadYears,
     };
 
     public SpinupRequestSurrogate ConvertToSurrogate(in SpinupRequest v) => new()
     {
         Epc = v.Epc, Site = v.Site, Met = v.Met, Co2 = v.Co2, NDeposition = v.NDeposition, Accelerated = v.Accelerated, MaxYears = v.MaxYears, StandAgeYears = v.StandAgeYears,
-        HistoryStartYear = v.HistoryStartYear, FirstYear = v.FirstYear, HistoryCo2 = v.HistoryCo2, HistoryNDeposition = v.HistoryNDeposition, ClearingYear = v.ClearingYear,
+        HistoryStartYear = v.HistoryStartYear, FirstYear = v.FirstYear, HistoryCo2 = v.HistoryCo2, HistoryNDeposition = v.HistoryNDeposition, ClearingYear = v.ClearingYear, ClearingSpreadYears = v.ClearingSpreadYears,
     };
 }
 

@@ -35,12 +35,43 @@ public sealed class BgcKernel : ICarbonKernel
             };
         }
 
-        public SpinupEquilibrium RunHistory(SpinupEquilibrium equilibrium, HistoryForcing history, int clearingYear)
+        public SpinupEquilibrium RunHistory(SpinupEquilibrium equilibrium, HistoryForcing history, int clearingYear, int clearingSpreadYears = 0)
         {
-            var annual = new double[history.YearCount * CarbonVariables.Count];
-            var state = TransientHistory.Run(model, CellState.FromArray(equilibrium.State), history, clearingYear,
-                (year, a) => Write(a, annual.AsSpan((year - history.StartYear) * CarbonVariables.Count, CarbonVariables.Count)));
-            return equilibrium with { State = state.ToArray(), HistoryAnnual = annual };
+            int n = CarbonVariables.Count;
+            var annual = new double[history.YearCount * n];
+            var eq = CellState.FromArray(equilibrium.State);
+            if (clearingSpreadYears == 0)
+            {
+                var state = TransientHistory.Run(model, eq, history, clearingYear,
+                    (year, a) => Write(a, annual.AsSpan((year - history.StartYear) * n, n)));
+                return equilibrium with { State = state.ToArray(), HistoryAnnual = annual };
+            }
+            // a cohort cleared over a window: the column is the mean of its sub-cohorts (states and annual values; summed in
+            // sub-cohort order, then divided, so the result does not depend on anything but the inputs)
+            var years = TransientHistory.ClearingYears(clearingYear, clearingSpreadYears);
+            var one = new double[n];
+            var memberYear = new bool[history.YearCount];
+            var states = TransientHistory.RunCohort(model, eq, history, years,
+                (year, a) => Write(a, annual.AsSpan((year - history.StartYear) * n, n)),
+                (year, k, a) =>
+                {
+                    Write(a, one);
+                    memberYear[year - history.StartYear] = true;
+                    var into = annual.AsSpan((year - history.StartYear) * n, n);
+                    for (int v = 0; v < n; v++) into[v] = k == 0 ? one[v] : into[v] + one[v];
+                });
+            double count = years.Length;
+            for (int i = 0; i < history.YearCount; i++)
+                if (memberYear[i])
+                    for (int v = 0; v < n; v++) annual[i * n + v] /= count;
+            var mean = new double[CellState.Length];
+            foreach (var st in states)
+            {
+                var arr = st.ToArray();
+                for (int i = 0; i < mean.Length; i++) mean[i] += arr[i];
+            }
+            for (int i = 0; i < mean.Length; i++) mean[i] /= count;
+            return equilibrium with { State = mean, HistoryAnnual = annual };
         }
 
         public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();

@@ -42,7 +42,9 @@ public interface IColumnModel
     /// the other fields are <paramref name="equilibrium"/>'s.
     /// </summary>
     /// <param name="clearingYear">[a] Calendar year at whose start a woody stand is cleared; 0 = never.</param>
-    SpinupEquilibrium RunHistory(SpinupEquilibrium equilibrium, HistoryForcing history, int clearingYear);
+    /// <param name="clearingSpreadYears">[a] The stand stands for sub-cohorts cleared every 2 years within ± this of
+    /// <paramref name="clearingYear"/> (Kernel.TransientHistory.ClearingYears): state and annual values are their means; 0 = one clearing year.</param>
+    SpinupEquilibrium RunHistory(SpinupEquilibrium equilibrium, HistoryForcing history, int clearingYear, int clearingSpreadYears = 0);
 
     /// <summary>
     /// Steps the state vector stored at <paramref name="states"/>[<paramref name="offset"/> ..] in place

@@ -57,6 +57,8 @@ public sealed record RunSpec
     public double[] HistoryCo2ByYear { get; init; } = [];
     /// <summary>[kgN m-2 a-1] N deposition of each history year, index 0 = <see cref="HistoryStartYear"/>.</summary>
     public double[] HistoryNDepositionByYear { get; init; } = [];
+    /// <summary>[a] A cleared cohort column stands for sub-cohorts cleared every 2 years within ± this of its clearing year (Kernel.TransientHistory.ClearingYears); 0 = one clearing year.</summary>
+    public int HistoryClearingSpreadYears { get; init; }
     /// <summary>Land-use change (allocation, carbon on conversion, demand), or null for a fixed map.</summary>
     public LandUsePlan? LandUse { get; init; }
     /// <summary>Budgets and horizontal compensation closed by the region grain each year, or null without a scheme.</summary>

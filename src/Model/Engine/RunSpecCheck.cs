@@ -50,8 +50,12 @@ public static class RunSpecCheck
             Require(s.HistoryCo2ByYear.Length == h && s.HistoryNDepositionByYear.Length == h,
                 $"history {s.HistoryStartYear}–{s.FirstYear - 1} has {h} years but {s.HistoryCo2ByYear.Length} CO2 and {s.HistoryNDepositionByYear.Length} N deposition values");
             Require(s.SpinupStandAgeYears == 0, "a run with a history clears stands by cohort (ColumnClearingYear), not by SpinupStandAgeYears");
+            Require(s.HistoryClearingSpreadYears >= 0, $"clearing spread {s.HistoryClearingSpreadYears} a is negative");
+            foreach (int y in c.ColumnClearingYear.Where(y => y != 0).Distinct())
+                Require(y - s.HistoryClearingSpreadYears >= s.HistoryStartYear && y + s.HistoryClearingSpreadYears < s.FirstYear,
+                    $"clearing year {y} ± {s.HistoryClearingSpreadYears} a leaves the history {s.HistoryStartYear}–{s.FirstYear - 1}");
         }
-        else Require(c.ColumnClearingYear.All(y => y == 0), "clearing years need a history (HistoryStartYear)");
+        else Require(c.ColumnClearingYear.All(y => y == 0) && s.HistoryClearingSpreadYears == 0, "clearing years need a history (HistoryStartYear); so does a clearing spread");
         foreach (int y in s.CellOutputYears)
             Require(y >= s.FirstYear && y <= s.LastYear, $"cell output year {y} is outside {s.FirstYear}–{s.LastYear}");
         if (s.LandUse is { } plan) LandUse(s, plan, Require);

@@ -6,7 +6,7 @@ namespace CarbonSim.Model.Engine;
 public static class SpinupKey
 {
     public static string Of(SpinupRequest r) =>
-        SpinupKeys.Compute(r.Epc, r.Site, r.Met, r.Co2, r.NDeposition, r.Accelerated, r.MaxYears, r.StandAgeYears, r.History, r.ClearingYear);
+        SpinupKeys.Compute(r.Epc, r.Site, r.Met, r.Co2, r.NDeposition, r.Accelerated, r.MaxYears, r.StandAgeYears, r.History, r.ClearingYear, r.ClearingSpreadYears);
 }
 
 /// <summary>Builds the spin-up request of a (vegetation, site, climate) combination of a run.</summary>
@@ -27,6 +27,7 @@ public static class SpinupRequests
         HistoryCo2 = spec.HistoryCo2ByYear,
         HistoryNDeposition = spec.HistoryNDepositionByYear,
         ClearingYear = combo.ClearingYear,
+        ClearingSpreadYears = combo.ClearingYear == 0 ? 0 : spec.HistoryClearingSpreadYears,
     };
 
     /// <summary>
@@ -43,6 +44,6 @@ public static class SpinupRequests
         if (r.StandAgeYears != 0)
             throw new ArgumentException($"a spin-up with a history clears stands by clearing year, not by stand age ({r.StandAgeYears} a)");
         var equilibrium = await equilibriumOf(r.Equilibrium());
-        return model.RunHistory(equilibrium, history, r.ClearingYear);
+        return model.RunHistory(equilibrium, history, r.ClearingYear, r.ClearingSpreadYears);
     }
 }

@@ -29,6 +29,8 @@ public sealed record SpinupRequest
     public double[] HistoryNDeposition { get; init; } = [];
     /// <summary>[a] Calendar year at whose start a woody stand is cleared during the history (Kernel.TransientHistory); 0 = never.</summary>
     public int ClearingYear { get; init; }
+    /// <summary>[a] Half-width of the window of clearing years the stand stands for (0 = cleared in <see cref="ClearingYear"/> alone; Kernel.TransientHistory.ClearingYears).</summary>
+    public int ClearingSpreadYears { get; init; }
 
     /// <summary>Whether a history transient follows the equilibrium.</summary>
     public bool HasHistory => HistoryStartYear != 0;
@@ -37,7 +39,7 @@ public sealed record SpinupRequest
     public Kernel.HistoryForcing? History => HasHistory ? new(HistoryStartYear, FirstYear, HistoryCo2, HistoryNDeposition) : null;
 
     /// <summary>The same combination's equilibrium alone (no history, no clearing): shared by all its cohorts.</summary>
-    public SpinupRequest Equilibrium() => this with { HistoryStartYear = 0, FirstYear = 0, HistoryCo2 = [], HistoryNDeposition = [], ClearingYear = 0 };
+    public SpinupRequest Equilibrium() => this with { HistoryStartYear = 0, FirstYear = 0, HistoryCo2 = [], HistoryNDeposition = [], ClearingYear = 0, ClearingSpreadYears = 0 };
 }
 
 /// <summary>An equilibrium state and how it was reached.</summary>

@@ -42,6 +42,63 @@ public static class TransientHistory
         }
         return s;
     }
+
+    /// <summary>
+    /// The clearing years of the sub-cohorts a cohort column cleared in <paramref name="clearingYear"/> stands for with a spread of
+    /// <paramref name="spreadYears"/>: every 2 years from <paramref name="clearingYear"/> − <paramref name="spreadYears"/> to
+    /// + <paramref name="spreadYears"/> (<paramref name="spreadYears"/> + 1 years, symmetric about the clearing year, so the mean age is
+    /// the cohort's); just <paramref name="clearingYear"/> with no spread or no clearing.
+    /// </summary>
+    public static int[] ClearingYears(int clearingYear, int spreadYears)
+    {
+        if (spreadYears < 0) throw new ArgumentOutOfRangeException(nameof(spreadYears), spreadYears, "a spread of 0 or more years");
+        if (clearingYear == NoClearing || spreadYears == 0) return [clearingYear];
+        var years = new int[spreadYears + 1];
+        for (int k = 0; k <= spreadYears; k++) years[k] = clearingYear - spreadYears + 2 * k;
+        return years;
+    }
+
+    /// <summary>
+    /// A cohort column cleared over a window of years: the history of each sub-cohort of <paramref name="clearingYears"/> (ascending)
+    /// from <paramref name="equilibrium"/> (not modified), stepped once up to the first clearing year (all sub-cohorts are the same
+    /// until then) and then one by one. Returns the states at the end of the history, index-aligned with
+    /// <paramref name="clearingYears"/>. <paramref name="shared"/> is called for each year before the first clearing,
+    /// <paramref name="member"/> with the sub-cohort index for each later year. With one clearing year this is <see cref="Run"/>.
+    /// </summary>
+    public static CellState[] RunCohort(CellModel model, CellState equilibrium, HistoryForcing history, IReadOnlyList<int> clearingYears,
+        Action<int, AnnualSummary>? shared = null, Action<int, int, AnnualSummary>? member = null)
+    {
+        history.Check();
+        if (clearingYears.Count == 0) throw new ArgumentException("a cohort needs at least one clearing year");
+        for (int k = 1; k < clearingYears.Count; k++)
+            if (clearingYears[k] <= clearingYears[k - 1]) throw new ArgumentException($"clearing years must ascend: {string.Join(", ", clearingYears)}");
+        int first = clearingYears[0];
+        // years before the first clearing (or every year if no sub-cohort is cleared inside the history) are shared
+        bool anyInside = clearingYears.Any(y => y >= history.StartYear && y < history.FirstYear);
+        int split = anyInside && model.Ecophys.Woody ? Math.Max(first, history.StartYear) : history.FirstYear;
+        var s = equilibrium.Clone();
+        for (int y = history.StartYear; y < split; y++)
+        {
+            var summary = model.RunYear(s, MetYearOf(y, history.FirstYear, model.MetYears), Forcing(history, y));
+            shared?.Invoke(y, summary);
+        }
+        if (split == history.FirstYear) return [.. clearingYears.Select(_ => s.Clone())];
+        var states = new CellState[clearingYears.Count];
+        for (int k = 0; k < clearingYears.Count; k++)
+        {
+            var m = s.Clone();
+            for (int y = split; y < history.FirstYear; y++)
+            {
+                if (y == clearingYears[k]) m = StandHistory.ClearPlant(model, m);
+                var summary = model.RunYear(m, MetYearOf(y, history.FirstYear, model.MetYears), Forcing(history, y));
+                member?.Invoke(y, k, summary);
+            }
+            states[k] = m;
+        }
+        return states;
+    }
+
+    static YearForcing Forcing(HistoryForcing h, int year) => new(h.Co2Ppm[year - h.StartYear], h.NDeposition[year - h.StartYear]);
 }
 
 /// <summary>

@@ -80,7 +80,7 @@ public static class RegionBuilder
                         var spinSite = z.Site with { NDeposition = scenario.Spinup.NDepositionKgPerM2PerYear };
                         key = SpinupKeys.Compute(veg.Parameters, spinSite, z.Met, scenario.Spinup.Co2Ppm, spinSite.NDeposition,
                             scenario.Spinup.Mode == SpinupMode.Accelerated, scenario.Spinup.MaxYears, history is null ? scenario.Spinup.StandAgeYears : 0,
-                            history, clearing);
+                            history, clearing, clearing == 0 ? 0 : scenario.ForestAge?.SpreadYears ?? 0);
                         keyOf[(col.VegetationType, zoneKey, clearing)] = key;
                         spinups.TryAdd(key, new SpinupSetup(key, veg.Name, veg.EpcPath, zoneKey, spinSite, scenario.Spinup.Co2Ppm, scenario.Spinup.Mode, scenario.Spinup.MaxYears) { ClearingYear = clearing });
                     }

@@ -24,7 +24,7 @@ public static class SpinupKeys
     public const string Tag = "carbonsim-spinup-v2";
 
     public static string Compute(EcophysParameters epc, SiteParameters site, MetSeries met, double co2Ppm,
-        double nDeposition, bool accelerated, int maxYears, int standAgeYears, Kernel.HistoryForcing? history = null, int clearingYear = 0)
+        double nDeposition, bool accelerated, int maxYears, int standAgeYears, Kernel.HistoryForcing? history = null, int clearingYear = 0, int clearingSpreadYears = 0)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         h.AppendData(Encoding.UTF8.GetBytes(Tag));
@@ -54,8 +54,9 @@ public static class SpinupKeys
             I(history.Co2Ppm.Length); foreach (var v in history.Co2Ppm) D(v);
             I(history.NDeposition.Length); foreach (var v in history.NDeposition) D(v);
             I(clearingYear);
+            if (clearingSpreadYears != 0) { h.AppendData(Encoding.UTF8.GetBytes("spread")); I(clearingSpreadYears); } // keys without a spread unchanged
         }
-        else if (clearingYear != 0)
+        else if (clearingYear != 0 || clearingSpreadYears != 0)
             throw new ArgumentException($"clearing year {clearingYear} given without a history");
         return Convert.ToHexStringLower(h.GetHashAndReset());
     }

@@ -32,9 +32,15 @@ public sealed record ForestAgeCohort(string CityId, string AgeClass, double Shar
 /// other classes are one column of the cohorts' share-weighted mean age (<see cref="MeanAgeYears"/>).</param>
 /// <param name="Merge">Groups of age classes simulated as one column each (share = the group's sum, age = the share-weighted
 /// mean, rounded; label = the classes joined by '+'), to save columns; empty = one column per age class.</param>
+/// <param name="SpreadYears">[a] Half-width of the window of clearing years a cleared cohort column stands for: the column is the
+/// mean of sub-cohorts cleared every 2 years from its clearing year − this to + this (Kernel.TransientHistory.ClearingYears), so a
+/// cohort is not cleared in one year; 0 = one clearing year.</param>
 public sealed record ForestAgeSpec(string Path, ImmutableArray<ForestAgeCohort> Cohorts, ImmutableArray<string> Classes,
-    ImmutableArray<ImmutableArray<string>> Merge = default)
+    ImmutableArray<ImmutableArray<string>> Merge = default, int SpreadYears = 0)
 {
+    /// <summary>[a] Largest <see cref="SpreadYears"/> a scenario may ask for.</summary>
+    public const int MaxSpreadYears = 30;
+
     /// <summary>The columns a city's woody vegetation is split into: its cohorts, merged by <see cref="Merge"/>.</summary>
     public ImmutableArray<ForestAgeCohort> ColumnsFor(string cityId)
     {

@@ -73,6 +73,8 @@ public static partial class ScenarioLoader
                     throw new InvalidInputException(m.File, $"{m.KeyPath("merge")} (line {g.Start.Line})", g.ToString(), "a list of age-class lists, e.g. [[young], [middle_aged, near_mature]]");
                 merge.Add([.. members.Children.Select(n => n is YamlDotNet.RepresentationModel.YamlScalarNode s ? s.Value ?? "" : "")]);
             }
+        int spread = (int)m.Integer("spread_years", 0, 0, ForestAgeSpec.MaxSpreadYears,
+            $"whole years in [0, {ForestAgeSpec.MaxSpreadYears}]: the half-width of the window of clearing years a cohort column stands for");
         m.RejectUnknownKeys();
         var t = CsvTable.Read(path, "city_id", "age_class", "share", "age_years_at_first_year", "source", "status");
         var rows = ImmutableArray.CreateBuilder<ForestAgeCohort>();
@@ -109,6 +111,6 @@ public static partial class ScenarioLoader
                 if (!cohorts.Any(c => c.AgeClass == n))
                     throw new InvalidInputException(m.File, m.Place("merge"), n, $"an age class of {path}");
         }
-        return new ForestAgeSpec(path, cohorts, classes.ToImmutable(), merge.ToImmutable());
+        return new ForestAgeSpec(path, cohorts, classes.ToImmutable(), merge.ToImmutable(), spread);
     }
 }

@@ -56,6 +56,17 @@ public static partial class ScenarioLoader
         if (history is not null && spinup.StandAgeYears > start - history.StartYear)
             throw new InvalidInputException(file, "spinup.stand_age_years", spinup.StandAgeYears.ToString(CultureInfo.InvariantCulture),
                 $"a stand age of at most {start - history.StartYear} years (the clearing year must lie in the history {history.StartYear}–{start - 1})");
+        if (forestAge is { SpreadYears: > 0 } fa && history is not null)
+            foreach (var city in fa.Cohorts.Select(c => c.CityId).Distinct())
+                foreach (var col in fa.ColumnsFor(city))
+                {
+                    int clearing = start - col.AgeYears;
+                    if (clearing < history.StartYear) continue; // old growth: never cleared, nothing to spread
+                    if (clearing - fa.SpreadYears < history.StartYear || clearing + fa.SpreadYears > start - 1)
+                        throw new InvalidInputException(file, "forest_age.spread_years", fa.SpreadYears.ToString(CultureInfo.InvariantCulture),
+                            $"a spread that keeps every cleared cohort's window inside the history {history.StartYear}–{start - 1}: cohort '{col.AgeClass}' of city '{city}' " +
+                            $"(age {col.AgeYears} a, cleared {clearing}) allows at most {Math.Min(clearing - history.StartYear, start - 1 - clearing)}");
+                }
         if (forestAge is not null && spinup.StandAgeYears != 0)
             throw new InvalidInputException(file, "spinup.stand_age_years", spinup.StandAgeYears.ToString(CultureInfo.InvariantCulture),
                 "no stand_age_years with forest_age (the cohorts' ages replace it)");

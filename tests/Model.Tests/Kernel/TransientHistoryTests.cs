@@ -87,4 +87,54 @@ public class TransientHistoryTests
         Assert.Throws<ArgumentException>(() => (Constant(2000, 2020, 300, 0) with { NDeposition = [1.0] }).Check());
         Assert.Throws<ArgumentException>(() => (Constant(2018, 2020, 300, 0) with { Co2Ppm = [300, -1] }).Check());
     }
+
+    [Fact]
+    public void A_spread_cohort_is_the_exact_mean_of_its_sub_cohorts_and_one_clearing_year_is_the_plain_history()
+    {
+        Assert.Equal([2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018], TransientHistory.ClearingYears(2010, 8));
+        Assert.Equal([2010], TransientHistory.ClearingYears(2010, 0));
+        Assert.Equal([TransientHistory.NoClearing], TransientHistory.ClearingYears(TransientHistory.NoClearing, 8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TransientHistory.ClearingYears(2010, -1));
+
+        var (model, eq) = Enf.Value;
+        var history = Constant(1990, 2020, Co2, ReferenceData.MissoulaSite.NDeposition);
+        var kernel = new CarbonSim.Model.Engine.BgcKernel();
+        var column = kernel.CreateModel(model.Ecophys, model.Site, model.Met);
+        var equilibrium = new CarbonSim.Model.Engine.SpinupEquilibrium { State = eq.ToArray() };
+
+        // one clearing year through the cohort path: bit for bit the plain history
+        var single = TransientHistory.RunCohort(model, eq, history, [2005]);
+        Assert.Equal(TransientHistory.Run(model, eq, history, 2005).ToArray(), Assert.Single(single).ToArray());
+
+        // spread 4: sub-cohorts cleared 2006, 2008, 2010, 2012, 2014; the column is their mean, state and annual values
+        int[] years = TransientHistory.ClearingYears(2010, 4);
+        var runs = years.Select(y =>
+        {
+            var annual = new List<double[]>();
+            var end = TransientHistory.Run(model, eq, history, y, (_, a) => annual.Add([a.Nep, a.Nbp, a.VegetationC, a.TotalC]));
+            return (State: end.ToArray(), Annual: annual);
+        }).ToArray();
+        var spread = column.RunHistory(equilibrium, history, 2010, 4);
+        var mean = new double[CellState.Length];
+        foreach (var r in runs) for (int i = 0; i < mean.Length; i++) mean[i] += r.State[i];
+        for (int i = 0; i < mean.Length; i++) mean[i] /= years.Length;
+        Assert.Equal(mean, spread.State);
+        int n = CarbonSim.Model.Engine.CarbonVariables.Count;
+        for (int y = 0; y < 30; y++)
+        {
+            double veg = runs.Sum(r => r.Annual[y][2]) / years.Length;
+            Assert.Equal(veg, spread.HistoryAnnual[y * n + CarbonSim.Model.Engine.CarbonVariables.VegetationC], 12);
+        }
+        // the column is never cleared all at once: no year loses more than about a fifth of the old growth's vegetation
+        // (each sub-cohort is a fifth of the column); one clearing year loses nearly all of it
+        double[] vegSeries = [.. Enumerable.Range(0, 30).Select(y => spread.HistoryAnnual[y * n + CarbonSim.Model.Engine.CarbonVariables.VegetationC])];
+        for (int y = 1; y < 30; y++)
+            Assert.True(vegSeries[y - 1] - vegSeries[y] < 0.25 * eq.VegetationC, $"year {1990 + y}: {vegSeries[y - 1]} -> {vegSeries[y]} (old growth {eq.VegetationC})");
+        double[] one = [.. runs[2].Annual.Select(a => a[2])];
+        Assert.True(one[20] < one[19] * 0.3, "a single clearing year removes the stand at once");
+        // mass balance of the mean column: cumulative in − out − stock unchanged since the equilibrium (C and N)
+        var end = CellState.FromArray(spread.State);
+        Assert.Equal(Balance(eq), Balance(end), 8);
+        Assert.Equal(NBalance(eq), NBalance(end), 8);
+    }
 }

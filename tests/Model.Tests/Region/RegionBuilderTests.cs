@@ -115,7 +115,7 @@ public class RegionBuilderTests(BaselineFixture baseline) : IClassFixture<Baseli
         int age = baseline.Scenario.Spinup.StandAgeYears;
         var history = RegionBuilder.HistoryOf(baseline.Scenario);
         string Key(VegetationSpec v, Parameters.SiteParameters site, double co2, int standAge = -1) =>
-            SpinupKeys.Compute(v.Parameters, site, met, co2, site.NDeposition, s.Mode == SpinupMode.Accelerated, s.MaxYears, standAge < 0 ? age : standAge, history, s.ClearingYear);
+            SpinupKeys.Compute(v.Parameters, site, met, co2, site.NDeposition, s.Mode == SpinupMode.Accelerated, s.MaxYears, standAge < 0 ? age : standAge, history, s.ClearingYear, s.ClearingYear == 0 ? 0 : baseline.Scenario.ForestAge?.SpreadYears ?? 0);
         Assert.Equal(s.Key, Key(veg, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg with { Parameters = CarbonSim.Model.Io.BiomeBgc.EpcFields.All[20].Set(veg.Parameters, CarbonSim.Model.Io.BiomeBgc.EpcFields.All[20].Get(veg.Parameters) + 1e-9) }, s.Site, s.Co2Ppm));
         Assert.NotEqual(s.Key, Key(veg, s.Site with { ClayPercent = s.Site.ClayPercent + 1 }, s.Co2Ppm));

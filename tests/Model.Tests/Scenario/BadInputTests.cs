@@ -159,6 +159,10 @@ public class BadInputTests(Xunit.Abstractions.ITestOutputHelper output)
             ["spinup.stand_age_years", "got '40'", "expected no stand_age_years with forest_age"]),
         ["forest age merge missing a class"] = new((t, _) => ReplaceOnce(t, "[mature, over_mature]]", "[mature]]"), "scenario.yaml",
             ["forest_age.merge (line ", "got 'over_mature'", "expected every age class of"]),
+        ["forest age spread beyond the history"] = new((t, _) => ReplaceOnce(t, "  spread_years: 8 ", "  spread_years: 12 "), "scenario.yaml",
+            ["forest_age.spread_years", "got '12'", "cohort 'young' of city", "(age 10 a, cleared 2010) allows at most 9"]),
+        ["forest age spread negative"] = new((t, _) => ReplaceOnce(t, "  spread_years: 8 ", "  spread_years: -2 "), "scenario.yaml",
+            ["forest_age.spread_years (line ", "got '-2'", "expected whole years in [0, 30]"]),
     };
 
     /// <summary>Replaces the history CO2 series by an edited copy.</summary>
