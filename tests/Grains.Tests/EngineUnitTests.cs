@@ -20,6 +20,9 @@ public sealed class EngineUnitTests
         Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsTransient(storageTimeout));
         Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsTransient(new AggregateException(storageTimeout)));
         Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsPermanent(new KernelFailureException("tile 3, year 2030: carbon balance")));
+        // an activation cancelled on a loaded machine (TaskCanceledException from ActivateAsync) is retried
+        Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsTransient(new TaskCanceledException("A task was canceled.")));
+        Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsTransient(new OrleansException("activation", new OperationCanceledException())));
         Assert.True(CarbonSim.Grains.Persistence.RecoveryPolicy.IsPermanent(new OrleansException("bad", new ArgumentException("bad spec"))));
     }
 

@@ -45,7 +45,10 @@ public static class RecoveryPolicy
     /// <see cref="SiloUnavailableException"/>; Orleans' <c>ConnectionFailedException</c> and
     /// <c>GatewayTooBusyException</c>); an activation whose start was cancelled
     /// (<c>OrleansLifecycleCanceledException</c>: seen at 1 km on a loaded machine, when 260 tile activations
-    /// reading their state at once ran past the activation timeout); a call or storage operation that timed out
+    /// reading their state at once ran past the activation timeout; and a plain <see cref="OperationCanceledException"/>
+    /// thrown by <c>ActivationData.ActivateAsync</c>, seen when a spin-up grain's activation was cancelled at load
+    /// average 60 — a run is cancelled by its stored flag, never by a token, so a cancelled grain call is never the
+    /// user's cancel); a call or storage operation that timed out
     /// (<see cref="TimeoutException"/>, the Redis client's timeout and connection exceptions); storage that
     /// lost a race (<see cref="Orleans.Storage.InconsistentStateException"/>: the grain deactivates and the
     /// next call reloads it). Inner exceptions count too: a storage provider wraps a storage call that timed
@@ -66,7 +69,7 @@ public static class RecoveryPolicy
     }
 
     static bool IsTransientItself(Exception e) =>
-        e is NotReadyException or TimeoutException or OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException
+        e is NotReadyException or TimeoutException or OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException or OperationCanceledException
         || e.GetType().Name is "ConnectionFailedException" or "GatewayTooBusyException" or "OrleansLifecycleCanceledException"
             or "RedisStorageException" or "RedisConnectionException" or "RedisTimeoutException";
 
