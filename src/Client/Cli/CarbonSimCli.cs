@@ -172,14 +172,15 @@ public static class CarbonSimCli
         static readonly Option<int?> TileSize = CliOptions.TileSize();
         static readonly Option<bool> Attribution = new("--attribution")
         {
-            Description = "after the run, also run one member per driver of the sink (CO2, N deposition, stand age, land-use change) held at its " +
-                          "spin-up reference, plus one with all held, on the same engine; writes attribution.csv and a report section (each member takes about as long as the run)",
+            Description = "after the run, also run the factorial members that split the sink (NBP) into its drivers (CO2, N deposition, stand age, " +
+                          "land-use change), each held at its spin-up reference, on the same engine; writes attribution.csv and a report section (each member takes " +
+                          "about as long as the run; Shapley needs 2^n - 1 members for n varied drivers, 7 for the bundled baseline)",
         };
         static readonly Option<string?> AttributionMethod = new("--attribution-method")
         {
-            Description = "with --attribution: one-at-a-time (default; one member per driver, interactions left in the residual) or shapley " +
-                          "(a member for every subset of drivers held, 2^n - 1; contributions are Shapley values and add up to the sink)",
-            HelpName = "one-at-a-time|shapley",
+            Description = "with --attribution: shapley (default; a member for every subset of drivers held, 2^n - 1; contributions are Shapley values " +
+                          "and add up to the sink) or one-at-a-time (one member per driver plus one with all held; the interactions are left in the residual)",
+            HelpName = "shapley|one-at-a-time",
         };
 
         public static RunOptions Options(ParseResult r) => new()
@@ -196,11 +197,11 @@ public static class CarbonSimCli
 
         static Model.Engine.AttributionMethod ParseAttributionMethod(string? value, bool attribution) => value switch
         {
-            null => Model.Engine.AttributionMethod.OneAtATime,
+            null => Model.Engine.AttributionMethod.Shapley,
             _ when !attribution => throw new UsageException("--attribution-method needs --attribution"),
             "one-at-a-time" => Model.Engine.AttributionMethod.OneAtATime,
             "shapley" => Model.Engine.AttributionMethod.Shapley,
-            _ => throw new UsageException($"--attribution-method: got '{value}', expected one-at-a-time or shapley"),
+            _ => throw new UsageException($"--attribution-method: got '{value}', expected shapley or one-at-a-time"),
         };
 
         public static (Command, string) Command(CliContext context)
@@ -219,8 +220,8 @@ public static class CarbonSimCli
                   carbonsim run scenarios/jjj-urban-expansion.yaml --out out/urban   # a land-use scenario, written to out/urban/
                   carbonsim run scenarios/jjj-baseline.yaml --resolution 20 --tile-size 8 --out out/b20 --overwrite
                   carbonsim run my.yaml --cluster redis://127.0.0.1:6379         # on the silos registered in that Redis
-                  carbonsim run scenarios/jjj-urban-expansion.yaml --attribution --out out/urban-attr   # + attribution.csv: the sink by driver
-                  carbonsim run --attribution --attribution-method shapley --out out/base-shapley   # contributions that add up (2^n - 1 members)
+                  carbonsim run scenarios/jjj-urban-expansion.yaml --attribution --out out/urban-attr   # + attribution.csv: the sink by driver (Shapley: adds up)
+                  carbonsim run --attribution --attribution-method one-at-a-time --out out/base-oat   # one member per driver; interactions in the residual
                 """);
         }
     }
