@@ -1,4 +1,5 @@
 using CarbonSim.Model.Io.Formats;
+using CarbonSim.Model.Io.Rasters;
 using System.Collections.Immutable;
 using System.Globalization;
 using CarbonSim.Model.Climate;
@@ -205,40 +206,88 @@ public static class RegionBuilder
         if (lu.Generator is { } gen)
             return LandUseGenerator.Generate(gen, lu.Classes, lu.ClassTablePath, [.. cities.Select(c => c.Id)], cells, grid.CellAreaM2, gen.DefaultGreenCoveragePct);
 
+        return RasterLandUse(scenario, grid, rows, cols, cells);
+    }
+
+    /// <summary>
+    /// The base map from <c>land_use.raster</c> (ESRI ASCII or GeoTIFF, any CRS known to <see cref="RasterCrs"/>): every value
+    /// of the file must be a class code (or, with <c>land_use.reclass</c>, a product code of the table); the raster is
+    /// carried onto the grid as class areas per cell (<see cref="ClassFractions.Aggregate"/>) and hardened to one class per
+    /// cell keeping each city's class areas (<see cref="ClassFractions.Harden"/>). Every cell's centre must lie on a
+    /// pixel that is not NODATA.
+    /// </summary>
+    private static string[] RasterLandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells)
+    {
+        var lu = scenario.LandUse;
         var path = lu.RasterPath!;
-        var raster = EsriAsciiGrid.Read(path);
-        bool geographic = raster.Prj is { } prj && prj.TrimStart().StartsWith("GEOGCS", StringComparison.OrdinalIgnoreCase);
-        if (raster.Prj is { } p2 && !geographic && !p2.Contains("Albers", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidInputException(Path.ChangeExtension(path, ".prj"), "PROJCS", p2.Length > 60 ? p2[..60] + "…" : p2,
-                "a geographic (GEOGCS, lon/lat) or Albers equal-area coordinate system matching grid.projection");
-        // Check every value of the file, not only those under a cell.
-        for (int k = 0; k < raster.Values.Length; k++)
+        var probe = ClassFractions.Probe(grid);
+        var declared = lu.RasterCrs is { } name ? RasterCrs.FromName(name, scenario.SourcePath, "land_use.crs", "land_use.crs") : null;
+        var raster = SourceRaster.Read(path, declared, "land_use.crs", grid.Projection, probe);
+        var classes = lu.Classes.Classes;
+        var indexOfName = classes.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        // Every value of the file is checked, not only those under a cell.
+        var classOfValue = new Dictionary<double, int>();
+        for (long k = 0; k < raster.Values.Length; k++)
         {
+            if (raster.IsNoData(k)) continue;
             double v = raster.Values[k];
-            if (raster.NoData is double nd && v == nd) continue;
+            if (classOfValue.ContainsKey(v)) continue;
             string place = $"row {k / raster.Cols}, col {k % raster.Cols}";
             if (v != Math.Floor(v) || v < int.MinValue || v > int.MaxValue)
                 throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture), "an integer class code");
-            if (!lu.Classes.TryGetByCode((int)v, out _))
+            if (lu.Reclass is { } rc)
+            {
+                if (!rc.ClassOfCode.TryGetValue((int)v, out var cn))
+                    throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture), $"a product code of {rc.Path} ({string.Join(", ", rc.ClassOfCode.Keys.Order())})");
+                classOfValue[v] = cn is null ? -1 : indexOfName[cn];
+                continue;
+            }
+            if (!lu.Classes.TryGetByCode((int)v, out var cls))
                 throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture),
-                    $"a class code of {lu.ClassTablePath} ({string.Join(", ", lu.Classes.Classes.Select(c => $"{c.Code}={c.Name}"))})");
+                    $"a class code of {lu.ClassTablePath} ({string.Join(", ", classes.Select(c => $"{c.Code}={c.Name}"))})");
+            classOfValue[v] = indexOfName[cls.Name];
         }
-        var result = new string[cells.Length];
+        var toGrid = raster.Crs!.ToGrid(grid.Projection, probe);
+
+        // Every cell centre on a mapped pixel; the class under the centre is the fallback of a cell without mapped area.
+        var centreClass = new int[cells.Length];
+        int outside = 0;
         for (int i = 0; i < cells.Length; i++)
         {
-            double x = geographic ? cells[i].Lon : cells[i].X, y = geographic ? cells[i].Lat : cells[i].Y;
-            int col = (int)Math.Floor((x - raster.XllCorner) / raster.CellSize);
-            int row = (int)Math.Floor((raster.YMax - y) / raster.CellSize);
+            var (sx, sy) = toGrid.Inverse(cells[i].X, cells[i].Y);
+            int col = (int)Math.Floor((sx - raster.X0) / raster.Dx);
+            int row = (int)Math.Floor((raster.Y0 - sy) / raster.Dy);
             string cellPlace = $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
             if (row < 0 || row >= raster.Rows || col < 0 || col >= raster.Cols)
-                throw new InvalidInputException(path, cellPlace, "outside the raster", "a raster covering every cell of the region");
-            double v = raster.Value(row, col);
-            if (raster.NoData is double nd && v == nd)
-                throw new InvalidInputException(path, $"row {row}, col {col} ({cellPlace})", v.ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
-            lu.Classes.TryGetByCode((int)v, out var cls);
-            result[i] = cls.Name;
+            {
+                if (++outside == cells.Length)
+                    throw new InvalidInputException(path, "extent", $"x {ClassFractions.F(raster.X0)}..{ClassFractions.F(raster.X0 + raster.Cols * raster.Dx)}, y {ClassFractions.F(raster.Y0 - raster.Rows * raster.Dy)}..{ClassFractions.F(raster.Y0)} in {raster.Crs.Label}",
+                        "a raster overlapping the region (none of its cells lies on the raster)");
+                continue;
+            }
+            long k = (long)row * raster.Cols + col;
+            if (raster.IsNoData(k) || classOfValue[raster.Values[k]] < 0)
+                throw new InvalidInputException(path, $"row {row}, col {col} ({cellPlace})", raster.Values[k].ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
+            centreClass[i] = classOfValue[raster.Values[k]];
         }
-        return result;
+        if (outside > 0)
+        {
+            int i = Enumerable.Range(0, cells.Length).First(i =>
+            {
+                var (sx, sy) = toGrid.Inverse(cells[i].X, cells[i].Y);
+                int col = (int)Math.Floor((sx - raster.X0) / raster.Dx), row = (int)Math.Floor((raster.Y0 - sy) / raster.Dy);
+                return row < 0 || row >= raster.Rows || col < 0 || col >= raster.Cols;
+            });
+            string cellPlace = $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
+            throw new InvalidInputException(path, cellPlace, "outside the raster", $"a raster covering every cell of the region ({outside} of {cells.Length} cells are not covered)");
+        }
+
+        var cellOfRaster = new int[grid.Rows * grid.Cols];
+        Array.Fill(cellOfRaster, -1);
+        for (int i = 0; i < cells.Length; i++) cellOfRaster[grid.RasterIndex(rows[i], cols[i])] = i;
+        var area = ClassFractions.Aggregate(raster, toGrid, grid, cellOfRaster, cells.Length, classes.Length, v => classOfValue.GetValueOrDefault(v, -1));
+        var hard = ClassFractions.Harden(area, cells.Length, classes.Length, [.. cells.Select(c => c.CityIndex)], i => centreClass[i]);
+        return [.. hard.Select(k => classes[k].Name)];
     }
 
     private static Dictionary<string, ClimateZone> MakeZones(Scenario scenario, IReadOnlyList<CityBoundary> cities, GeneratorCell[] cells, Func<string, int, MetSeries>? metReader)

@@ -97,8 +97,12 @@ public sealed record LandUseSpec
     /// <summary>Full path of the class table (class → vegetation mix + sealed share), already read.</summary>
     public required string ClassTablePath { get; init; }
     public required LandUseClassTable Classes { get; init; }
-    /// <summary>ESRI ASCII grid of class codes, or null when the map is generated.</summary>
+    /// <summary>ESRI ASCII grid or GeoTIFF of class codes, or null when the map is generated.</summary>
     public string? RasterPath { get; init; }
+    /// <summary><c>land_use.crs</c>: "EPSG:&lt;code&gt;" of a raster that declares no CRS itself, or null.</summary>
+    public string? RasterCrs { get; init; }
+    /// <summary><c>land_use.reclass</c>: the raster's product codes mapped to classes, or null when the raster holds class-table codes.</summary>
+    public ReclassTable? Reclass { get; init; }
     /// <summary>Generator settings, or null when a raster is given.</summary>
     public LandUseGeneratorSpec? Generator { get; init; }
 }
