@@ -10,11 +10,12 @@ namespace CarbonSim.Model.Region;
 public static class ClassFractions
 {
     /// <summary>
-    /// [m2] Area of each class in each land cell: <c>area[cell · classCount + class]</c>. Every source pixel (split into
-    /// s × s sub-pixels, s = ⌈2 · pixel edge / cell edge⌉, so that a pixel as coarse as a cell still lands in every cell it
-    /// covers) is projected corner by corner onto the grid's equal-area Albers; its area there (shoelace, so ellipsoidal
-    /// area) goes to the cell under its projected centre. Only pixels near the grid are visited (the grid's outline,
-    /// projected back, bounds them). NODATA pixels and codes that <paramref name="classOf"/> maps to −1 add nothing.
+    /// [m2] Area of each class in each land cell: <c>area[cell · classCount + class]</c>. A fine raster (pixel edge on the
+    /// grid at most half a cell edge): every source pixel is projected corner by corner onto the grid's equal-area Albers
+    /// and its area there (shoelace, so ellipsoidal area) goes to the cell under its projected centre; only pixels near the
+    /// grid are visited (the grid's outline, projected back, bounds them). A coarse raster: each cell is sampled at
+    /// <see cref="SamplesPerCellEdge"/>² points taken back to the raster, each carrying 1/n² of the cell's area.
+    /// NODATA pixels and codes that <paramref name="classOf"/> maps to −1 add nothing.
     /// </summary>
     /// <param name="cellOfRaster">Land cell index of each grid raster index (row · cols + col), −1 outside the region.</param>
     /// <param name="classOf">Class index of a raster value, −1 to skip.</param>
@@ -43,7 +44,8 @@ public static class ClassFractions
         double pixelArea = Math.Abs(Shoelace(
             toGrid.Forward(src.X0 + cc * src.Dx, src.Y0 - rc * src.Dy), toGrid.Forward(src.X0 + (cc + 1) * src.Dx, src.Y0 - rc * src.Dy),
             toGrid.Forward(src.X0 + (cc + 1) * src.Dx, src.Y0 - (rc + 1) * src.Dy), toGrid.Forward(src.X0 + cc * src.Dx, src.Y0 - (rc + 1) * src.Dy)));
-        int s = Math.Max(1, (int)Math.Ceiling(2 * Math.Sqrt(pixelArea) / grid.ResolutionM));
+        if (Math.Sqrt(pixelArea) > grid.ResolutionM / 2) return SampleCells(src, toGrid, grid, cellOfRaster, area, classCount, classOf);
+        const int s = 1;
         double sdx = src.Dx / s, sdy = src.Dy / s;
 
         int width = (c1 - c0 + 1) * s + 1;
@@ -78,6 +80,33 @@ public static class ClassFractions
                     }
                 }
                 (upper, lower) = (lower, upper);
+            }
+        return area;
+    }
+
+    /// <summary>[-] Sample points per cell edge when the raster is coarser than half a cell (1 % of the cell per point).</summary>
+    public const int SamplesPerCellEdge = 10;
+
+    private static double[] SampleCells(SourceRaster src, GridTransform toGrid, GridDefinition grid, int[] cellOfRaster, double[] area, int classCount, Func<double, int> classOf)
+    {
+        int n = SamplesPerCellEdge;
+        double w = grid.CellAreaM2 / (n * n), res = grid.ResolutionM;
+        for (int r = 0; r < grid.Rows; r++)
+            for (int c = 0; c < grid.Cols; c++)
+            {
+                int cell = cellOfRaster[grid.RasterIndex(r, c)];
+                if (cell < 0) continue;
+                for (int a = 0; a < n; a++)
+                    for (int b = 0; b < n; b++)
+                    {
+                        var (x, y) = toGrid.Inverse(grid.XMin + (c + (b + 0.5) / n) * res, grid.YMax - (r + (a + 0.5) / n) * res);
+                        int sc = (int)Math.Floor((x - src.X0) / src.Dx), sr = (int)Math.Floor((src.Y0 - y) / src.Dy);
+                        if (sc < 0 || sr < 0 || sc >= src.Cols || sr >= src.Rows) continue;
+                        long k = (long)sr * src.Cols + sc;
+                        if (src.IsNoData(k)) continue;
+                        int cls = classOf(src.Values[k]);
+                        if (cls >= 0) area[(long)cell * classCount + cls] += w;
+                    }
             }
         return area;
     }
