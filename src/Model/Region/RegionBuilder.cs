@@ -251,36 +251,31 @@ public static class RegionBuilder
 
         // Every cell centre on a mapped pixel; the class under the centre is the fallback of a cell without mapped area.
         var centreClass = new int[cells.Length];
-        int outside = 0;
+        int outside = 0, firstOutside = -1;
+        string CellPlace(int i) => $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
         for (int i = 0; i < cells.Length; i++)
         {
             var (sx, sy) = toGrid.Inverse(cells[i].X, cells[i].Y);
             int col = (int)Math.Floor((sx - raster.X0) / raster.Dx);
             int row = (int)Math.Floor((raster.Y0 - sy) / raster.Dy);
-            string cellPlace = $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
             if (row < 0 || row >= raster.Rows || col < 0 || col >= raster.Cols)
             {
-                if (++outside == cells.Length)
-                    throw new InvalidInputException(path, "extent", $"x {ClassFractions.F(raster.X0)}..{ClassFractions.F(raster.X0 + raster.Cols * raster.Dx)}, y {ClassFractions.F(raster.Y0 - raster.Rows * raster.Dy)}..{ClassFractions.F(raster.Y0)} in {raster.Crs.Label}",
-                        "a raster overlapping the region (none of its cells lies on the raster)");
+                if (outside++ == 0) firstOutside = i;
                 continue;
             }
             long k = (long)row * raster.Cols + col;
             if (raster.IsNoData(k) || classOfValue[raster.Values[k]] < 0)
-                throw new InvalidInputException(path, $"row {row}, col {col} ({cellPlace})", raster.Values[k].ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
+            {
+                if (outside > 0) break;   // the first problem in cell order is reported
+                throw new InvalidInputException(path, $"row {row}, col {col} ({CellPlace(i)})", raster.Values[k].ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
+            }
             centreClass[i] = classOfValue[raster.Values[k]];
         }
+        if (outside == cells.Length)
+            throw new InvalidInputException(path, "extent", $"x {ClassFractions.F(raster.X0)}..{ClassFractions.F(raster.X0 + raster.Cols * raster.Dx)}, y {ClassFractions.F(raster.Y0 - raster.Rows * raster.Dy)}..{ClassFractions.F(raster.Y0)} in {raster.Crs.Label}",
+                "a raster overlapping the region (no cell centre of the region lies on the raster)");
         if (outside > 0)
-        {
-            int i = Enumerable.Range(0, cells.Length).First(i =>
-            {
-                var (sx, sy) = toGrid.Inverse(cells[i].X, cells[i].Y);
-                int col = (int)Math.Floor((sx - raster.X0) / raster.Dx), row = (int)Math.Floor((raster.Y0 - sy) / raster.Dy);
-                return row < 0 || row >= raster.Rows || col < 0 || col >= raster.Cols;
-            });
-            string cellPlace = $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
-            throw new InvalidInputException(path, cellPlace, "outside the raster", $"a raster covering every cell of the region ({outside} of {cells.Length} cells are not covered)");
-        }
+            throw new InvalidInputException(path, CellPlace(firstOutside), "outside the raster", "a raster covering every cell of the region");
 
         var cellOfRaster = new int[grid.Rows * grid.Cols];
         Array.Fill(cellOfRaster, -1);
