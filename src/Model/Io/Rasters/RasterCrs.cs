@@ -21,7 +21,10 @@ public sealed class RasterCrs
     /// <summary>True for lon/lat (degrees) coordinates.</summary>
     public bool IsGeographic => System is GeographicCoordinateSystem;
 
-    private RasterCrs(CoordinateSystem system, string label) { System = system; Label = label; }
+    /// <summary>The WKT it was built from (an EPSG code's WKT1, the .prj text, or the WKT made from GeoKeys).</summary>
+    public string Wkt { get; }
+
+    private RasterCrs(CoordinateSystem system, string label, string wkt) { System = system; Label = label; Wkt = wkt.Trim(); }
 
     private const string Wgs84Geogcs = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]";
     /// <summary>CGCS2000 (EPSG:4490): GRS80-like ellipsoid (1/f = 298.257222101), datum within centimetres of WGS84 (zero shift).</summary>
@@ -65,7 +68,7 @@ public sealed class RasterCrs
     {
         var wkt = EpsgWkt(code) ?? throw new InvalidInputException(file, place, $"EPSG:{code}",
             $"an EPSG code known to CarbonSim ({KnownEpsg}); for another CRS give its WKT in a .prj");
-        return new RasterCrs(Parse(wkt, file, place), $"EPSG:{code} ({source})");
+        return new RasterCrs(Parse(wkt, file, place), $"EPSG:{code} ({source})", wkt);
     }
 
     /// <summary>Parses "EPSG:nnnn" (as in a scenario key or a GeoJSON crs name such as urn:ogc:def:crs:EPSG::32650).</summary>
@@ -85,7 +88,7 @@ public sealed class RasterCrs
     public static RasterCrs FromWkt(string wkt, string file, string source)
     {
         var cs = Parse(wkt, file, "WKT");
-        return new RasterCrs(cs, $"{cs.Name} ({source})");
+        return new RasterCrs(cs, $"{cs.Name} ({source})", wkt);
     }
 
     private static CoordinateSystem Parse(string wkt, string file, string place)

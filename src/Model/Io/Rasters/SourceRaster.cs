@@ -30,13 +30,7 @@ public sealed record SourceRaster(string Path, int Cols, int Rows, double X0, do
     /// </summary>
     public static SourceRaster Read(string path, RasterCrs? declared, string declaredPlace, Region.AlbersEqualArea grid, (double Lon, double Lat)[] probe)
     {
-        var ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
-        SourceRaster r = ext switch
-        {
-            ".asc" => FromAscii(path),
-            ".tif" or ".tiff" => FromGeoTiff(path),
-            _ => throw new InvalidInputException(path, "file name", System.IO.Path.GetFileName(path), Formats),
-        };
+        var r = ReadFile(path);
         if (declared is not null && r.Crs is not null && !SameCrs(r.Crs, declared, grid, probe))
             throw new InvalidInputException(path, "CRS", r.Crs.Label, $"the CRS given by {declaredPlace} ({declared.Label}), or no CRS in the file");
         r = r with { Crs = r.Crs ?? declared };
@@ -46,6 +40,43 @@ public sealed record SourceRaster(string Path, int Cols, int Rows, double X0, do
             throw new InvalidInputException(path, "extent", FormattableString.Invariant($"x {r.X0}..{r.X0 + r.Cols * r.Dx}, y {r.Y0 - r.Rows * r.Dy}..{r.Y0}"),
                 $"lon/lat degrees for the declared CRS {r.Crs.Label} (are these metres in a projected CRS?)");
         return r;
+    }
+
+    /// <summary>Reads an ESRI ASCII grid or GeoTIFF with the CRS it declares (null when none).</summary>
+    public static SourceRaster ReadFile(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException(path, "file", path, "an existing raster: " + Formats);
+        return System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".asc" => FromAscii(path),
+            ".tif" or ".tiff" => FromGeoTiff(path),
+            _ => throw new InvalidInputException(path, "file name", System.IO.Path.GetFileName(path), Formats),
+        };
+    }
+
+    /// <summary>
+    /// [m2] Area of one pixel of a projected raster (pixel size × metres per unit, squared). A raster in lon/lat, or
+    /// one without a CRS whose numbers look like degrees, is refused: its pixels have no single area in metres.
+    /// Without a CRS, map units are read as metres (<paramref name="assumed"/> says so).
+    /// </summary>
+    public double ProjectedPixelAreaM2(string use, out bool assumed)
+    {
+        assumed = Crs is null;
+        if (Crs is { IsGeographic: true })
+            throw new InvalidInputException(Path, "CRS", Crs.Label, $"a projected CRS for {use} (pixel areas in m2; a lon/lat pixel's area varies with latitude): reproject the map first, e.g. gdalwarp -t_srs EPSG:32650");
+        if (Crs is null && Dx < 1 && Dy < 1 && Math.Abs(X0) <= 360 && Math.Abs(Y0) <= 90)
+            throw new InvalidInputException(Path, "CRS", FormattableString.Invariant($"none declared, pixel {Dx} x {Dy} at x {X0}, y {Y0}"),
+                $"a .prj (or GeoKeys) naming a projected CRS for {use}: these numbers look like lon/lat degrees, which are not metres");
+        double mpu = Crs?.MetresPerUnit ?? 1;
+        return Dx * mpu * Dy * mpu;
+    }
+
+    /// <summary>The raster as an ESRI ASCII grid (square pixels required) with the CRS's WKT as .prj.</summary>
+    public EsriAsciiGrid ToAsciiGrid()
+    {
+        if (Math.Abs(Dx - Dy) > 1e-9 * Dx)
+            throw new InvalidInputException(Path, "pixel size", FormattableString.Invariant($"{Dx} x {Dy}"), "square pixels");
+        return new EsriAsciiGrid(Cols, Rows, X0, Y0 - Rows * Dy, Dx, NoData is double nd && double.IsNaN(nd) ? null : NoData, Values, Crs?.Wkt);
     }
 
     /// <summary>Two CRSs agree when they put every probe point within 1 mm (projected) or 1e-8° (geographic) of each other.</summary>
