@@ -24,7 +24,8 @@ public static class RegionBuilder
     public static RegionSetup Build(Scenario scenario, Func<string, int, MetSeries>? metReader = null)
     {
         var projection = new AlbersEqualArea(scenario.Grid.Projection);
-        var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid);
+        var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid,
+            scenario.Region.Crs, scenario.SourcePath);
         if (scenario.ForestAge is { } forestAge)
             foreach (var id in forestAge.CityIds)
                 if (!cities.Any(c => c.Id == id))

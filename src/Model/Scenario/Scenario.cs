@@ -64,7 +64,11 @@ public sealed record ValidationSpec(string ReferencesPath, CarbonSim.Model.Outpu
 
 /// <summary>City boundaries: a GeoJSON FeatureCollection of Polygon/MultiPolygon features in lon/lat degrees.</summary>
 /// <param name="RepairInvalid">Repair invalid polygons whose repair changes their area by at most 0.1% (see CityBoundaries).</param>
-public sealed record RegionSpec(string BoundariesPath, string IdProperty, string NameProperty, bool RepairInvalid);
+public sealed record RegionSpec(string BoundariesPath, string IdProperty, string NameProperty, bool RepairInvalid)
+{
+    /// <summary><c>region.crs</c>: "EPSG:&lt;code&gt;" of the boundaries' coordinates, or null (the file's own CRS, else lon/lat WGS84).</summary>
+    public string? Crs { get; init; }
+}
 
 /// <summary>The simulation grid as the scenario asks for it (cell size, tiles, projection); the laid-out grid of a run
 /// is <see cref="Region.GridDefinition"/>, and a raster's georeferencing <see cref="Output.GridSpec"/>.</summary>

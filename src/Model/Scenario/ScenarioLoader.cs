@@ -134,12 +134,14 @@ public static partial class ScenarioLoader
 
     private static RegionSpec ReadRegion(YamlMap m, string dir)
     {
-        var path = ExistingFile(m, "boundaries", dir, "an existing GeoJSON file of city polygons");
+        var path = ExistingFile(m, "boundaries", dir, "an existing GeoJSON file or shapefile (.shp) of city polygons");
         var id = m.OptionalString("id_property") ?? "id";
         var name = m.OptionalString("name_property") ?? "name";
         var repair = m.Boolean("repair_invalid", false);
+        var crs = m.OptionalString("crs");
+        if (crs is not null) Io.Rasters.RasterCrs.FromName(crs, m.File, m.Place("crs"), "region.crs");
         m.RejectUnknownKeys();
-        return new RegionSpec(path, id, name, repair);
+        return new RegionSpec(path, id, name, repair) { Crs = crs };
     }
 
     private static GridSettings ReadGrid(YamlMap m)

@@ -143,6 +143,14 @@ public sealed class RasterCrs
             false);
     }
 
+    /// <summary>Coordinates of this CRS → WGS84 lon/lat [degrees], or null when they already are (WGS84-like lon/lat).</summary>
+    public Func<double, double, (double Lon, double Lat)>? ToLonLat()
+    {
+        if (System is GeographicCoordinateSystem g && IsWgs84Like(g)) return null;
+        var t = new CoordinateTransformationFactory().CreateFromCoordinateSystems(System, GeographicCoordinateSystem.WGS84).MathTransform;
+        return (x, y) => t.Transform(x, y);
+    }
+
     private static bool IsWgs84Like(GeographicCoordinateSystem g)
     {
         var e = g.HorizontalDatum.Ellipsoid;
