@@ -39,12 +39,7 @@ public static class ClassFractions
         int r0 = Math.Max(0, (int)Math.Floor((src.Y0 - syMax) / src.Dy) - 2), r1 = Math.Min(src.Rows - 1, (int)Math.Floor((src.Y0 - syMin) / src.Dy) + 2);
         if (c0 > c1 || r0 > r1) return area;
 
-        // Sub-pixel count from the pixel's size on the grid at the window's centre.
-        int rc = (r0 + r1) / 2, cc = (c0 + c1) / 2;
-        double pixelArea = Math.Abs(Shoelace(
-            toGrid.Forward(src.X0 + cc * src.Dx, src.Y0 - rc * src.Dy), toGrid.Forward(src.X0 + (cc + 1) * src.Dx, src.Y0 - rc * src.Dy),
-            toGrid.Forward(src.X0 + (cc + 1) * src.Dx, src.Y0 - (rc + 1) * src.Dy), toGrid.Forward(src.X0 + cc * src.Dx, src.Y0 - (rc + 1) * src.Dy)));
-        if (Math.Sqrt(pixelArea) > grid.ResolutionM / 2) return SampleCells(src, toGrid, grid, cellOfRaster, area, classCount, classOf);
+        if (!IsFine(src, toGrid, grid, (r0 + r1) / 2, (c0 + c1) / 2)) return SampleCells(src, toGrid, grid, cellOfRaster, area, classCount, classOf);
         const int s = 1;
         double sdx = src.Dx / s, sdy = src.Dy / s;
 
@@ -82,6 +77,24 @@ public static class ClassFractions
                 (upper, lower) = (lower, upper);
             }
         return area;
+    }
+
+    /// <summary>
+    /// True when the raster's pixel, projected onto the grid at (<paramref name="row"/>, <paramref name="col"/>) (default: the
+    /// pixel under the grid's centre), has an edge of at most half a cell: then pixels are summed one by one, else cells are sampled.
+    /// </summary>
+    public static bool IsFine(SourceRaster src, GridTransform toGrid, GridDefinition grid, int row = -1, int col = -1)
+    {
+        if (row < 0 || col < 0)
+        {
+            var (x, y) = toGrid.Inverse((grid.XMin + grid.XMax) / 2, (grid.YMin + grid.YMax) / 2);
+            col = Math.Clamp((int)Math.Floor((x - src.X0) / src.Dx), 0, src.Cols - 1);
+            row = Math.Clamp((int)Math.Floor((src.Y0 - y) / src.Dy), 0, src.Rows - 1);
+        }
+        double pixelArea = Math.Abs(Shoelace(
+            toGrid.Forward(src.X0 + col * src.Dx, src.Y0 - row * src.Dy), toGrid.Forward(src.X0 + (col + 1) * src.Dx, src.Y0 - row * src.Dy),
+            toGrid.Forward(src.X0 + (col + 1) * src.Dx, src.Y0 - (row + 1) * src.Dy), toGrid.Forward(src.X0 + col * src.Dx, src.Y0 - (row + 1) * src.Dy)));
+        return Math.Sqrt(pixelArea) <= grid.ResolutionM / 2;
     }
 
     /// <summary>[-] Sample points per cell edge when the raster is coarser than half a cell (1 % of the cell per point).</summary>

@@ -53,7 +53,7 @@ public static class RegionBuilder
         }
 
         var classes = scenario.LandUse.Classes;
-        var classNames = LandUse(scenario, grid, rows, cols, genCells, cities);
+        var classNames = LandUse(scenario, grid, rows, cols, genCells, cities, out var landUseSource);
 
         // Climate zones (one per city) and their sites.
         var zones = MakeZones(scenario, cities, genCells, metReader);
@@ -135,6 +135,7 @@ public static class RegionBuilder
             Tiles = tiles.MoveToImmutable(),
             ClimateZones = [.. zones.Values.OrderBy(z => z.Key, StringComparer.Ordinal)],
             Spinups = [.. spinups.Values],
+            LandUseSource = landUseSource,
         };
     }
 
@@ -201,13 +202,14 @@ public static class RegionBuilder
         return owner;
     }
 
-    private static string[] LandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, IReadOnlyList<CityBoundary> cities)
+    private static string[] LandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, IReadOnlyList<CityBoundary> cities, out string? source)
     {
+        source = null;
         var lu = scenario.LandUse;
         if (lu.Generator is { } gen)
             return LandUseGenerator.Generate(gen, lu.Classes, lu.ClassTablePath, [.. cities.Select(c => c.Id)], cells, grid.CellAreaM2, gen.DefaultGreenCoveragePct);
 
-        return RasterLandUse(scenario, grid, rows, cols, cells);
+        return RasterLandUse(scenario, grid, rows, cols, cells, out source);
     }
 
     /// <summary>
@@ -217,7 +219,7 @@ public static class RegionBuilder
     /// cell keeping each city's class areas (<see cref="ClassFractions.Harden"/>). Every cell's centre must lie on a
     /// pixel that is not NODATA.
     /// </summary>
-    private static string[] RasterLandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells)
+    private static string[] RasterLandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, out string source)
     {
         var lu = scenario.LandUse;
         var path = lu.RasterPath!;
@@ -283,6 +285,23 @@ public static class RegionBuilder
         for (int i = 0; i < cells.Length; i++) cellOfRaster[grid.RasterIndex(rows[i], cols[i])] = i;
         var area = ClassFractions.Aggregate(raster, toGrid, grid, cellOfRaster, cells.Length, classes.Length, v => classOfValue.GetValueOrDefault(v, -1));
         var hard = ClassFractions.Harden(area, cells.Length, classes.Length, [.. cells.Select(c => c.CityIndex)], i => centreClass[i]);
+        // [cells] Largest |cells given − summed class fraction| over cities and classes (cells with mapped area).
+        var dev = new Dictionary<(int City, int Class), double>();
+        for (int i = 0; i < cells.Length; i++)
+        {
+            double tot = 0;
+            for (int k = 0; k < classes.Length; k++) tot += area[(long)i * classes.Length + k];
+            if (tot <= 0) continue;
+            for (int k = 0; k < classes.Length; k++)
+                dev[(cells[i].CityIndex, k)] = dev.GetValueOrDefault((cells[i].CityIndex, k)) + (hard[i] == k ? 1 : 0) - area[(long)i * classes.Length + k] / tot;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        string unit = raster.Crs.IsGeographic ? "°" : " m";
+        source = string.Format(inv, "{0} ({1}; {2} x {3} pixels of {4:0.######}{5}{6}{7}); {8}; class cells per city within {9:0.00} cells of the mapped area",
+            path, raster.Crs.Label, raster.Cols, raster.Rows, raster.Dx, unit, toGrid.Identity ? ", the grid's own CRS" : ", reprojected",
+            lu.Reclass is { } r ? $", codes through {Path.GetFileName(r.Path)}" : "",
+            ClassFractions.IsFine(raster, toGrid, grid) ? "class areas summed pixel by pixel" : $"class areas sampled at {ClassFractions.SamplesPerCellEdge}x{ClassFractions.SamplesPerCellEdge} points per cell",
+            dev.Count == 0 ? 0 : dev.Values.Max(Math.Abs));
         return [.. hard.Select(k => classes[k].Name)];
     }
 

@@ -83,7 +83,12 @@ public class RasterLandUseTests(BaselineFixture baseline, ITestOutputHelper outp
     {
         var (scenario, dir) = WithRaster("lu_utm50n.tif");
         WriteUtmMap(Path.Combine(dir, "lu_utm50n.tif"), TestTiff.ProjectedKeys(32650));
-        AssertCloseToBaseline(RegionBuilder.Build(ScenarioLoader.Load(scenario)));
+        var setup = RegionBuilder.Build(ScenarioLoader.Load(scenario));
+        AssertCloseToBaseline(setup);
+        // What validate prints about the map.
+        Assert.Contains("lu_utm50n.tif (EPSG:32650 (GeoTIFF GeoKeys); ", setup.LandUseSource);
+        Assert.Contains(" pixels of 2000 m, reprojected); class areas summed pixel by pixel; class cells per city within ", setup.LandUseSource);
+        Assert.Null(baseline.Setup.LandUseSource);
     }
 
     [Fact]
