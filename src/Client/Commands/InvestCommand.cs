@@ -7,7 +7,7 @@ using CarbonSim.Model.Valuation;
 namespace CarbonSim.Client.Commands;
 
 /// <summary>
-/// <c>carbonsim invest</c>: InVEST-compatible static-pool carbon over ESRI ASCII grids.
+/// <c>carbonsim invest</c>: InVEST-compatible static-pool carbon over ESRI ASCII grids or GeoTIFFs.
 /// <code>
 /// carbonsim invest --lulc-bas bas.asc --pools pools.csv --out DIR [--overwrite]
 ///     [--lulc-alt alt.asc --bas-year 2020 --alt-year 2030]
@@ -16,7 +16,8 @@ namespace CarbonSim.Client.Commands;
 /// </code>
 /// Writes c_storage_bas.asc [t C ha-1], and with an alternate map c_storage_alt.asc, c_change.asc
 /// (alt − bas, positive = sequestration), npv.asc [currency ha-1] when a price is given, and summary.csv
-/// (totals in t C and currency over the pixel area, assuming a projected grid in metres). Output goes to
+/// (totals in t C and currency over the pixel area in m2 of a projected CRS; a lon/lat map is refused, a map without a
+/// CRS is read as metres unless its numbers look like degrees). The outputs carry the input's CRS (.prj). Output goes to
 /// a temporary folder renamed into place at the end, so a failed run leaves nothing that looks complete.
 /// </summary>
 public static class InvestCommand
@@ -49,18 +50,22 @@ public static class InvestCommand
         if (given == 4)
             pools = pools.Scaled(ClimateDensityScaling.Factors(Num(o, "--precip"), Num(o, "--temp"), Num(o, "--ref-precip"), Num(o, "--ref-temp")), o.ContainsKey("--scale-dead"));
 
-        var basGrid = EsriAsciiGrid.Read(o["--lulc-bas"]);
+        var basRaster = CarbonSim.Model.Io.Rasters.SourceRaster.ReadFile(o["--lulc-bas"]);
+        double area = basRaster.ProjectedPixelAreaM2("invest (totals over pixel areas)", out bool assumedMetres);
+        var basGrid = basRaster.ToAsciiGrid();
         var bas = basGrid.AsClasses(o["--lulc-bas"], out var nd);
         var sBas = InvestCarbon.Storage(bas, basGrid.Cols, pools, nd, o["--lulc-bas"]);
         var outputs = new List<(string Name, double[] Values)> { ("c_storage_bas.asc", sBas) };
         var summary = new StringBuilder("quantity,value,unit\n");
         var ci = CultureInfo.InvariantCulture;
-        double area = basGrid.CellArea;
+        summary.Append($"pixel_area,{area.ToString("R", ci)},m2{(assumedMetres ? " (no CRS given: map units read as metres)" : "")}\n");
         summary.Append($"total_c_bas,{InvestCarbon.Total(sBas, area).ToString("R", ci)},t C\n");
 
         if (o.TryGetValue("--lulc-alt", out var altPath))
         {
-            var altGrid = EsriAsciiGrid.Read(altPath);
+            var altRaster = CarbonSim.Model.Io.Rasters.SourceRaster.ReadFile(altPath);
+            altRaster.ProjectedPixelAreaM2("invest (totals over pixel areas)", out _);
+            var altGrid = altRaster.ToAsciiGrid();
             if (altGrid.Cols != basGrid.Cols || altGrid.Rows != basGrid.Rows || altGrid.CellSize != basGrid.CellSize)
                 throw new InvalidInputException(altPath, "header", $"{altGrid.Cols}x{altGrid.Rows} cells of {altGrid.CellSize}",
                     $"the baseline grid ({basGrid.Cols}x{basGrid.Rows} cells of {basGrid.CellSize})");
@@ -91,7 +96,7 @@ public static class InvestCommand
         var tmp = outDir + ".tmp-" + Environment.ProcessId.ToString(ci);
         Directory.CreateDirectory(tmp);
         foreach (var (name, values) in outputs)
-            File.WriteAllText(Path.Combine(tmp, name), (basGrid with { Values = values, NoData = OutputNoData }).Format());
+            (basGrid with { Values = values, NoData = OutputNoData }).Write(Path.Combine(tmp, name));   // + .prj when the input has a CRS
         File.WriteAllText(Path.Combine(tmp, "summary.csv"), summary.ToString());
         if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true); // empty, or --overwrite
         Directory.Move(tmp, outDir);

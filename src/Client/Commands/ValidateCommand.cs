@@ -61,7 +61,7 @@ public static class ValidateCommand
         foreach (var c in setup.Cities)
             o.WriteLine(string.Format(inv, "  {0,-8} {1,-14} {2,7} cells  {3,9:N0} km2 polygon{4}", c.Id, c.Name, c.CellCount, c.PolygonAreaM2 / 1e6,
                 c.Repair is null ? "" : "  [" + c.Repair + "]"));
-        var source = s.LandUse.Generator is { } gen ? $"generated (seed {gen.Seed})" : s.LandUse.RasterPath;
+        var source = s.LandUse.Generator is { } gen ? $"generated (seed {gen.Seed})" : setup.LandUseSource ?? s.LandUse.RasterPath;
         o.WriteLine($"land use  {source}; class shares:");
         foreach (var (cls, share) in setup.ClassShares())
             o.WriteLine(string.Format(inv, "  {0,-18} {1,6:0.0}%", cls, share * 100));

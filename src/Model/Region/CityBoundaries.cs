@@ -5,6 +5,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
+using CarbonSim.Model.Io.Rasters;
 
 namespace CarbonSim.Model.Region;
 
@@ -29,28 +30,29 @@ public static class CityBoundaries
     /// (quantisation spikes and zero-width back-tracks); otherwise it is still an error.
     /// Cities come back sorted by id (ordinal), which fixes their index.
     /// </summary>
-    public static IReadOnlyList<CityBoundary> Read(string path, string idProperty, string nameProperty, AlbersEqualArea projection, bool repairInvalid = false)
+    /// <param name="crsName">"EPSG:&lt;code&gt;" of the file's coordinates (scenario key <c>region.crs</c>), or null: then the
+    /// file's own CRS (a GeoJSON <c>crs</c> member, a shapefile's <c>.prj</c>) or, for GeoJSON, lon/lat WGS84 (RFC 7946).
+    /// When both are given they must agree. Coordinates in another CRS are transformed to lon/lat (ProjNET) first.</param>
+    /// <param name="crsFile">File named when <paramref name="crsName"/> is bad (the scenario).</param>
+    public static IReadOnlyList<CityBoundary> Read(string path, string idProperty, string nameProperty, AlbersEqualArea projection, bool repairInvalid = false,
+        string? crsName = null, string? crsFile = null)
     {
-        if (!File.Exists(path)) throw new InvalidInputException(path, "file", path, "an existing GeoJSON file");
-        FeatureCollection? fc;
-        try
-        {
-            var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip };
-            options.Converters.Add(new GeoJsonConverterFactory());
-            using var stream = File.OpenRead(path);
-            fc = JsonSerializer.Deserialize<FeatureCollection>(stream, options);
-        }
-        catch (JsonException e)
-        {
-            var place = e.LineNumber is long l ? $"line {l + 1}, byte {e.BytePositionInLine + 1}" : "document";
-            throw new InvalidInputException(path, place, Clean(e.InnerException?.Message ?? e.Message), "a GeoJSON FeatureCollection", e);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
-        {
-            throw new InvalidInputException(path, "document", Clean(e.Message), "a GeoJSON FeatureCollection with closed polygon rings", e);
-        }
-        if (fc is null || fc.Count == 0)
+        if (!File.Exists(path)) throw new InvalidInputException(path, "file", path, "an existing boundaries file (GeoJSON or shapefile)");
+        var (fc, fileCrs) = Path.GetExtension(path).ToLowerInvariant() == ".shp" ? ReadShapefile(path) : ReadGeoJson(path);
+        if (fc.Count == 0)
             throw new InvalidInputException(path, "features", "none", "a FeatureCollection with at least one feature");
+        var declared = crsName is null ? null : RasterCrs.FromName(crsName, crsFile ?? path, "region.crs", "region.crs");
+        if (declared is not null && fileCrs is not null && !SameCrs(fileCrs, declared, fc))
+            throw new InvalidInputException(path, "CRS", fileCrs.Label, $"the CRS given by region.crs ({declared.Label}), or no CRS in the file");
+        var crs = fileCrs ?? declared;
+        if (crs is null && Path.GetExtension(path).Equals(".shp", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidInputException(path, "CRS", "no .prj", "a .prj beside the shapefile or region.crs: EPSG:<code>");
+        if (crs is not null && !(crs.IsGeographic && crs.ToLonLat() is null))
+        {
+            var toLonLat = crs.ToLonLat() ?? ((x, y) => (x, y));
+            foreach (var f in fc)
+                if (f.Geometry is { } g) { g.Apply(new TransformFilter(toLonLat)); g.GeometryChanged(); }
+        }
 
         var raw = new List<(string Id, string Name, Geometry Geom, string? Repair)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -101,6 +103,76 @@ public static class CityBoundaries
             result.Add(new CityBoundary(index++, id, name, g, projected, projected.Area, repair));
         }
         return result;
+    }
+
+    private static (IList<IFeature> Features, RasterCrs? Crs) ReadGeoJson(string path)
+    {
+        FeatureCollection? fc;
+        RasterCrs? crs = null;
+        try
+        {
+            var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip };
+            options.Converters.Add(new GeoJsonConverterFactory());
+            using (var stream = File.OpenRead(path)) fc = JsonSerializer.Deserialize<FeatureCollection>(stream, options);
+            // The 2008 GeoJSON "crs" member (named CRS), as QGIS and GDAL still write it for non-WGS84 files.
+            using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("crs", out var c) && c.ValueKind == JsonValueKind.Object)
+            {
+                if (!c.TryGetProperty("properties", out var p) || p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String)
+                    throw new InvalidInputException(path, "crs", Clean(c.GetRawText()), "a named CRS: {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::<code>\"}}");
+                crs = RasterCrs.FromName(n.GetString()!, path, "crs.properties.name", "GeoJSON crs member");
+            }
+        }
+        catch (JsonException e)
+        {
+            var place = e.LineNumber is long l ? $"line {l + 1}, byte {e.BytePositionInLine + 1}" : "document";
+            throw new InvalidInputException(path, place, Clean(e.InnerException?.Message ?? e.Message), "a GeoJSON FeatureCollection", e);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            throw new InvalidInputException(path, "document", Clean(e.Message), "a GeoJSON FeatureCollection with closed polygon rings", e);
+        }
+        if (fc is null) throw new InvalidInputException(path, "features", "none", "a FeatureCollection with at least one feature");
+        return (fc, crs);
+    }
+
+    /// <summary>A polygon shapefile (.shp with .shx and .dbf; NetTopologySuite.IO.Esri.Shapefile) and the CRS of its .prj.</summary>
+    private static (IList<IFeature> Features, RasterCrs? Crs) ReadShapefile(string path)
+    {
+        Feature[] features;
+        try { features = NetTopologySuite.IO.Esri.Shapefile.ReadAllFeatures(path); }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException or InvalidDataException or EndOfStreamException or IndexOutOfRangeException)
+        {
+            throw new InvalidInputException(path, "shapefile", Clean(e.Message), "a polygon shapefile with its .shx and .dbf", e);
+        }
+        var prj = Path.ChangeExtension(path, ".prj");
+        var crs = File.Exists(prj) ? RasterCrs.FromWkt(File.ReadAllText(prj), prj, ".prj") : null;
+        return ([.. features], crs);
+    }
+
+    /// <summary>Two CRSs agree when they take the features' bounding-box corners to the same lon/lat (within 1e-7°).</summary>
+    private static bool SameCrs(RasterCrs a, RasterCrs b, IList<IFeature> fc)
+    {
+        var env = new Envelope();
+        foreach (var f in fc) if (f.Geometry is { } g) env.ExpandToInclude(g.EnvelopeInternal);
+        var ta = a.ToLonLat() ?? ((x, y) => (x, y)); var tb = b.ToLonLat() ?? ((x, y) => (x, y));
+        foreach (var (x, y) in new[] { (env.MinX, env.MinY), (env.MaxX, env.MaxY), (env.MinX, env.MaxY), (env.MaxX, env.MinY) })
+        {
+            var (ax, ay) = ta(x, y); var (bx, by) = tb(x, y);
+            if (Math.Abs(ax - bx) > 1e-7 || Math.Abs(ay - by) > 1e-7) return false;
+        }
+        return true;
+    }
+
+    private sealed class TransformFilter(Func<double, double, (double X, double Y)> f) : ICoordinateSequenceFilter
+    {
+        public bool Done => false;
+        public bool GeometryChanged => true;
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            var (x, y) = f(seq.GetX(i), seq.GetY(i));
+            seq.SetX(i, x); seq.SetY(i, y);
+        }
     }
 
     /// <summary>Projects every vertex of a lon/lat geometry.</summary>

@@ -1,4 +1,5 @@
 using CarbonSim.Model.Io.Formats;
+using CarbonSim.Model.Io.Rasters;
 using System.Collections.Immutable;
 using System.Globalization;
 using CarbonSim.Model.Climate;
@@ -23,7 +24,8 @@ public static class RegionBuilder
     public static RegionSetup Build(Scenario scenario, Func<string, int, MetSeries>? metReader = null)
     {
         var projection = new AlbersEqualArea(scenario.Grid.Projection);
-        var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid);
+        var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid,
+            scenario.Region.Crs, scenario.SourcePath);
         if (scenario.ForestAge is { } forestAge)
             foreach (var id in forestAge.CityIds)
                 if (!cities.Any(c => c.Id == id))
@@ -51,7 +53,7 @@ public static class RegionBuilder
         }
 
         var classes = scenario.LandUse.Classes;
-        var classNames = LandUse(scenario, grid, rows, cols, genCells, cities);
+        var classNames = LandUse(scenario, grid, rows, cols, genCells, cities, out var landUseSource);
 
         // Climate zones (one per city) and their sites.
         var zones = MakeZones(scenario, cities, genCells, metReader);
@@ -133,6 +135,7 @@ public static class RegionBuilder
             Tiles = tiles.MoveToImmutable(),
             ClimateZones = [.. zones.Values.OrderBy(z => z.Key, StringComparer.Ordinal)],
             Spinups = [.. spinups.Values],
+            LandUseSource = landUseSource,
         };
     }
 
@@ -199,46 +202,107 @@ public static class RegionBuilder
         return owner;
     }
 
-    private static string[] LandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, IReadOnlyList<CityBoundary> cities)
+    private static string[] LandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, IReadOnlyList<CityBoundary> cities, out string? source)
     {
+        source = null;
         var lu = scenario.LandUse;
         if (lu.Generator is { } gen)
             return LandUseGenerator.Generate(gen, lu.Classes, lu.ClassTablePath, [.. cities.Select(c => c.Id)], cells, grid.CellAreaM2, gen.DefaultGreenCoveragePct);
 
+        return RasterLandUse(scenario, grid, rows, cols, cells, out source);
+    }
+
+    /// <summary>
+    /// The base map from <c>land_use.raster</c> (ESRI ASCII or GeoTIFF, any CRS known to <see cref="RasterCrs"/>): every value
+    /// of the file must be a class code (or, with <c>land_use.reclass</c>, a product code of the table); the raster is
+    /// carried onto the grid as class areas per cell (<see cref="ClassFractions.Aggregate"/>) and hardened to one class per
+    /// cell keeping each city's class areas (<see cref="ClassFractions.Harden"/>). Every cell's centre must lie on a
+    /// pixel that is not NODATA.
+    /// </summary>
+    private static string[] RasterLandUse(Scenario scenario, GridDefinition grid, List<int> rows, List<int> cols, GeneratorCell[] cells, out string source)
+    {
+        var lu = scenario.LandUse;
         var path = lu.RasterPath!;
-        var raster = EsriAsciiGrid.Read(path);
-        bool geographic = raster.Prj is { } prj && prj.TrimStart().StartsWith("GEOGCS", StringComparison.OrdinalIgnoreCase);
-        if (raster.Prj is { } p2 && !geographic && !p2.Contains("Albers", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidInputException(Path.ChangeExtension(path, ".prj"), "PROJCS", p2.Length > 60 ? p2[..60] + "…" : p2,
-                "a geographic (GEOGCS, lon/lat) or Albers equal-area coordinate system matching grid.projection");
-        // Check every value of the file, not only those under a cell.
-        for (int k = 0; k < raster.Values.Length; k++)
+        var probe = ClassFractions.Probe(grid);
+        var declared = lu.RasterCrs is { } name ? RasterCrs.FromName(name, scenario.SourcePath, "land_use.crs", "land_use.crs") : null;
+        var raster = SourceRaster.Read(path, declared, "land_use.crs", grid.Projection, probe);
+        var classes = lu.Classes.Classes;
+        var indexOfName = classes.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        // Every value of the file is checked, not only those under a cell.
+        var classOfValue = new Dictionary<double, int>();
+        for (long k = 0; k < raster.Values.Length; k++)
         {
+            if (raster.IsNoData(k)) continue;
             double v = raster.Values[k];
-            if (raster.NoData is double nd && v == nd) continue;
+            if (classOfValue.ContainsKey(v)) continue;
             string place = $"row {k / raster.Cols}, col {k % raster.Cols}";
             if (v != Math.Floor(v) || v < int.MinValue || v > int.MaxValue)
                 throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture), "an integer class code");
-            if (!lu.Classes.TryGetByCode((int)v, out _))
+            if (lu.Reclass is { } rc)
+            {
+                if (!rc.ClassOfCode.TryGetValue((int)v, out var cn))
+                    throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture), $"a product code of {rc.Path} ({string.Join(", ", rc.ClassOfCode.Keys.Order())})");
+                classOfValue[v] = cn is null ? -1 : indexOfName[cn];
+                continue;
+            }
+            if (!lu.Classes.TryGetByCode((int)v, out var cls))
                 throw new InvalidInputException(path, place, v.ToString(CultureInfo.InvariantCulture),
-                    $"a class code of {lu.ClassTablePath} ({string.Join(", ", lu.Classes.Classes.Select(c => $"{c.Code}={c.Name}"))})");
+                    $"a class code of {lu.ClassTablePath} ({string.Join(", ", classes.Select(c => $"{c.Code}={c.Name}"))})");
+            classOfValue[v] = indexOfName[cls.Name];
         }
-        var result = new string[cells.Length];
+        var toGrid = raster.Crs!.ToGrid(grid.Projection, probe);
+
+        // Every cell centre on a mapped pixel; the class under the centre is the fallback of a cell without mapped area.
+        var centreClass = new int[cells.Length];
+        int outside = 0, firstOutside = -1;
+        string CellPlace(int i) => $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
         for (int i = 0; i < cells.Length; i++)
         {
-            double x = geographic ? cells[i].Lon : cells[i].X, y = geographic ? cells[i].Lat : cells[i].Y;
-            int col = (int)Math.Floor((x - raster.XllCorner) / raster.CellSize);
-            int row = (int)Math.Floor((raster.YMax - y) / raster.CellSize);
-            string cellPlace = $"grid cell row {rows[i]}, col {cols[i]} (centre {cells[i].Lon.ToString("0.####", CultureInfo.InvariantCulture)},{cells[i].Lat.ToString("0.####", CultureInfo.InvariantCulture)})";
+            var (sx, sy) = toGrid.Inverse(cells[i].X, cells[i].Y);
+            int col = (int)Math.Floor((sx - raster.X0) / raster.Dx);
+            int row = (int)Math.Floor((raster.Y0 - sy) / raster.Dy);
             if (row < 0 || row >= raster.Rows || col < 0 || col >= raster.Cols)
-                throw new InvalidInputException(path, cellPlace, "outside the raster", "a raster covering every cell of the region");
-            double v = raster.Value(row, col);
-            if (raster.NoData is double nd && v == nd)
-                throw new InvalidInputException(path, $"row {row}, col {col} ({cellPlace})", v.ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
-            lu.Classes.TryGetByCode((int)v, out var cls);
-            result[i] = cls.Name;
+            {
+                if (outside++ == 0) firstOutside = i;
+                continue;
+            }
+            long k = (long)row * raster.Cols + col;
+            if (raster.IsNoData(k) || classOfValue[raster.Values[k]] < 0)
+            {
+                if (outside > 0) break;   // the first problem in cell order is reported
+                throw new InvalidInputException(path, $"row {row}, col {col} ({CellPlace(i)})", raster.Values[k].ToString(CultureInfo.InvariantCulture), "a class code (not NODATA) inside the region");
+            }
+            centreClass[i] = classOfValue[raster.Values[k]];
         }
-        return result;
+        if (outside == cells.Length)
+            throw new InvalidInputException(path, "extent", $"x {ClassFractions.F(raster.X0)}..{ClassFractions.F(raster.X0 + raster.Cols * raster.Dx)}, y {ClassFractions.F(raster.Y0 - raster.Rows * raster.Dy)}..{ClassFractions.F(raster.Y0)} in {raster.Crs.Label}",
+                "a raster overlapping the region (no cell centre of the region lies on the raster)");
+        if (outside > 0)
+            throw new InvalidInputException(path, CellPlace(firstOutside), "outside the raster", "a raster covering every cell of the region");
+
+        var cellOfRaster = new int[grid.Rows * grid.Cols];
+        Array.Fill(cellOfRaster, -1);
+        for (int i = 0; i < cells.Length; i++) cellOfRaster[grid.RasterIndex(rows[i], cols[i])] = i;
+        var area = ClassFractions.Aggregate(raster, toGrid, grid, cellOfRaster, cells.Length, classes.Length, v => classOfValue.GetValueOrDefault(v, -1));
+        var hard = ClassFractions.Harden(area, cells.Length, classes.Length, [.. cells.Select(c => c.CityIndex)], i => centreClass[i]);
+        // [cells] Largest |cells given − summed class fraction| over cities and classes (cells with mapped area).
+        var dev = new Dictionary<(int City, int Class), double>();
+        for (int i = 0; i < cells.Length; i++)
+        {
+            double tot = 0;
+            for (int k = 0; k < classes.Length; k++) tot += area[(long)i * classes.Length + k];
+            if (tot <= 0) continue;
+            for (int k = 0; k < classes.Length; k++)
+                dev[(cells[i].CityIndex, k)] = dev.GetValueOrDefault((cells[i].CityIndex, k)) + (hard[i] == k ? 1 : 0) - area[(long)i * classes.Length + k] / tot;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        string unit = raster.Crs.IsGeographic ? "°" : " m";
+        source = string.Format(inv, "{0} ({1}; {2} x {3} pixels of {4:0.######}{5}{6}{7}); {8}; class cells per city within {9:0.00} cells of the mapped area",
+            path, raster.Crs.Label, raster.Cols, raster.Rows, raster.Dx, unit, toGrid.Identity ? ", the grid's own CRS" : ", reprojected",
+            lu.Reclass is { } r ? $", codes through {Path.GetFileName(r.Path)}" : "",
+            ClassFractions.IsFine(raster, toGrid, grid) ? "class areas summed pixel by pixel" : $"class areas sampled at {ClassFractions.SamplesPerCellEdge}x{ClassFractions.SamplesPerCellEdge} points per cell",
+            dev.Count == 0 ? 0 : dev.Values.Max(Math.Abs));
+        return [.. hard.Select(k => classes[k].Name)];
     }
 
     private static Dictionary<string, ClimateZone> MakeZones(Scenario scenario, IReadOnlyList<CityBoundary> cities, GeneratorCell[] cells, Func<string, int, MetSeries>? metReader)

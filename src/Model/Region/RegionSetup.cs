@@ -25,6 +25,8 @@ public sealed class RegionSetup
     public required ImmutableArray<ClimateZone> ClimateZones { get; init; }
     /// <summary>Distinct spin-ups sorted by key.</summary>
     public required ImmutableArray<SpinupSetup> Spinups { get; init; }
+    /// <summary>How a <c>land_use.raster</c> was read (file, CRS, pixels, aggregation, largest class-count deviation), or null for a generated map.</summary>
+    public string? LandUseSource { get; init; }
 
     public ClimateZone Zone(string key) => ClimateZones.First(z => z.Key == key);
     public SpinupSetup Spinup(string key) => Spinups.First(s => s.Key == key);

@@ -64,7 +64,11 @@ public sealed record ValidationSpec(string ReferencesPath, CarbonSim.Model.Outpu
 
 /// <summary>City boundaries: a GeoJSON FeatureCollection of Polygon/MultiPolygon features in lon/lat degrees.</summary>
 /// <param name="RepairInvalid">Repair invalid polygons whose repair changes their area by at most 0.1% (see CityBoundaries).</param>
-public sealed record RegionSpec(string BoundariesPath, string IdProperty, string NameProperty, bool RepairInvalid);
+public sealed record RegionSpec(string BoundariesPath, string IdProperty, string NameProperty, bool RepairInvalid)
+{
+    /// <summary><c>region.crs</c>: "EPSG:&lt;code&gt;" of the boundaries' coordinates, or null (the file's own CRS, else lon/lat WGS84).</summary>
+    public string? Crs { get; init; }
+}
 
 /// <summary>The simulation grid as the scenario asks for it (cell size, tiles, projection); the laid-out grid of a run
 /// is <see cref="Region.GridDefinition"/>, and a raster's georeferencing <see cref="Output.GridSpec"/>.</summary>
@@ -97,8 +101,12 @@ public sealed record LandUseSpec
     /// <summary>Full path of the class table (class → vegetation mix + sealed share), already read.</summary>
     public required string ClassTablePath { get; init; }
     public required LandUseClassTable Classes { get; init; }
-    /// <summary>ESRI ASCII grid of class codes, or null when the map is generated.</summary>
+    /// <summary>ESRI ASCII grid or GeoTIFF of class codes, or null when the map is generated.</summary>
     public string? RasterPath { get; init; }
+    /// <summary><c>land_use.crs</c>: "EPSG:&lt;code&gt;" of a raster that declares no CRS itself, or null.</summary>
+    public string? RasterCrs { get; init; }
+    /// <summary><c>land_use.reclass</c>: the raster's product codes mapped to classes, or null when the raster holds class-table codes.</summary>
+    public ReclassTable? Reclass { get; init; }
     /// <summary>Generator settings, or null when a raster is given.</summary>
     public LandUseGeneratorSpec? Generator { get; init; }
 }

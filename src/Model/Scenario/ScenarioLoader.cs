@@ -145,12 +145,14 @@ public static partial class ScenarioLoader
 
     private static RegionSpec ReadRegion(YamlMap m, string dir)
     {
-        var path = ExistingFile(m, "boundaries", dir, "an existing GeoJSON file of city polygons");
+        var path = ExistingFile(m, "boundaries", dir, "an existing GeoJSON file or shapefile (.shp) of city polygons");
         var id = m.OptionalString("id_property") ?? "id";
         var name = m.OptionalString("name_property") ?? "name";
         var repair = m.Boolean("repair_invalid", false);
+        var crs = m.OptionalString("crs");
+        if (crs is not null) Io.Rasters.RasterCrs.FromName(crs, m.File, m.Place("crs"), "region.crs");
         m.RejectUnknownKeys();
-        return new RegionSpec(path, id, name, repair);
+        return new RegionSpec(path, id, name, repair) { Crs = crs };
     }
 
     private static GridSettings ReadGrid(YamlMap m)
@@ -223,15 +225,19 @@ public static partial class ScenarioLoader
         bool hasRaster = m.Has("raster"), hasGen = m.Has("generate");
         if (hasRaster == hasGen)
             throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", hasRaster ? "both 'raster' and 'generate'" : "neither 'raster' nor 'generate'",
-                "exactly one of 'raster' (an ESRI ASCII grid path) or 'generate' (generator settings)");
-        string? raster = null;
+                "exactly one of 'raster' (an ESRI ASCII grid or GeoTIFF path) or 'generate' (generator settings)");
+        string? raster = null, crs = null;
+        ReclassTable? reclass = null;
         LandUseGeneratorSpec? gen = null;
         if (hasRaster)
         {
-            raster = ExistingFile(m, "raster", dir, "an existing ESRI ASCII grid (.asc) of class codes");
+            raster = ExistingFile(m, "raster", dir, "an existing ESRI ASCII grid (.asc) or GeoTIFF (.tif) of class codes");
             var ext = Path.GetExtension(raster).ToLowerInvariant();
-            if (ext != ".asc")
-                throw new InvalidInputException(m.File, m.Place("raster"), Path.GetFileName(raster), "an ESRI ASCII grid file ending in .asc");
+            if (ext is not (".asc" or ".tif" or ".tiff"))
+                throw new InvalidInputException(m.File, m.Place("raster"), Path.GetFileName(raster), "an ESRI ASCII grid (.asc) or a GeoTIFF (.tif, .tiff)");
+            crs = m.OptionalString("crs");
+            if (crs is not null) Io.Rasters.RasterCrs.FromName(crs, m.File, m.Place("crs"), "land_use.crs");
+            if (m.Has("reclass")) reclass = ReclassTable.Read(ExistingFile(m, "reclass", dir, "an existing reclassification CSV (code,class)"), table, classesPath);
         }
         else
         {
@@ -246,7 +252,7 @@ public static partial class ScenarioLoader
             g.RejectUnknownKeys();
         }
         m.RejectUnknownKeys();
-        return new LandUseSpec { ClassTablePath = classesPath, Classes = table, RasterPath = raster, Generator = gen };
+        return new LandUseSpec { ClassTablePath = classesPath, Classes = table, RasterPath = raster, RasterCrs = crs, Reclass = reclass, Generator = gen };
     }
 
     private static ClimateSpec ReadClimate(YamlMap m, string dir)

@@ -77,11 +77,44 @@ public class AsciiGridInputTests(BaselineFixture baseline) : IClassFixture<Basel
     }
 
     [Fact]
-    public void Raster_in_another_projection_is_rejected()
+    public void Unreadable_prj_names_the_prj()
     {
         var e = Fails(ScenarioWithRaster(g => g with { Prj = "PROJCS[\"WGS_1984_UTM_Zone_50N\",PROJECTION[\"Transverse_Mercator\"]]" }));
         Assert.Equal("map.prj", Path.GetFileName(e.File));
-        Assert.Contains("expected a geographic (GEOGCS, lon/lat) or Albers", e.Message);
+        Assert.Contains("map.prj: WKT: got 'PROJCS[\"WGS_1984_UTM_Zone_50N\"", e.Message);
+        Assert.Contains("expected a WKT coordinate system ProjNET can read", e.Message);
+    }
+
+    [Fact]
+    public void Albers_prj_with_other_parameters_is_not_taken_as_the_grids()
+    {
+        // The same numbers under an Albers centred on 110°E instead of 105°E: another CRS, so the map lies elsewhere.
+        var other = new AlbersEqualArea(new AlbersProjectionSpec(110, 0, 25, 47)).ToEsriWkt();
+        var e = Fails(ScenarioWithRaster(g => g with { Prj = other }));
+        Assert.Contains("map.asc: grid cell row", e.Message);
+        Assert.Contains("got 'outside the raster', expected a raster covering every cell of the region", e.Message);
+    }
+
+    [Fact]
+    public void Raster_in_the_grids_own_albers_gives_the_same_map()
+    {
+        var setup = RegionBuilder.Build(ScenarioLoader.Load(ScenarioWithRaster(g => g)));
+        Assert.Equal(baseline.Setup.Cells.Select(c => c.LandUseClass), setup.Cells.Select(c => c.LandUseClass));
+    }
+
+    [Fact]
+    public void Ascii_grid_without_prj_or_crs_key_is_rejected()
+    {
+        var e = Fails(ScenarioWithRaster(g => g with { Prj = null }));
+        Assert.Contains("map.asc: CRS: got 'none declared', expected a CRS: GeoTIFF GeoKeys, a .prj beside the file, or land_use.crs: EPSG:<code>", e.Message);
+    }
+
+    [Fact]
+    public void Raster_far_from_the_region_is_one_line()
+    {
+        var e = Fails(ScenarioWithRaster(g => g with { XllCorner = g.XllCorner + 5000 * g.CellSize }));
+        Assert.Contains("map.asc: extent: got 'x ", e.Message);
+        Assert.Contains("expected a raster overlapping the region", e.Message);
     }
 
     [Fact]
