@@ -25,6 +25,8 @@ public sealed class RegionSetup
     public required ImmutableArray<ClimateZone> ClimateZones { get; init; }
     /// <summary>Distinct spin-ups sorted by key.</summary>
     public required ImmutableArray<SpinupSetup> Spinups { get; init; }
+    /// <summary>The size estimate checked before the grid was laid out (null when built by hand in tests).</summary>
+    public Safety.RunSize? Size { get; init; }
 
     public ClimateZone Zone(string key) => ClimateZones.First(z => z.Key == key);
     public SpinupSetup Spinup(string key) => Spinups.First(s => s.Key == key);
