@@ -98,6 +98,23 @@ public sealed class HardeningUnitTests
         Assert.Contains("not a carbonsim envelope", e.Message);
     }
 
+    [Fact]
+    public void Unreadable_state_and_Redis_failures_reach_the_user_as_one_line_with_exit_3_and_4()
+    {
+        var err = new StringWriter();
+        var unreadable = new OrleansException("Error activating grain", new UnreadableStateException("stored state of kind 'carbonsim.RunSpecRecord' claims 2000000000 bytes uncompressed\nsecond line"));
+        Assert.Equal(3, CarbonSim.Client.Cli.CliErrors.Report("status", unreadable, err));
+        var line = Assert.Single(err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("carbonsim status: stored state cannot be read: stored state of kind 'carbonsim.RunSpecRecord' claims 2000000000 bytes", line);
+
+        err = new StringWriter();
+        var redis = new OrleansException("storage", new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.SocketClosed, "No connection is active/available to service this operation: HGETALL x\n" + new string('y', 5000)));
+        Assert.Equal(4, CarbonSim.Client.Cli.CliErrors.Report("wait", redis, err));
+        line = Assert.Single(err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("carbonsim wait: Redis storage failed (RedisConnectionException): No connection is active", line);
+        Assert.True(line.Length < 300, line);
+    }
+
     static string BatchFile(string yaml)
     {
         string path = Temp("batch.yaml", yaml);
