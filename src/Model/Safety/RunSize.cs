@@ -14,8 +14,8 @@ public sealed record ResourceLimits(long MaxCells, long MaxMemoryBytes)
 {
     /// <summary>[cells] Default cell limit: the bundled region at 1 km has about 214,000 land cells.</summary>
     public const long DefaultMaxCells = 500_000;
-    /// <summary>[bytes] Default memory limit (8 GiB).</summary>
-    public const long DefaultMaxMemoryBytes = 8L << 30;
+    /// <summary>[bytes] Default memory limit (16 GB; the bundled region at 1 km is estimated at about 10 GB).</summary>
+    public const long DefaultMaxMemoryBytes = 16_000_000_000;
 
     public static readonly ResourceLimits Default = new(DefaultMaxCells, DefaultMaxMemoryBytes);
     /// <summary>No limit (a run already accepted, read again to label its results).</summary>
@@ -32,11 +32,11 @@ public sealed record ResourceLimits(long MaxCells, long MaxMemoryBytes)
 /// </summary>
 public sealed record RunSize(double GridCells, double LandCells, int ColumnsPerCell, int Years, double Tiles, int Zones, int VegetationTypes, double MemoryBytes)
 {
-    /// <summary>[bytes] Process, runtime and embedded silo before any cell (a 540-cell default run peaked at 0.60 GB RSS).</summary>
+    /// <summary>[bytes] Process, runtime and embedded silo before any cell (the default run at 20 km, 540 cells, peaked at 0.60 GB RSS).</summary>
     public const double BaseBytes = 500e6;
-    /// <summary>[bytes] State, spec, outputs and copies per cell column: four times the slope measured between the default
-    /// run at 20 km and at 10 km (+6 MB for +1,620 cells of up to 4 columns).</summary>
-    public const double BytesPerColumn = 4e3;
+    /// <summary>[bytes] State, spec, outputs and copies per cell column: twice the slope measured between the default run at
+    /// 20 km and at 5 km (0.60 -> 0.74 GB peak RSS for 540 -> 8,598 cells of up to 4 columns, about 5 kB per column).</summary>
+    public const double BytesPerColumn = 10e3;
     /// <summary>[bytes] One year of one zone's daily weather (6 series × 365 days × 8 bytes).</summary>
     public const double BytesPerWeatherYear = 6 * 365 * 8;
 
