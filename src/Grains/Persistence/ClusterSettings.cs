@@ -129,11 +129,11 @@ public sealed record ClusterSettings
 /// </summary>
 public static class ClusterConfigFile
 {
-    /// <summary>A variable lookup: the process environment first, then <paramref name="path"/>'s values.</summary>
+    /// <summary>A variable lookup: the process environment first, then <paramref name="path"/>'s values. The client and the silo
+    /// first check that the path is a regular file of bounded size (<c>Model.Safety.InputFiles</c>; the grains use the model only through its engine).</summary>
     public static Func<string, string?> Environment(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an existing configuration file (NAME=value lines)");
-        Model.Safety.InputFiles.RequireRegular(path, path, "file", "a configuration file", Model.Safety.InputFiles.MaxTextFileBytes);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = File.ReadAllLines(path);
         for (int i = 0; i < lines.Length; i++)
