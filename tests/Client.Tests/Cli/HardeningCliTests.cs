@@ -106,6 +106,15 @@ public class HardeningCliTests
     }
 
     [Fact]
+    public void A_fifo_as_config_file_is_refused_without_blocking()
+    {
+        using var w = new BadInputWorkspace();
+        var fifo = w.Fifo("cluster.env");
+        var r = InProcessCli.Run("status", "--config", fifo);
+        AssertRefused(r, "carbonsim status: ", fifo, "a regular file, not a FIFO");
+    }
+
+    [Fact]
     public void Bad_limit_values_are_command_line_errors()
     {
         AssertRefused(InProcessCli.Run("run", "--max-cells", "0"), "--max-cells: got '0'");
