@@ -59,7 +59,7 @@ public static class SiloHost
         var advertise = AdvertiseAddress(options.AdvertiseIp, cluster);
         silo.Configure<ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = cluster.ServiceId; });
         silo.ConfigureEndpoints(advertise, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertise));
-        silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.RedisConfiguration));
+        silo.UseRedisClustering(o => o.ConfigurationOptions = cluster.RedisOptions());
         // Heartbeat in the table every 10 s; an entry silent for 30 s counts as stale. Then silos started
         // after every silo died do not wait minutes to reach the dead ones before joining.
         silo.Configure<ClusterMembershipOptions>(o =>
@@ -69,7 +69,7 @@ public static class SiloHost
         });
         silo.AddRedisGrainStorage(StorageNames.Engine, ob => ob.Configure<Serializer>((o, serializer) =>
         {
-            o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.RedisConfiguration);
+            o.ConfigurationOptions = cluster.RedisOptions();
             o.GrainStorageSerializer = new CheckpointSerializer(serializer);
         }));
         silo.AddCarbonSimEngine(inMemoryStorage: false, Placement(options));

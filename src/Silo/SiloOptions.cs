@@ -70,7 +70,12 @@ public sealed record SiloOptions
     {
         environment ??= Environment.GetEnvironmentVariable;
         for (int i = 0; i + 1 < args.Count; i++)
-            if (args[i] == "--config") environment = ClusterConfigFile.Environment(args[i + 1]);
+            if (args[i] == "--config")
+            {
+                if (File.Exists(args[i + 1])) // a FIFO or device would block or never end
+                    CarbonSim.Model.Safety.InputFiles.RequireRegular(args[i + 1], args[i + 1], "file", "a configuration file", CarbonSim.Model.Safety.InputFiles.MaxTextFileBytes);
+                environment = ClusterConfigFile.Environment(args[i + 1]);
+            }
         string? cluster = null, clusterId = null, serviceId = null;
         string? siloPort = environment("CARBONSIM_SILO_PORT"), gatewayPort = environment("CARBONSIM_GATEWAY_PORT");
         string? advertise = environment("CARBONSIM_ADVERTISE_IP"), watchdog = environment("CARBONSIM_WATCHDOG_SECONDS");

@@ -13,7 +13,7 @@ namespace CarbonSim.Grains.Tests;
 /// <summary>Issue #9, recovery: which failures are retried, when an outcome is complete, where books are placed.</summary>
 public sealed class RecoveryUnitTests
 {
-    /// <summary>Stands for StackExchange.Redis' exception of that name (matched by name: the grains do not reference Redis).</summary>
+    /// <summary>Stands for StackExchange.Redis' exception of that name (RecoveryPolicy matches it by name).</summary>
     sealed class RedisTimeoutException(string message) : Exception(message);
     /// <summary>Stands for Orleans' exception of that name (its constructors are not public; matched by name).</summary>
     sealed class OrleansLifecycleCanceledException(string message) : Exception(message);

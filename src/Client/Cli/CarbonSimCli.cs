@@ -170,6 +170,8 @@ public static class CarbonSimCli
         static readonly Option<bool> Overwrite = CliOptions.Overwrite();
         static readonly Option<double?> Resolution = CliOptions.Resolution();
         static readonly Option<int?> TileSize = CliOptions.TileSize();
+        static readonly Option<long?> MaxCells = CliOptions.MaxCells();
+        static readonly Option<double?> MaxMemory = CliOptions.MaxMemory();
         static readonly Option<bool> Attribution = new("--attribution")
         {
             Description = "after the run, also run the factorial members that split the sink (NBP) into its drivers (CO2, N deposition, stand age, " +
@@ -190,6 +192,8 @@ public static class CarbonSimCli
             Overwrite = r.GetValue(Overwrite),
             ResolutionKm = r.GetValue(Resolution),
             TileSize = r.GetValue(TileSize),
+            MaxCells = r.GetValue(MaxCells),
+            MaxMemoryGb = r.GetValue(MaxMemory),
             Cluster = r.GetValue(ClusterCli.ClusterOption),
             Attribution = r.GetValue(Attribution),
             AttributionMethod = ParseAttributionMethod(r.GetValue(AttributionMethod), r.GetValue(Attribution)),
@@ -212,7 +216,7 @@ public static class CarbonSimCli
                 "with land_use_change changes the map every year inside the engine; with emissions and compensation sections " +
                 "it also writes budgets.csv and compensation_ledger.csv. With --attribution it then runs the factorial members that split " +
                 "the sink (NBP) into CO2, N deposition, stand age and land-use change, one after the other on the same silo or cluster, and writes attribution.csv.")
-            { Scenario, Out, Overwrite, Resolution, TileSize, Attribution, AttributionMethod };
+            { Scenario, Out, Overwrite, Resolution, TileSize, Attribution, AttributionMethod, MaxCells, MaxMemory };
             c.Options.Add(ClusterCli.ClusterOption);
             Action(c, context, (r, _) => RunCommand.Run(Options(r), context.Out, context.Error, context.Progress ? ProgressBar.ForStandardError() : null));
             return (c, """

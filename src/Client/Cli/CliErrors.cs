@@ -11,7 +11,9 @@ public sealed class UsageException(string message) : Exception(message);
 public static class CliErrors
 {
     /// <summary>The exit code for <paramref name="e"/> (see <see cref="ExitCodes"/>).</summary>
-    public static int ExitCodeOf(Exception e) => e switch
+    public static int ExitCodeOf(Exception e) => IsUnreadableState(e) ? ExitCodes.RunFailed
+        : e is not ClusterUnavailableException && Find<StackExchange.Redis.RedisException>(e) is not null ? ExitCodes.Unreachable
+        : e switch
     {
         UsageException or InvalidInputException or ArgumentException or NotSupportedException
             or FileNotFoundException or DirectoryNotFoundException => ExitCodes.BadInput,
@@ -35,6 +37,8 @@ public static class CliErrors
         {
             string message = e switch
             {
+                _ when IsUnreadableState(e) => "stored state cannot be read: " + Innermost(e).Message,
+                not ClusterUnavailableException when Find<StackExchange.Redis.RedisException>(e) is { } redis => $"Redis storage failed ({redis.GetType().Name}): {Cut(redis.Message)}",
                 FileNotFoundException f when f.FileName is { } name && !e.Message.Contains(name, StringComparison.Ordinal) => $"{name}: {e.Message}",
                 RunFailedException or MassBalanceException => "run failed: " + e.Message,
                 OperationCanceledException => "cancelled",
@@ -46,4 +50,35 @@ public static class CliErrors
     }
 
     public static string OneLine(string s) => s.Replace("\r", " ").Replace("\n", " ");
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is stored grain state this build cannot read (<see cref="CarbonSim.Grains.Persistence.UnreadableStateException"/>,
+    /// also when it reaches the client wrapped or as a plain exception carrying its message).
+    /// </summary>
+    public static bool IsUnreadableState(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is CarbonSim.Grains.Persistence.UnreadableStateException || x.Message.Contains("stored state", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static T? Find<T>(Exception e) where T : Exception
+    {
+        for (var x = e; x is not null; x = x.InnerException) if (x is T t) return t;
+        return null;
+    }
+
+    static Exception Innermost(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is CarbonSim.Grains.Persistence.UnreadableStateException || x.Message.StartsWith("stored state", StringComparison.Ordinal)) return x;
+        return e;
+    }
+
+    /// <summary>The first line of a message, at most 200 characters (Redis and Orleans messages can run to kilobytes).</summary>
+    static string Cut(string message)
+    {
+        string first = message.Split('\n')[0].Trim();
+        return first.Length > 200 ? first[..200] + "…" : first;
+    }
 }

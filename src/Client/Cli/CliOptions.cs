@@ -42,6 +42,28 @@ public static class CliOptions
         CustomParser = r => ParsePositive(r, "--resolution", "a positive number of km"),
     };
 
+    /// <summary><c>--max-cells</c>: raise (or lower) the run-size guard's cell limit.</summary>
+    public static Option<long?> MaxCells() => new("--max-cells")
+    {
+        Description = $"refuse runs with more land cells than this (default {Model.Safety.ResourceLimits.DefaultMaxCells:N0}); the estimate is checked before anything is allocated",
+        HelpName = "n",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n >= 1) return n;
+            r.AddError($"--max-cells: got '{text}', expected a whole number ≥ 1");
+            return null;
+        },
+    };
+
+    /// <summary><c>--max-memory</c>: the run-size guard's memory limit [GB].</summary>
+    public static Option<double?> MaxMemory() => new("--max-memory")
+    {
+        Description = $"refuse runs whose estimated memory exceeds this many GB (default {Model.Safety.ResourceLimits.DefaultMaxMemoryBytes / 1e9:0.#})",
+        HelpName = "GB",
+        CustomParser = r => ParsePositive(r, "--max-memory", "a positive number of GB"),
+    };
+
     /// <summary>A whole number ≥ <paramref name="min"/>; otherwise the parse error "<c>name: got 'x', expected …</c>".</summary>
     public static int? ParseWhole(ArgumentResult r, string name, int min)
     {
@@ -60,11 +82,16 @@ public static class CliOptions
         return 0;
     }
 
+    /// <summary>The file that marks a folder as written by carbonsim (every run, landuse and compare folder has it).</summary>
+    public const string OwnMarker = "manifest.json";
+
     /// <summary>
     /// Checks an output folder named on the command line before any work: it may be new or empty; if it holds
-    /// anything, only with <paramref name="overwrite"/>. Returns whether the writer may replace it.
+    /// anything, only with <paramref name="overwrite"/>, and only if carbonsim wrote it: it holds one of
+    /// <paramref name="markers"/> (default <see cref="OwnMarker"/>), so --overwrite never deletes a folder of someone
+    /// else's. Returns whether the writer may replace it.
     /// </summary>
-    public static bool CheckOutFolder(string dir, bool overwrite)
+    public static bool CheckOutFolder(string dir, bool overwrite, params string[] markers)
     {
         if (File.Exists(dir))
             throw new InvalidInputException("command line", "--out", dir, "a folder (a file of that name exists)");
@@ -72,6 +99,10 @@ public static class CliOptions
         if (!Directory.EnumerateFileSystemEntries(dir).Any()) return true;
         if (!overwrite)
             throw new InvalidInputException("command line", "--out", dir, "a folder that does not exist yet or is empty (or add --overwrite to replace it)");
+        if (markers.Length == 0) markers = [OwnMarker];
+        if (!markers.Any(m => File.Exists(Path.Combine(dir, m))))
+            throw new InvalidInputException("command line", "--out", dir,
+                $"with --overwrite, a folder carbonsim wrote (it holds {string.Join(" or ", markers)}); this one does not, so it is left alone: choose a new or empty folder");
         return true;
     }
 }

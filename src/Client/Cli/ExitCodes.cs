@@ -22,8 +22,10 @@ public static class ExitCodes
         Exit codes (every verb):
           0  ok
           1  unexpected internal error (one line; set CARBONSIM_DEBUG=1 for the stack trace)
-          2  bad input: command line, scenario or input file, or --out folder exists (without --overwrite)
-          3  run failed: the simulation or job failed, was cancelled or did not finish, outputs not written
-          4  cluster or Redis unreachable
+          2  bad input: command line, scenario or input file, or --out folder exists (without --overwrite),
+             a name that is a path, a run above --max-cells / --max-memory
+          3  run failed: the simulation or job failed, was cancelled or did not finish, outputs not written,
+             or its stored state cannot be read
+          4  cluster or Redis unreachable, or Redis refused the password
         """;
 }

@@ -20,6 +20,16 @@ public sealed record RunOptions
     /// <summary>How the attribution's members split the sink (<c>--attribution-method</c>).</summary>
     public CarbonSim.Model.Engine.AttributionMethod AttributionMethod { get; init; }
 
+    /// <summary>[cells] Most land cells accepted (<c>--max-cells</c>); null = <see cref="CarbonSim.Model.Safety.ResourceLimits.DefaultMaxCells"/>.</summary>
+    public long? MaxCells { get; init; }
+    /// <summary>[GB] Largest estimated memory accepted (<c>--max-memory</c>); null = the default limit.</summary>
+    public double? MaxMemoryGb { get; init; }
+
+    /// <summary>The size limits these options ask for.</summary>
+    public CarbonSim.Model.Safety.ResourceLimits Limits => new(
+        MaxCells ?? CarbonSim.Model.Safety.ResourceLimits.DefaultMaxCells,
+        MaxMemoryGb is double gb ? (gb * 1e9 >= long.MaxValue ? long.MaxValue : (long)(gb * 1e9)) : CarbonSim.Model.Safety.ResourceLimits.DefaultMaxMemoryBytes);
+
     /// <summary>Parent of the default output folders.</summary>
     public const string DefaultOutParent = "out";
 

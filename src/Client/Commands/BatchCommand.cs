@@ -11,6 +11,7 @@ public static class BatchCommand
     /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>): exit 0, or with <paramref name="wait"/> 3 if some member did not finish done.</summary>
     public static async Task<int> Run(ClusterCli cli, string batchFile, string? id, bool wait, double pollSeconds)
     {
+        if (id is not null) Model.Safety.SimpleName.Require(id, "command line", "--id"); // ids name folders (results)
         var file = ClusterBatchFile.Load(batchFile);
         string batchId = id ?? ClusterJobs.NewId(file.Name);
         var (batch, entries) = Build(file, batchId);

@@ -23,7 +23,7 @@ public static class CalibrateCommand
 
     public static int Run(Args a, TextWriter stdout, TextWriter stderr)
     {
-        if (a.OutDir is not null) Cli.CliOptions.CheckOutFolder(a.OutDir, a.Overwrite);
+        if (a.OutDir is not null) Cli.CliOptions.CheckOutFolder(a.OutDir, a.Overwrite, ParametersFile);
         var scenario = ScenarioLoader.Load(a.ScenarioPath);
         string targetsPath = a.Targets ?? scenario.Calibration?.TargetsPath
             ?? throw new InvalidInputException(scenario.SourcePath, "calibration.targets", "missing", "a targets file: --targets <csv> or calibration.targets in the scenario");
@@ -36,11 +36,11 @@ public static class CalibrateCommand
             if (t.Year < scenario.StartYear || t.Year > scenario.EndYear)
                 throw new InvalidInputException(targetsPath, $"target {t.Id}", t.Year.ToString(CultureInfo.InvariantCulture), $"a year of the scenario ({scenario.StartYear}–{scenario.EndYear})");
         string outDir = a.OutDir ?? Path.Combine(Cli.RunOptions.DefaultOutParent, scenario.Name + "-calibration");
-        bool overwrite = Cli.CliOptions.CheckOutFolder(outDir, a.Overwrite);
+        bool overwrite = Cli.CliOptions.CheckOutFolder(outDir, a.Overwrite, ParametersFile);
 
         // The engine's spec with the .epc values as the files give them; each evaluation applies a candidate set.
         var raw = scenario with { Calibration = null };
-        if (a.ResolutionKm is double km) raw = raw with { Grid = raw.Grid with { ResolutionKm = km } };
+        if (a.ResolutionKm is double km) raw = raw.WithResolution(km); // the rule of grid.resolution_km
         var setup = RegionBuilder.Build(raw);
         int lastYear = targets.Max(t => t.Year);
         var years = targets.Select(t => t.Year).Distinct().Order().ToArray();

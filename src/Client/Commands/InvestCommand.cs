@@ -32,7 +32,7 @@ public static class InvestCommand
     /// </summary>
     public static int Run(Dictionary<string, string> o, TextWriter stdout)
     {
-        Cli.CliOptions.CheckOutFolder(o["--out"], o.ContainsKey("--overwrite")); // before reading anything
+        Cli.CliOptions.CheckOutFolder(o["--out"], o.ContainsKey("--overwrite"), "summary.csv"); // before reading anything
         Execute(o, stdout);
         return 0;
     }
@@ -92,7 +92,7 @@ public static class InvestCommand
             throw new InvalidInputException("command line", "--price", o["--price"], "--lulc-alt as well (valuation needs a change)");
 
         var outDir = Path.GetFullPath(o["--out"]);
-        Cli.CliOptions.CheckOutFolder(outDir, o.ContainsKey("--overwrite"));
+        Cli.CliOptions.CheckOutFolder(outDir, o.ContainsKey("--overwrite"), "summary.csv");
         var tmp = outDir + ".tmp-" + Environment.ProcessId.ToString(ci);
         Directory.CreateDirectory(tmp);
         foreach (var (name, values) in outputs)

@@ -13,11 +13,14 @@ namespace CarbonSim.Client.Commands;
 /// </summary>
 public static class ResultsCommand
 {
+    /// <summary>The table of a batch's members beside their folders (also what marks a batch folder as ours for --overwrite).</summary>
+    public const string BatchSummaryFile = "batch_summary.csv";
+
     /// <summary>The verb (parsed by <see cref="Cli.CarbonSimCli"/>); <paramref name="outDir"/> null = <c>out/&lt;id&gt;</c>.</summary>
     public static async Task<int> Run(ClusterCli cli, string id, string? outDir, bool overwrite, bool charts)
     {
-        outDir ??= Path.Combine(Cli.RunOptions.DefaultOutParent, id);
-        bool replace = Cli.CliOptions.CheckOutFolder(outDir, overwrite);
+        outDir ??= OutputPaths.Inside(Cli.RunOptions.DefaultOutParent, Model.Safety.SimpleName.Require(id, "command line", "id"), "id");
+        bool replace = Cli.CliOptions.CheckOutFolder(outDir, overwrite, Cli.CliOptions.OwnMarker, BatchSummaryFile);
         var writerOptions = new OutputWriterOptions { Overwrite = replace, Charts = charts };
         await using var connection = await cli.ConnectAsync();
         var entry = await ClusterJobs.Find(connection.Grains, id);
@@ -41,16 +44,16 @@ public static class ResultsCommand
             if (m.Phase == RunPhase.Done)
             {
                 var memberEntry = await ClusterJobs.Find(connection.Grains, m.RunId);
-                var written = await WriteRun(connection.Grains, memberEntry, Path.Combine(batchDir, m.RunId), writerOptions);
+                var written = await WriteRun(connection.Grains, memberEntry, OutputPaths.Inside(batchDir, m.RunId, $"member {m.RunId}"), writerOptions);
                 values = ClusterBatchSummary.Measures(await connection.Grains.GetGrain<ISimulationGrain>(m.RunId).GetOutcome());
                 Console.Error.WriteLine($"wrote {written.Directory}");
             }
             rows.Add(new(m.RunId, m.Label, m.Phase.ToString().ToLowerInvariant(), values));
         }
         string csv = ClusterBatchSummary.Csv(rows);
-        await File.WriteAllTextAsync(Path.Combine(batchDir, "batch_summary.csv"), csv);
+        await File.WriteAllTextAsync(Path.Combine(batchDir, BatchSummaryFile), csv);
         Console.WriteLine(ClusterBatchSummary.Table(csv));
-        Console.WriteLine($"wrote {Path.Combine(batchDir, "batch_summary.csv")}");
+        Console.WriteLine($"wrote {Path.Combine(batchDir, BatchSummaryFile)}");
         return status.Phase == RunPhase.Done ? Cli.ExitCodes.Ok : Cli.ExitCodes.RunFailed;
     }
 

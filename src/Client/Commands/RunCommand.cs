@@ -30,7 +30,7 @@ public static class RunCommand
     /// <summary>The verb (parsed by <see cref="CarbonSimCli"/>); failures are thrown and reported there, one line and an exit code.</summary>
     public static async Task<int> Run(RunOptions options, TextWriter stdout, TextWriter stderr, ProgressBar? progress)
     {
-        var finished = await Execute(options, progress);
+        var finished = await Execute(options, progress, stderr);
         stdout.WriteLine(SummaryTable.Render(finished.Results));
         if (HistoryTables.Summary(finished.Results) is { Length: > 0 } history) stdout.WriteLine(history);
         foreach (var warning in finished.Output.Warnings) stderr.WriteLine($"warning: {warning}");
@@ -61,14 +61,16 @@ public static class RunCommand
     }
 
     /// <summary>The whole run; throws <see cref="InvalidInputException"/> before anything starts if the inputs are bad.</summary>
-    public static async Task<Finished> Execute(RunOptions options, ProgressBar? progress)
+    /// <param name="log">Where the size estimate is printed before the run starts (null = nowhere).</param>
+    public static async Task<Finished> Execute(RunOptions options, ProgressBar? progress, TextWriter? log = null)
     {
         var total = Stopwatch.StartNew();
         bool replace = options.OutDir is { } named && CliOptions.CheckOutFolder(named, options.Overwrite); // before any work
         var (setup, spec) = Prepare(options);
+        if (setup.Size is { } size) log?.WriteLine($"{spec.ScenarioName}: {size.Describe()}");
         double validate = total.Elapsed.TotalSeconds;
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        string outDir = options.OutDir ?? Path.Combine(RunOptions.DefaultOutParent, $"{spec.ScenarioName}-{stamp}");
+        string outDir = options.OutDir ?? OutputPaths.Inside(RunOptions.DefaultOutParent, $"{spec.ScenarioName}-{stamp}", "scenario name");
         if (options.OutDir is null && Directory.Exists(outDir)) throw new InvalidInputException("command line", "output folder", outDir, "a new folder (one run per second per scenario; or give --out)");
 
         var clock = Stopwatch.StartNew();
@@ -154,9 +156,8 @@ public static class RunCommand
     {
         string path = options.ScenarioPath ?? RepoPaths.FindDefaultScenario();
         var scenario = ScenarioLoader.Load(path);
-        if (options.ResolutionKm is double km)
-            scenario = scenario with { Grid = scenario.Grid with { ResolutionKm = km } };
-        var setup = RegionBuilder.Build(scenario);
+        if (options.ResolutionKm is double km) scenario = scenario.WithResolution(km); // the rule of grid.resolution_km
+        var setup = RegionBuilder.Build(scenario, limits: options.Limits, resolutionPlace: options.ResolutionKm is null ? "grid.resolution_km" : "--resolution");
         var spec = RunSpecFactory.From(setup, options.TileSize);
         ResultsFactory.References(setup, spec); // a references row naming a city or class the run lacks fails now, not after the run
         return (setup, spec);

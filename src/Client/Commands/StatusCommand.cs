@@ -16,7 +16,18 @@ public static class StatusCommand
             ? [await ClusterJobs.Find(grains, id)]
             : (await ClusterJobs.List(grains)).Where(e => !e.Finished).OrderBy(e => e.SubmittedUtc).ToArray();
         if (entries.Length == 0) Console.WriteLine("no unfinished runs or batches");
+        var unreadable = new List<string>();
         foreach (var entry in entries)
+        {
+            try { await Describe(grains, entry); }
+            catch (Exception e) when (id is null && Cli.CliErrors.IsUnreadableState(e)) { unreadable.Add(entry.Id); } // one bad job must not hide the others
+        }
+        if (unreadable.Count > 0) Console.Error.WriteLine(ListCommand.UnreadableNote("status", unreadable));
+        return 0;
+    }
+
+    static async Task Describe(IGrainFactory grains, JobEntry entry)
+    {
         {
             if (entry.Kind == JobKind.Batch)
             {
@@ -32,6 +43,5 @@ public static class StatusCommand
                 Console.WriteLine(ClusterJobs.Describe(entry.Id, p, silos, DateTime.UtcNow));
             }
         }
-        return 0;
     }
 }

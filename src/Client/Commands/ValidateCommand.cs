@@ -52,6 +52,7 @@ public static class ValidateCommand
         var inv = CultureInfo.InvariantCulture;
         o.WriteLine($"scenario  {s.Name} (format version {s.Version}) {s.SourcePath}");
         o.WriteLine($"years     {s.StartYear}-{s.EndYear} ({s.YearCount} years)");
+        if (setup.Size is { } size) o.WriteLine($"size      {size.Describe()} (limits: --max-cells, --max-memory of run and submit)");
         o.WriteLine(string.Format(inv, "grid      {0:0.###} km Albers equal-area (central meridian {1}, parallels {2}/{3}); {4} rows x {5} cols; {6} land cells; {7} tiles of {8}x{8}",
             s.Grid.ResolutionKm, s.Grid.Projection.CentralMeridian, s.Grid.Projection.StandardParallel1, s.Grid.Projection.StandardParallel2,
             g.Rows, g.Cols, setup.Cells.Length, setup.Tiles.Length, s.Grid.TileSize));

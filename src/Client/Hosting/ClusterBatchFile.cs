@@ -36,6 +36,9 @@ public sealed record ClusterBatchFile
         public string Label => string.Create(CultureInfo.InvariantCulture, $"m{Index:D2} co2x{Co2Factor:F4} ndepx{NDepFactor:F4}");
     }
 
+    /// <summary>[count] Most members of one batch (each is prepared on the client and tracked by the cluster).</summary>
+    public const int MaxMembers = 1000;
+
     public string Name { get; init; } = "";
     public int Concurrency { get; init; } = 2;
     /// <summary>Explicit members (empty for an ensemble).</summary>
@@ -47,8 +50,9 @@ public sealed record ClusterBatchFile
     public static ClusterBatchFile Load(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an existing batch file");
+        string text = Model.Safety.YamlLimits.ReadChecked(path, "a batch file"); // regular file, size, nesting, scalar length
         var yaml = new YamlStream();
-        try { using var reader = new StreamReader(path); yaml.Load(reader); }
+        try { using var reader = new StringReader(text); yaml.Load(reader); }
         catch (YamlDotNet.Core.YamlException e) { throw new InvalidInputException(path, $"line {e.Start.Line}", "unparsable YAML", e.Message, e); }
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new InvalidInputException(path, "top level", "not a mapping", "a YAML mapping with version, concurrency and members or scenario + ensemble");
@@ -59,6 +63,8 @@ public sealed record ClusterBatchFile
         if (Scalar(path, root, "version") is not "1") throw Bad(path, root, Scalar(path, root, "version") ?? "(missing)", "version: 1");
         int concurrency = Int(path, root, "concurrency", 1) ?? 2;
         string name = Scalar(path, root, "name") ?? System.IO.Path.GetFileNameWithoutExtension(path);
+        if (root.Children.TryGetValue("name", out var nameNode) && !Model.Safety.SimpleName.IsValid(name))
+            throw Bad(path, nameNode, name, Model.Safety.SimpleName.Rule);
 
         bool hasList = root.Children.ContainsKey("members");
         bool hasBase = root.Children.ContainsKey("scenario") || root.Children.ContainsKey("spec");
@@ -67,6 +73,8 @@ public sealed record ClusterBatchFile
         {
             if (root.Children["members"] is not YamlSequenceNode list || list.Children.Count == 0)
                 throw Bad(path, root.Children["members"], "members", "a non-empty list of {scenario: file} or {spec: file}");
+            if (list.Children.Count > MaxMembers)
+                throw Bad(path, list, $"{list.Children.Count} members", $"at most {MaxMembers} members (split the batch)");
             var members = new List<Source>();
             foreach (var item in list.Children)
             {
@@ -82,6 +90,7 @@ public sealed record ClusterBatchFile
             throw Bad(path, root, "no ensemble", "ensemble: {members: n, seed: s, perturb: {...}} beside scenario:");
         foreach (var (k, _) in ens.Children) if (Key(k) is not ("members" or "seed" or "perturb")) throw Bad(path, k, Key(k), "members, seed or perturb");
         int n = Int(path, ens, "members", 1) ?? throw Bad(path, ens, "(missing)", "ensemble.members: a whole number ≥ 1");
+        if (n > MaxMembers) throw Bad(path, ens.Children["members"], n.ToString(CultureInfo.InvariantCulture), $"ensemble.members: at most {MaxMembers} (split the batch)");
         int seed = Int(path, ens, "seed", 0) ?? throw Bad(path, ens, "(missing)", "ensemble.seed: a whole number ≥ 0");
         double co2 = 0, ndep = 0;
         if (ens.Children.TryGetValue("perturb", out var pNode))

@@ -54,8 +54,16 @@ public sealed class ClusterCli
 
     /// <summary>The cluster to talk to; a bad input (exit 2) if no address was given anywhere.</summary>
     public ClusterSettings Settings() =>
-        ClusterSettings.Resolve(ClusterAddress, ClusterId, ServiceId, ConfigFile is null ? null : ClusterConfigFile.Environment(ConfigFile))
+        ClusterSettings.Resolve(ClusterAddress, ClusterId, ServiceId, ConfigFile is null ? null : ConfigEnvironment(ConfigFile))
         ?? throw new UsageException($"no cluster address: give --cluster redis://host:port or set {ClusterSettings.RedisVariable}");
+
+    /// <summary>The <c>--config</c> file's variables, after checking it is a regular file (not a FIFO or device) of at most 16 MiB.</summary>
+    static Func<string, string?> ConfigEnvironment(string path)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+            Model.Safety.InputFiles.RequireRegular(path, path, "file", "a configuration file", Model.Safety.InputFiles.MaxTextFileBytes);
+        return ClusterConfigFile.Environment(path);
+    }
 
     public Task<ClusterConnection> ConnectAsync() =>
         ClusterConnection.ConnectAsync(Settings(), TimeSpan.FromSeconds(ConnectTimeoutSeconds));

@@ -29,11 +29,12 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
         builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.Logging.AddFilter("Polly", LogLevel.Critical); // retries that end in an exception are reported once, as one line
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported below, in one line
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; });
-            client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(settings.RedisConfiguration));
+            client.UseRedisClustering(o => o.ConfigurationOptions = settings.RedisOptions());
         });
         var host = builder.Build();
         var wait = timeout ?? TimeSpan.FromSeconds(30);
@@ -56,35 +57,13 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(host, settings);
     }
 
-    /// <summary>[ms] Longest wait for Redis to accept a connection before it is reported unreachable.</summary>
-    const int RedisProbeMilliseconds = 3000;
-
     /// <summary>
-    /// Connects to Redis once, without retries, and pings it, so that a stopped or unreachable Redis is
-    /// reported as such within seconds (the Orleans client would retry until its timeout and blame the silos).
+    /// Connects to Redis once, without retries, and pings it (<see cref="RedisProbe"/>), so that a stopped or unreachable
+    /// Redis or a refused password is reported as such within seconds (the Orleans client would retry until its timeout and blame the silos).
     /// </summary>
     public static async Task ProbeRedisAsync(ClusterSettings settings, TimeSpan timeout)
     {
-        var options = ConfigurationOptions.Parse(settings.RedisConfiguration);
-        options.AbortOnConnectFail = true;
-        options.ConnectRetry = 1;
-        options.ConnectTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 100, RedisProbeMilliseconds);
-        options.SyncTimeout = options.ConnectTimeout;
-        options.AsyncTimeout = options.ConnectTimeout;
-        string where = $"redis://{settings.RedisHost}:{settings.RedisPort}/{settings.Database}";
-        try
-        {
-            await using var redis = await ConnectionMultiplexer.ConnectAsync(options, TextWriter.Null);
-            await redis.GetDatabase().PingAsync();
-        }
-        catch (RedisConnectionException e)
-        {
-            throw new ClusterUnavailableException($"Redis is unreachable at {where} ({e.FailureType}); is redis-server running there, and are --cluster / {ClusterSettings.RedisVariable} right?", e);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            throw new ClusterUnavailableException($"Redis is unreachable at {where} ({e.GetType().Name}); is redis-server running there, and are --cluster / {ClusterSettings.RedisVariable} right?", e);
-        }
+        if (await RedisProbe.ProblemAsync(settings, timeout) is { } problem) throw new ClusterUnavailableException(problem);
     }
 
     public async ValueTask DisposeAsync()

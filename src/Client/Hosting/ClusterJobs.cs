@@ -64,7 +64,7 @@ public static class ClusterJobs
         for (int attempt = 0; ; attempt++)
         {
             try { return await call().WaitAsync(CallTimeout); }
-            catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow < until)
+            catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow < until && !Cli.CliErrors.IsUnreadableState(e)) // unreadable state does not heal
             {
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, 0.5 * (1 << Math.Min(attempt, 4)))));
             }
@@ -171,7 +171,7 @@ public static class ClusterJobs
                     if (p.IsFinished) return (p, null);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+            catch (Exception e) when ((e is not OperationCanceledException || !cancellation.IsCancellationRequested) && !Cli.CliErrors.IsUnreadableState(e))
             {
                 onStatus?.Invoke($"(status call failed: {e.GetType().Name}; retrying)");
             }

@@ -14,8 +14,12 @@ namespace CarbonSim.Client.Hosting;
 public static class ClusterScenario
 {
     /// <summary>Scenario file (+ resolution [km] and tile size overrides) → validated run spec.</summary>
-    public static RunSpec Prepare(string scenarioPath, double? resolutionKm, int? tileSize) =>
-        RunCommand.Prepare(new RunOptions { ScenarioPath = scenarioPath, ResolutionKm = resolutionKm, TileSize = tileSize }).Spec;
+    public static RunSpec Prepare(string scenarioPath, double? resolutionKm, int? tileSize, Model.Safety.ResourceLimits? limits = null) =>
+        RunCommand.Prepare(new RunOptions
+        {
+            ScenarioPath = scenarioPath, ResolutionKm = resolutionKm, TileSize = tileSize,
+            MaxCells = limits?.MaxCells, MaxMemoryGb = limits is null ? null : limits.MaxMemoryBytes / 1e9,
+        }).Spec;
 
     /// <summary>
     /// A finished run's results labelled from its scenario (read again on this machine). The region is
@@ -25,7 +29,8 @@ public static class ClusterScenario
     public static RunResults Results(string scenarioPath, double? resolutionKm, int? tileSize, RunSpec runSpec, RunOutcome outcome,
         IReadOnlyList<PhaseTiming> timings)
     {
-        var (setup, spec) = RunCommand.Prepare(new RunOptions { ScenarioPath = scenarioPath, ResolutionKm = resolutionKm, TileSize = tileSize });
+        // The run was accepted at submission: no size limit when its scenario is read again to label the results.
+        var (setup, spec) = RunCommand.Prepare(new RunOptions { ScenarioPath = scenarioPath, ResolutionKm = resolutionKm, TileSize = tileSize, MaxCells = long.MaxValue, MaxMemoryGb = double.MaxValue });
         // Forcing and name may differ on purpose (ensemble members, --checkpoint-every); the region may not.
         var comparable = spec with
         {

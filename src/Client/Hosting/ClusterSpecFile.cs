@@ -27,6 +27,7 @@ public static class ClusterSpecFile
     public static RunSpec Read(string path)
     {
         if (!File.Exists(path)) throw new CarbonSim.Model.InvalidInputException(path, "file", "missing", "an existing .runspec file");
+        CarbonSim.Model.Safety.InputFiles.RequireRegular(path, path, "file", "a .runspec file");
         try
         {
             return NewSerializer().Deserialize<RunSpec>(new BinaryData(File.ReadAllBytes(path)))

@@ -47,12 +47,15 @@ public static class ClusterVerbs
         var tile = CliOptions.TileSize();
         var checkpoint = new Option<int?>("--checkpoint-every") { Description = "tiles checkpoint their state every n years (default: the spec's, 10)", HelpName = "n", CustomParser = r => CliOptions.ParseWhole(r, "--checkpoint-every", 1) };
         var save = new Option<string?>("--save-spec") { Description = "also write the prepared spec (.runspec) there", HelpName = "file" };
+        var maxCells = CliOptions.MaxCells();
+        var maxMemory = CliOptions.MaxMemory();
         var attribution = new Option<bool>("--attribution") { Description = "not available with submit (its members need this client to the end): use `carbonsim run --attribution --cluster <redis>`" };
         var c = Verb("submit", "Submit a run to the cluster and print its id. It is validated and prepared here; the run goes on without this client (see status, wait, results, cancel).",
-            file, id, resolution, tile, checkpoint, save, attribution);
+            file, id, resolution, tile, checkpoint, save, attribution, maxCells, maxMemory);
         CarbonSimCli.Action(c, context, (r, _) => r.GetValue(attribution)
             ? throw new UsageException("--attribution is not available with submit: the factorial members run one after the other from the client; use `carbonsim run <scenario> --attribution --cluster <redis>` (same cluster, the client waits)")
-            : SubmitCommand.Run(ClusterCli.From(r), r.GetValue(file)!, r.GetValue(id), r.GetValue(resolution), r.GetValue(tile), r.GetValue(checkpoint), r.GetValue(save)));
+            : SubmitCommand.Run(ClusterCli.From(r), r.GetValue(file)!, r.GetValue(id), r.GetValue(resolution), r.GetValue(tile), r.GetValue(checkpoint), r.GetValue(save),
+                new RunOptions { MaxCells = r.GetValue(maxCells), MaxMemoryGb = r.GetValue(maxMemory) }.Limits));
         return (c, $"""
               carbonsim submit scenarios/jjj-baseline.yaml {Cluster}          # prints the run id
               carbonsim submit my.yaml --id my-run --resolution 5 --save-spec my.runspec {Cluster}

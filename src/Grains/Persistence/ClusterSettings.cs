@@ -24,10 +24,21 @@ public sealed record ClusterSettings
     public string ClusterId { get; init; } = DefaultClusterId;
     public string ServiceId { get; init; } = DefaultServiceId;
 
-    /// <summary>StackExchange.Redis configuration string (contains the password if any: do not log it).</summary>
+    /// <summary>StackExchange.Redis configuration string without the password (see <see cref="RedisOptions"/>).</summary>
     public string RedisConfiguration =>
-        $"{RedisHost}:{RedisPort},defaultDatabase={Database},abortConnect=false,connectTimeout=5000,syncTimeout=10000"
-        + (string.IsNullOrEmpty(Password) ? "" : $",password={Password}");
+        $"{RedisHost}:{RedisPort},defaultDatabase={Database},abortConnect=false,connectTimeout=5000,syncTimeout=10000";
+
+    /// <summary>
+    /// StackExchange.Redis options for this cluster, a new object per call. The password is set as a property,
+    /// never spliced into the configuration string, so a ',' or '=' in it stays part of the password instead of
+    /// becoming further options.
+    /// </summary>
+    public StackExchange.Redis.ConfigurationOptions RedisOptions()
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(RedisConfiguration);
+        if (!string.IsNullOrEmpty(Password)) options.Password = Password;
+        return options;
+    }
 
     /// <summary>Whether Redis is on this machine's loopback interface (then silos advertise 127.0.0.1).</summary>
     public bool IsLoopback => RedisHost is "127.0.0.1" or "localhost" or "::1" or "[::1]";
@@ -118,7 +129,8 @@ public sealed record ClusterSettings
 /// </summary>
 public static class ClusterConfigFile
 {
-    /// <summary>A variable lookup: the process environment first, then <paramref name="path"/>'s values.</summary>
+    /// <summary>A variable lookup: the process environment first, then <paramref name="path"/>'s values. The client and the silo
+    /// first check that the path is a regular file of bounded size (<c>Model.Safety.InputFiles</c>; the grains use the model only through its engine).</summary>
     public static Func<string, string?> Environment(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file", "missing", "an existing configuration file (NAME=value lines)");
@@ -131,11 +143,20 @@ public static class ClusterConfigFile
             int eq = line.IndexOf('=');
             string name = eq > 0 ? line[..eq].Trim() : "";
             if (eq <= 0 || !name.StartsWith("CARBONSIM_", StringComparison.Ordinal))
-                throw new InvalidInputException(path, $"line {i + 1}", eq > 0 ? name : Redacted(line), "NAME=value with a CARBONSIM_ variable name");
+                throw new InvalidInputException(path, $"line {i + 1}", Shown(eq > 0 ? name : null), "NAME=value with a CARBONSIM_ variable name");
             values[name] = line[(eq + 1)..].Trim().Trim('"');
         }
         return name => System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : values.GetValueOrDefault(name);
     }
 
-    static string Redacted(string line) => line.Length > 40 ? line[..40] + "…" : line;
+    /// <summary>
+    /// What an error may show of a bad line: a plain variable-like name that does not name a secret; never the line
+    /// itself (a line without '=' may be a bare password), never a value.
+    /// </summary>
+    static string Shown(string? name) =>
+        name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            && !Secretive.Any(s => name.Contains(s, StringComparison.OrdinalIgnoreCase))
+            ? name : "(line not shown: it may hold a secret)";
+
+    static readonly string[] Secretive = ["PASS", "SECRET", "TOKEN", "KEY", "AUTH", "CRED", "PWD"];
 }

@@ -21,11 +21,16 @@ public static class RegionBuilder
 {
     /// <param name="metReader">Reads a BIOME-BGC met file (path, header lines) into a <see cref="MetSeries"/> when the
     /// scenario uses <c>climate.met_files</c>; default <see cref="MetReader.Read"/>.</param>
-    public static RegionSetup Build(Scenario scenario, Func<string, int, MetSeries>? metReader = null)
+    /// <param name="limits">Size limits checked before the grid is laid out (<see cref="Safety.RunSize"/>); null = <see cref="Safety.ResourceLimits.Default"/>.</param>
+    /// <param name="resolutionPlace">Where the resolution came from, for the error when the run is too large.</param>
+    public static RegionSetup Build(Scenario scenario, Func<string, int, MetSeries>? metReader = null, Safety.ResourceLimits? limits = null,
+        string resolutionPlace = "grid.resolution_km")
     {
         var projection = new AlbersEqualArea(scenario.Grid.Projection);
         var cities = CityBoundaries.Read(scenario.Region.BoundariesPath, scenario.Region.IdProperty, scenario.Region.NameProperty, projection, scenario.Region.RepairInvalid,
             scenario.Region.Crs, scenario.SourcePath);
+        var size = Safety.RunSize.Of(scenario, cities);
+        size.Check(scenario, limits ?? Safety.ResourceLimits.Default, resolutionPlace); // before anything sized by the grid is allocated
         if (scenario.ForestAge is { } forestAge)
             foreach (var id in forestAge.CityIds)
                 if (!cities.Any(c => c.Id == id))
@@ -136,6 +141,7 @@ public static class RegionBuilder
             ClimateZones = [.. zones.Values.OrderBy(z => z.Key, StringComparer.Ordinal)],
             Spinups = [.. spinups.Values],
             LandUseSource = landUseSource,
+            Size = size,
         };
     }
 

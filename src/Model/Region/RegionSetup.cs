@@ -27,6 +27,8 @@ public sealed class RegionSetup
     public required ImmutableArray<SpinupSetup> Spinups { get; init; }
     /// <summary>How a <c>land_use.raster</c> was read (file, CRS, pixels, aggregation, largest class-count deviation), or null for a generated map.</summary>
     public string? LandUseSource { get; init; }
+    /// <summary>The size estimate checked before the grid was laid out (null when built by hand in tests).</summary>
+    public Safety.RunSize? Size { get; init; }
 
     public ClimateZone Zone(string key) => ClimateZones.First(z => z.Key == key);
     public SpinupSetup Spinup(string key) => Spinups.First(s => s.Key == key);

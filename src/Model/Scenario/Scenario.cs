@@ -23,6 +23,16 @@ public sealed record Scenario
     public required int EndYear { get; init; }
     public int YearCount => EndYear - StartYear + 1;
 
+    /// <summary>
+    /// The scenario at another resolution (the CLI's <c>--resolution</c>), checked by the same rule as
+    /// <c>grid.resolution_km</c>; <paramref name="place"/> names the override in the error.
+    /// </summary>
+    public Scenario WithResolution(double km, string place = "--resolution") =>
+        double.IsFinite(km) && km >= GridSettings.MinResolutionKm && km <= GridSettings.MaxResolutionKm
+            ? this with { Grid = Grid with { ResolutionKm = km } }
+            : throw new InvalidInputException("command line", place, km.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{GridSettings.ResolutionRule} and <= {GridSettings.MaxResolutionKm} (the rule of grid.resolution_km)");
+
     public required RegionSpec Region { get; init; }
     public required GridSettings Grid { get; init; }
     public required LandUseSpec LandUse { get; init; }
@@ -79,6 +89,11 @@ public sealed record GridSettings(double ResolutionKm, int TileSize, AlbersProje
 {
     /// <summary>[m] Cell edge length.</summary>
     public double ResolutionM => ResolutionKm * 1000.0;
+
+    /// <summary>[km] Finest and coarsest cell edge accepted, from <c>grid.resolution_km</c> or <c>--resolution</c> alike.</summary>
+    public const double MinResolutionKm = 1, MaxResolutionKm = 1000;
+    /// <summary>The resolution rule as error messages state it.</summary>
+    public const string ResolutionRule = "a cell size in km, >= 1";
 }
 
 /// <summary>

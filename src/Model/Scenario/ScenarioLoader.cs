@@ -22,7 +22,9 @@ public static partial class ScenarioLoader
     {
         var file = Path.GetFullPath(path);
         if (!File.Exists(file)) throw new InvalidInputException(file, "file", path, "an existing scenario file");
+        Safety.InputFiles.RequireRegular(file, file, "file", "a scenario file", Safety.InputFiles.MaxTextFileBytes); // no FIFO, device or huge file
         var bytes = File.ReadAllBytes(file);
+        Safety.YamlLimits.Check(file, System.Text.Encoding.UTF8.GetString(bytes)); // depth, scalar size: before the recursive parse
         var root = ParseYaml(file, bytes);
         var dir = Path.GetDirectoryName(file)!;
 
@@ -30,6 +32,8 @@ public static partial class ScenarioLoader
         if (version != CurrentVersion)
             throw new InvalidInputException(file, root.Place("version"), version.ToString(CultureInfo.InvariantCulture), $"format version {CurrentVersion}");
         var name = root.RequireString("name", "a scenario name");
+        if (!Safety.SimpleName.IsValid(name)) // it names the default output folder
+            throw new InvalidInputException(file, root.Place("name"), name, Safety.SimpleName.Rule);
 
         var years = root.RequireMap("years");
         int start = (int)years.Integer("start", null, 1000, 3000, "a calendar year in [1000, 3000]");
@@ -126,6 +130,8 @@ public static partial class ScenarioLoader
         var full = Path.GetFullPath(Path.Combine(dir, rel));
         if (rel.Length == 0 || !File.Exists(full))
             throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), n), rel, $"{what} (looked for {full})");
+        if (Safety.InputFiles.KindOf(full) != Safety.InputFiles.Kind.Regular) // a FIFO would block the reader forever, a device never ends
+            throw new InvalidInputException(m.File, YamlMap.Place(m.KeyPath(key), n), rel, $"{what}: a regular file (not a FIFO or device)");
         return full;
     }
 
@@ -157,7 +163,7 @@ public static partial class ScenarioLoader
 
     private static GridSettings ReadGrid(YamlMap m)
     {
-        var res = m.Number("resolution_km", 10, 1, 1000, "a cell size in km, >= 1");
+        var res = m.Number("resolution_km", 10, GridSettings.MinResolutionKm, GridSettings.MaxResolutionKm, GridSettings.ResolutionRule);
         var tile = (int)m.Integer("tile_size", 32, 1, 4096, "a tile edge in cells, in [1, 4096]");
         var proj = AlbersProjectionSpec.ChinaAlbers;
         var p = m.OptionalMap("projection");

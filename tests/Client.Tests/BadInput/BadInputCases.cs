@@ -22,6 +22,15 @@ public sealed class BadInputWorkspace : IDisposable
 
     public string Write(string name, string text) { var p = Path.Combine(Dir, name); File.WriteAllText(p, text); return p; }
 
+    /// <summary>A named pipe (FIFO) in the scratch folder: a reader that opens it blocks until a writer comes.</summary>
+    public string Fifo(string name)
+    {
+        var p = Path.Combine(Dir, name);
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", [p])) mk.WaitForExit();
+        Assert.True(File.Exists(p), "mkfifo failed");
+        return p;
+    }
+
     /// <summary>Writes the baseline with <paramref name="from"/> replaced by <paramref name="to"/> as <c>s.yaml</c>.</summary>
     public string Scenario(string from, string to) => Write("s.yaml", CliProcess.Edit(BaseText, from, to));
 
@@ -194,6 +203,32 @@ public static class BadInputCatalog
         new("raster_format_unknown",
             w => ([w.Scenario("raster_format: both", "raster_format: png")],
                   [Path.Combine(w.Dir, "s.yaml"), "outputs.raster_format (line", "got 'png'", "expected 'asc'"])),
+        // Issue #14: names that are paths, YAML bombs, special files, impossible raster headers.
+        new("scenario_name_is_a_path",
+            w => ([w.Scenario("name: jjj-baseline\n", "name: ../../escaped\n")],
+                  [Path.Combine(w.Dir, "s.yaml"), "name (line 4)", "got '../../escaped'", "expected a simple name"])),
+        new("scenario_name_is_absolute",
+            w => ([w.Scenario("name: jjj-baseline\n", "name: /tmp/escaped\n")],
+                  [Path.Combine(w.Dir, "s.yaml"), "name (line 4)", "got '/tmp/escaped'", "no '/'"])),
+        new("yaml_nested_too_deep",
+            w => ([w.Write("s.yaml", w.BaseText + "deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n")],
+                  [Path.Combine(w.Dir, "s.yaml"), "nesting deeper than 64 levels", "expected YAML nested at most 64 levels deep"])),
+        new("yaml_scalar_too_long",
+            w => ([w.Scenario("name: jjj-baseline\n", "name: " + new string('x', 70_000) + "\n")],
+                  [Path.Combine(w.Dir, "s.yaml"), "line 4", "got 'a value of 70000 characters'", "expected values of at most 65536 characters"])),
+        new("scenario_file_too_large",
+            w => ([w.Write("s.yaml", w.BaseText + "# " + new string('x', 17 << 20) + "\n")],
+                  [Path.Combine(w.Dir, "s.yaml"), "file", "bytes)'", "expected a scenario file of at most 16777216 bytes"])),
+        new("scenario_is_a_fifo",
+            w => ([w.Fifo("s.yaml")], [Path.Combine(w.Dir, "s.yaml"), "file", "a regular file, not a FIFO"])),
+        new("scenario_is_dev_zero",
+            w => (["/dev/zero"], ["/dev/zero: file", "a regular file, not a device"])),
+        new("boundaries_is_a_fifo",
+            w => ([w.Scenario(Cities, w.Fifo("cities.geojson"))],
+                  [Path.Combine(w.Dir, "s.yaml"), "region.boundaries (line 10)", "expected an existing GeoJSON file of city polygons: a regular file"])),
+        new("landuse_raster_header_2e9_columns",
+            w => ([w.RasterScenario(w.Write("huge.asc", "ncols 2000000000\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 10000\nNODATA_value -9999\n1 1 1\n"))],
+                  [Path.Combine(w.Dir, "huge.asc"), "header", "got '1 x 2000000000'", "too few for 2000000000 values"])),
     ];
 
     public static BadInputCase Get(string name) => All.Single(c => c.Name == name);

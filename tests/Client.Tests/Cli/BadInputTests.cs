@@ -16,12 +16,15 @@ public sealed class BadInputTests : IDisposable
     readonly string _dir = CliProcess.NewScratch("cli-bad");
     public void Dispose() => CliProcess.TryDelete(_dir);
 
-    /// <summary>A folder that exists and holds a file (an --out that needs --overwrite).</summary>
+    /// <summary>A folder that exists and holds files (an --out that needs --overwrite), marked as carbonsim's own
+    /// (manifest.json; summary.csv for invest): --overwrite replaces nothing else (HardeningCliTests).</summary>
     string Occupied()
     {
         var d = Path.Combine(_dir, "occupied");
         Directory.CreateDirectory(d);
         File.WriteAllText(Path.Combine(d, "keep.txt"), "x");
+        File.WriteAllText(Path.Combine(d, "manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(d, "summary.csv"), "");
         return d;
     }
 

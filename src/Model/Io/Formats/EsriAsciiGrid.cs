@@ -101,6 +101,10 @@ public sealed record EsriAsciiGrid(int Cols, int Rows, double XllCorner, double 
 
         long n = (long)rows * cols;
         if (n > int.MaxValue) throw new InvalidInputException(file, "header", $"{rows} x {cols}", "at most 2^31 - 1 cells");
+        // Every value takes at least one character and a separator: a header asking for more than the text can hold
+        // is refused before the value array is allocated (a 2e9-column header must not allocate 16 GB).
+        if (n > (text.Length + 1L) / 2)
+            throw new InvalidInputException(file, "header", $"{rows} x {cols}", $"a grid the file can hold ({text.Length} characters are too few for {n} values)");
         var values = new double[n];
         long k = 0;
         for (; li < lines.Length; li++)
