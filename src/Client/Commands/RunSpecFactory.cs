@@ -41,7 +41,7 @@ public static class RunSpecFactory
 
         int first = scenario.StartYear, last = scenario.EndYear, years = last - first + 1;
         double ndep = scenario.Nitrogen.DepositionKgPerM2PerYear;
-        return new RunSpec
+        var spec = new RunSpec
         {
             ScenarioName = scenario.Name,
             FirstYear = first,
@@ -81,6 +81,7 @@ public static class RunSpecFactory
             ClassCodes = scenario.LandUse.Classes.Classes.Select(c => c.Code).ToArray(),   // per-class sums (classes_annual.csv)
             ClassNames = scenario.LandUse.Classes.Classes.Select(c => c.Name).ToArray(),
         };
+        return spec with { Crops = CropSums.CropsOf(spec.VegetationTypes) };   // crop_yields.csv (docs/outputs.md)
     }
 
     /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>

@@ -23,6 +23,8 @@ public sealed class BgcKernel : ICarbonKernel
     {
         public int StateLength => CellState.Length;
 
+        public int CropSeasons => model.Crops?.Rotation.Seasons.Count ?? 0;
+
         public SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
         {
             var options = new SpinupOptions(Co2Ppm: co2, NDeposition: nDeposition, MaxYears: maxYears);
@@ -64,6 +66,10 @@ public sealed class BgcKernel : ICarbonKernel
             annual[CarbonVariables.LitterC] = a.LitterC;
             annual[CarbonVariables.SoilC] = a.SoilC;
             annual[CarbonVariables.TotalC] = a.TotalC;
+            annual[CarbonVariables.Harvest] = a.HarvestC;
+            // managed cropland: grain C per crop season after the carbon variables, when the caller asks for it
+            for (int i = 0; i < a.GrainCBySeason.Count && CarbonVariables.Count + i < annual.Length; i++)
+                annual[CarbonVariables.Count + i] = a.GrainCBySeason[i];
         }
     }
 }

@@ -110,4 +110,7 @@ public static class CropYield
     /// 1 kg m-2 = 10 t ha-1.
     /// </summary>
     public static double TonnesPerHectare(double grainC, double moisture) => grainC / GrainCarbonFraction / (1.0 - moisture) * 10.0;
+
+    /// <summary>[kg kgC-1] Fresh grain mass at moisture <paramref name="moisture"/> per unit grain C: 1 / 0.45 / (1 − moisture).</summary>
+    public static double FreshKgPerKgC(double moisture) => 1.0 / GrainCarbonFraction / (1.0 - moisture);
 }
