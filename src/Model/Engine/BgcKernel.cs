@@ -47,10 +47,10 @@ public sealed class BgcKernel : ICarbonKernel
 
         public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();
 
-        public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual)
+        public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual, int calendarYear = 0)
         {
             var s = CellState.FromArray(states, offset);
-            var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition));
+            var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition, CalendarYear: calendarYear));
             s.CopyTo(states, offset);
             Write(a, annual);
         }

@@ -53,7 +53,8 @@ public interface IColumnModel
     /// <see cref="CarbonVariables"/>, per m2) into <paramref name="annual"/>; if <paramref name="annual"/> is longer, a managed
     /// cropland column writes the grain C harvested per crop season [kgC m-2 a-1] after them (<see cref="CropSeasons"/> values).
     /// </summary>
-    void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual);
+    /// <param name="calendarYear">[a] The calendar year (selects a managed rotation's practice in force, <c>Management.PracticeChange</c>); 0 = none.</param>
+    void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual, int calendarYear = 0);
 
     /// <summary>A seedling of this column's vegetation on the soils of <paramref name="equilibrium"/>: the state a column planted on a converted cell starts its plant pools from.</summary>
     double[] Seedling(double[] equilibrium);

@@ -200,7 +200,7 @@ public sealed class TileYear
         {
             var model = _models[combos[j]];
             annual.Clear();
-            model.RunYear(_state[p], offset, metYear, co2, nDeposition, annual);
+            model.RunYear(_state[p], offset, metYear, co2, nDeposition, annual, year);
             offset += model.StateLength;
             double fraction = fractions[j];
             for (int v = 0; v < n; v++) cell[v] += fraction * annual[v];

@@ -37,7 +37,7 @@ public static class TransientHistory
         {
             int y = history.StartYear + i;
             if (y == clearingYear && model.Ecophys.Woody) s = StandHistory.ClearPlant(model, s);
-            var summary = model.RunYear(s, MetYearOf(y, history.FirstYear, model.MetYears), new YearForcing(history.Co2Ppm[i], history.NDeposition[i]));
+            var summary = model.RunYear(s, MetYearOf(y, history.FirstYear, model.MetYears), new YearForcing(history.Co2Ppm[i], history.NDeposition[i], CalendarYear: y));
             year?.Invoke(y, summary);
         }
         return s;
