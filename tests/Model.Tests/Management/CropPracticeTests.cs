@@ -110,6 +110,14 @@ public class CropPracticeTests
         Assert.Equal("130100", e.Value);
     }
 
+    [Fact]
+    public void The_bundled_crop_practices_scenario_loads()
+    {
+        var s = ScenarioLoader.Load(Path.Combine(TestRepo.Root, "scenarios", "jjj-crop-practices.yaml"));
+        Assert.Equal([new PracticeChange(2030, 1.0), new PracticeChange(2030, IrrigationFactor: 0.7)], s.Management!.CropPractices!.Select(r => r.Change));
+        Assert.Equal(["110000", "120000"], s.Management.CropPractices![1].CityIds);
+    }
+
     [Theory]
     [InlineData("    - from_year: 2030\n      straw: 1.0\n", "straw")]                         // unknown key
     [InlineData("    - from_year: 2030\n      residue_return: 1.5\n", "1.5")]                  // share above 1
