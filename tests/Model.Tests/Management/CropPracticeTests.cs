@@ -73,6 +73,18 @@ public class CropPracticeTests
     }
 
     [Fact]
+    public void Practices_round_trip_through_json_and_a_rotation_without_them_serialises_as_before()
+    {
+        var rotation = CropCalendarReader.Read(CalendarCsv)["wheat_maize"];
+        var epc = rotation.Seasons[0].Epc with { Management = rotation with { Practices = [new(2030, 1.0), new(2040, null, 0.8, 0.7)] } };
+        var json = System.Text.Json.JsonSerializer.Serialize(epc);
+        var back = System.Text.Json.JsonSerializer.Deserialize<Parameters.EcophysParameters>(json)!;
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back));
+        Assert.Equal(new PracticeChange(2040, null, 0.8, 0.7), back.Management!.Practices![1]);
+        Assert.DoesNotContain("Practices", System.Text.Json.JsonSerializer.Serialize(rotation.Seasons[0].Epc with { Management = rotation }));
+    }
+
+    [Fact]
     public void Changes_must_come_in_ascending_years()
     {
         var rotation = CropCalendarReader.Read(CalendarCsv)["wheat_maize"];
