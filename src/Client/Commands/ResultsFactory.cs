@@ -69,6 +69,7 @@ public static class ResultsFactory
             Rasters = rasters,
             Outputs = scenario.Outputs.Selection,
             ClassYears = ClassYear.All(spec, outcome),
+            CropYears = CropYear.All(spec, outcome),
             References = References(setup, spec),
             BoundariesPath = scenario.Region.BoundariesPath,
             Spinup = Stats(spec, spinups, zone => setup.ClimateZones[zone].Label),
@@ -96,7 +97,7 @@ public static class ResultsFactory
     internal static ReferenceTable? References(RegionSetup setup, RunSpec spec)
     {
         if (setup.Scenario.Validation?.References is not { } refs) return null;
-        refs.CheckAgainst(spec.CityIds, ClassYear.NamesOf(spec).ToArray());
+        refs.CheckAgainst(spec.CityIds, ClassYear.NamesOf(spec).ToArray(), spec.Crops);
         return refs;
     }
 
@@ -141,6 +142,7 @@ public static class ResultsFactory
         {
             Gpp = kg[V.Gpp] * w, Npp = kg[V.Npp] * w, Nep = kg[V.Nep] * w, Nbp = kg[V.Nbp] * w, Hr = kg[V.Hr] * w,
             VegC = kg[V.VegetationC] * w, LitterC = kg[V.LitterC] * w, SoilC = kg[V.SoilC] * w, TotalC = kg[V.TotalC] * w,
+            Harvest = kg[V.Harvest] * w,
         };
     }
 

@@ -16,8 +16,13 @@ public static class RunSpecFactory
     public static RunSpec From(RegionSetup setup, int? tileSize = null)
     {
         var scenario = setup.Scenario;
-        var vegetationNames = scenario.Vegetation.Keys.ToArray();          // sorted (ordinal)
+        // crop practices by city and year (management.crop_practices): variants of the rotations, after the scenario's types
+        var practices = new CropPracticeVariants(setup.Cities.Select(c => c.Id).ToArray(),
+            scenario.Vegetation.Where(v => v.Value.Parameters.Management is not null).ToDictionary(v => v.Key, v => v.Value.Parameters, StringComparer.Ordinal),
+            scenario.Management?.CropPractices ?? []);
+        var vegetationNames = scenario.Vegetation.Keys.Concat(practices.Variants.Select(v => v.Name)).ToArray();   // sorted (ordinal), then the variants
         var vegetationIndex = vegetationNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        int VegetationOf(string name, int city) => vegetationIndex[practices.NameFor(name, city)];
         var zoneIndex = setup.ClimateZones.Select((z, i) => (z.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
 
         int n = setup.Cells.Length;
@@ -32,7 +37,7 @@ public static class RunSpecFactory
             zone[i] = zoneIndex[c.ClimateZone]; landUse[i] = c.LandUseCode;
             foreach (var column in c.Columns)
             {
-                veg.Add(vegetationIndex[column.VegetationType]);
+                veg.Add(VegetationOf(column.VegetationType, c.CityIndex));
                 frac.Add(column.Fraction);
                 clearing.Add(column.ClearingYear);
             }
@@ -41,7 +46,7 @@ public static class RunSpecFactory
 
         int first = scenario.StartYear, last = scenario.EndYear, years = last - first + 1;
         double ndep = scenario.Nitrogen.DepositionKgPerM2PerYear;
-        return new RunSpec
+        var spec = new RunSpec
         {
             ScenarioName = scenario.Name,
             FirstYear = first,
@@ -51,12 +56,12 @@ public static class RunSpecFactory
             GridCols = setup.Grid.Cols,
             CityIds = setup.Cities.Select(c => c.Id).ToArray(),
             CityNames = setup.Cities.Select(c => c.Name).ToArray(),
-            VegetationTypes = vegetationNames.Select(name => new VegetationType
+            VegetationTypes = vegetationNames.Select(name => scenario.Vegetation.ContainsKey(name) ? new VegetationType
             {
                 Name = name,
                 Epc = Calibrated(scenario, name, scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
                     : EpcReader.Read(scenario.Vegetation[name].EpcPath)),
-            }).ToArray(),
+            } : practices.Variants.Single(v => v.Name == name) is var p ? new VegetationType { Name = name, Epc = Calibrated(scenario, p.Rotation, p.Epc) } : null!).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
             Climates = setup.ClimateZones.Select(z => z.Met).ToArray(),
             Cells = new CellTable
@@ -77,11 +82,12 @@ public static class RunSpecFactory
             HistoryNDepositionByYear = scenario.History?.NDepositionFor(first) ?? [],
             HistoryClearingSpreadYears = scenario.ForestAge?.SpreadYears ?? 0,
             CellOutputYears = scenario.Outputs.RasterYears.Where(y => y >= first && y <= last).Distinct().Order().ToArray(),
-            LandUse = scenario.LandUseChange is null ? null : LandUse(setup, vegetationIndex),
+            LandUse = scenario.LandUseChange is null ? null : LandUse(setup, VegetationOf),
             Compensation = scenario.Compensation is null ? null : Compensation(setup),
             ClassCodes = scenario.LandUse.Classes.Classes.Select(c => c.Code).ToArray(),   // per-class sums (classes_annual.csv)
             ClassNames = scenario.LandUse.Classes.Classes.Select(c => c.Name).ToArray(),
         };
+        return spec with { Crops = CropSums.CropsOf(spec.VegetationTypes) };   // crop_yields.csv (docs/outputs.md)
     }
 
     /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
@@ -119,7 +125,7 @@ public static class RunSpecFactory
     /// (<see cref="LandUseDemandPlan.ForCity"/>, which reports demand the city cannot hold) and the columns each
     /// class brings into each city.
     /// </summary>
-    static LandUsePlan LandUse(RegionSetup setup, IReadOnlyDictionary<string, int> vegetationIndex)
+    static LandUsePlan LandUse(RegionSetup setup, Func<string, int, int> vegetationOf)
     {
         var s = setup.Scenario;
         var luc = s.LandUseChange!;
@@ -152,7 +158,7 @@ public static class RunSpecFactory
         foreach (var city in setup.Cities)
         {
             mix[city.Index] = names.Select(name => table.Require(name, s.LandUse.ClassTablePath, $"class '{name}'").MixIn(city.Id).Columns
-                .Select(col => new MixColumn(vegetationIndex[col.VegetationType], col.Fraction)).ToArray()).ToArray();
+                .Select(col => new MixColumn(vegetationOf(col.VegetationType, city.Index), col.Fraction)).ToArray()).ToArray();
             var start = new int[k];
             foreach (var c in setup.Cells) if (c.CityIndex == city.Index) start[cellClass[c.Id]]++;
             var plan = LandUseDemandPlan.ForCity(s, int.Parse(city.Id, NumberStyles.None, CultureInfo.InvariantCulture), start, cellArea);

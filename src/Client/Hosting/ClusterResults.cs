@@ -56,7 +56,8 @@ public static class ClusterResults
             RegionYears = regionYears,
             Grid = grid,
             Rasters = rasters,
-            ClassYears = ClassYear.All(spec, outcome), // no references: a .runspec carries no scenario (docs/validation.md)
+            ClassYears = ClassYear.All(spec, outcome),
+            CropYears = CropYear.All(spec, outcome), // no references: a .runspec carries no scenario (docs/validation.md)
             Spinup = ResultsFactory.Stats(spec, spinups, zone => $"climate zone {zone}"),
             Timings = timings,
         };

@@ -89,7 +89,7 @@ public static class HtmlReport
                 var rf = x.Reference;
                 string status = x.StatusText.Replace('_', ' ');
                 string css = x.Status switch { ValidationStatus.Within => "within", ValidationStatus.Below => "below", ValidationStatus.Above => "above", _ => "" };
-                sb.Append($"<tr><td>{H(rf.Variable.Name)}</td><td>{H(rf.Scope)}</td><td>{H(rf.Class)}</td><td>{H(rf.Years)}</td>" +
+                sb.Append($"<tr><td>{H(rf.Variable.Name)}{(rf.Crop.Length > 0 ? " (" + H(rf.Crop) + ")" : "")}</td><td>{H(rf.Scope)}</td><td>{H(rf.Class)}</td><td>{H(rf.Years)}</td>" +
                           $"<td>{H(x.EngineYears)}{(x.YearMatch == "nearest" ? " (nearest)" : "")}</td>" +
                           $"<td class=\"n\">{N(rf.Low, 1)}–{N(rf.High, 1)} {H(rf.Variable.Unit)}</td>" +
                           $"<td class=\"n\">{(double.IsFinite(x.Engine) ? N(x.Engine, 1) : "")}</td>" +

@@ -87,6 +87,7 @@ public static class OutputWriter
         if (sel.CityGeoJson) { CityFeatures.Write(r, Path.Combine(dir, CityFeatures.FileName)); Done(CityFeatures.FileName); }
         foreach (var f in BudgetTables.Write(r, dir)) Done(f); // issue #5: budgets.csv, compensation_ledger.csv (only with a compensation scheme)
         if (r.ClassYears.Count > 0) { ValidationTables.WriteClasses(r, Path.Combine(dir, ValidationTables.ClassesFile)); Done(ValidationTables.ClassesFile); }
+        if (r.CropYears.Count > 0) { CropYieldTable.Write(r, Path.Combine(dir, CropYieldTable.FileName)); Done(CropYieldTable.FileName); } // issue #11
         if (r.References is not null) { ValidationTables.WriteValidation(Validation.Evaluate(r), Path.Combine(dir, ValidationTables.ValidationFile)); Done(ValidationTables.ValidationFile); }
         foreach (var f in AttributionOutput.Write(r, dir)) Done(f); // issue #10: attribution.csv (only with run --attribution)
         var dataFiles = files.ToList();

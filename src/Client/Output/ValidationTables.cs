@@ -49,12 +49,12 @@ public static class ValidationTables
     public static void WriteValidation(IReadOnlyList<ValidationRow> rows, string path)
     {
         string[] header = ["scope", "class", "variable", "unit", "reference_years", "engine_years", "year_match", "low", "high",
-            "engine", "status", "miss_pct", "engine_area_km2", "source", "reference_status", "note", "references_line"];
+            "engine", "status", "miss_pct", "engine_area_km2", "source", "reference_status", "note", "references_line", "crop"];
         Csv.Write(path, header, rows.Select(x => (IReadOnlyList<string>)
         [
             x.Reference.Scope, x.Reference.Class, x.Reference.Variable.Name, x.Reference.Variable.Unit, x.Reference.Years,
             x.EngineYears, x.YearMatch, Csv.Num(x.Reference.Low), Csv.Num(x.Reference.High), Csv.Num(x.Engine), x.StatusText,
-            Csv.Num(x.MissPct), Csv.Num(x.AreaKm2), x.Reference.Source, x.Reference.Status, x.Reference.Note, x.Reference.Line.ToString(Inv),
+            Csv.Num(x.MissPct), Csv.Num(x.AreaKm2), x.Reference.Source, x.Reference.Status, x.Reference.Note, x.Reference.Line.ToString(Inv), x.Reference.Crop,
         ]));
     }
 
@@ -76,5 +76,5 @@ public static class ValidationTables
 
     /// <summary>"npp_gC_m2_yr, region, all classes" / "vegc_tC_ha, 130700;130800, forest".</summary>
     public static string Describe(ReferenceRow row) =>
-        $"{row.Variable.Name}, {row.Scope}, {(row.Class == ReferenceRow.AnyClass ? "all classes" : row.Class)}";
+        $"{row.Variable.Name}{(row.Crop.Length > 0 ? $" ({row.Crop})" : "")}, {row.Scope}, {(row.Class == ReferenceRow.AnyClass ? "all classes" : row.Class)}";
 }

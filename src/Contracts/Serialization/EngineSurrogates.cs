@@ -91,6 +91,7 @@ public struct RunSpecSurrogate
     [Id(42)] public CompensationPlan? Compensation;
     [Id(43)] public int[] ClassCodes;
     [Id(44)] public string[] ClassNames;
+    [Id(45)] public string[] Crops;
     [Id(60)] public int HistoryStartYear;
     [Id(61)] public double[] HistoryCo2ByYear;
     [Id(62)] public double[] HistoryNDepositionByYear;
@@ -103,14 +104,14 @@ public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
     public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) => new()
     {
         ScenarioName = s.ScenarioName, FirstYear = s.FirstYear, LastYear = s.LastYear, TileSize = s.TileSize, GridRows = s.GridRows, GridCols = s.GridCols, CityIds = s.CityIds, CityNames = s.CityNames, VegetationTypes = s.VegetationTypes, Sites = s.Sites, Climates = s.Climates, Cells = s.Cells, Co2ByYear = s.Co2ByYear, NDepositionByYear = s.NDepositionByYear, SpinupCo2 = s.SpinupCo2, SpinupNDeposition = s.SpinupNDeposition, CellOutputYears = s.CellOutputYears, CheckpointEveryYears = s.CheckpointEveryYears, SpinupAccelerated = s.SpinupAccelerated, SpinupMaxYears = s.SpinupMaxYears, SpinupStandAgeYears = s.SpinupStandAgeYears, LandUse = s.LandUse, Compensation = s.Compensation,
-        ClassCodes = s.ClassCodes ?? [], ClassNames = s.ClassNames ?? [],
+        ClassCodes = s.ClassCodes ?? [], ClassNames = s.ClassNames ?? [], Crops = s.Crops ?? [],
         HistoryStartYear = s.HistoryStartYear, HistoryCo2ByYear = s.HistoryCo2ByYear ?? [], HistoryNDepositionByYear = s.HistoryNDepositionByYear ?? [], HistoryClearingSpreadYears = s.HistoryClearingSpreadYears,
     };
 
     public RunSpecSurrogate ConvertToSurrogate(in RunSpec v) => new()
     {
         ScenarioName = v.ScenarioName, FirstYear = v.FirstYear, LastYear = v.LastYear, TileSize = v.TileSize, GridRows = v.GridRows, GridCols = v.GridCols, CityIds = v.CityIds, CityNames = v.CityNames, VegetationTypes = v.VegetationTypes, Sites = v.Sites, Climates = v.Climates, Cells = v.Cells, Co2ByYear = v.Co2ByYear, NDepositionByYear = v.NDepositionByYear, SpinupCo2 = v.SpinupCo2, SpinupNDeposition = v.SpinupNDeposition, CellOutputYears = v.CellOutputYears, CheckpointEveryYears = v.CheckpointEveryYears, SpinupAccelerated = v.SpinupAccelerated, SpinupMaxYears = v.SpinupMaxYears, SpinupStandAgeYears = v.SpinupStandAgeYears, LandUse = v.LandUse, Compensation = v.Compensation,
-        ClassCodes = v.ClassCodes, ClassNames = v.ClassNames,
+        ClassCodes = v.ClassCodes, ClassNames = v.ClassNames, Crops = v.Crops,
         HistoryStartYear = v.HistoryStartYear, HistoryCo2ByYear = v.HistoryCo2ByYear, HistoryNDepositionByYear = v.HistoryNDepositionByYear, HistoryClearingSpreadYears = v.HistoryClearingSpreadYears,
     };
 }

@@ -23,6 +23,8 @@ public sealed class BgcKernel : ICarbonKernel
     {
         public int StateLength => CellState.Length;
 
+        public int CropSeasons => model.Crops?.Rotation.Seasons.Count ?? 0;
+
         public SpinupEquilibrium SpinUp(double co2, double nDeposition, bool accelerated, int maxYears, int standAgeYears = 0)
         {
             var options = new SpinupOptions(Co2Ppm: co2, NDeposition: nDeposition, MaxYears: maxYears);
@@ -76,10 +78,10 @@ public sealed class BgcKernel : ICarbonKernel
 
         public double[] Seedling(double[] equilibrium) => StandHistory.ClearPlant(model, CellState.FromArray(equilibrium)).ToArray();
 
-        public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual)
+        public void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual, int calendarYear = 0)
         {
             var s = CellState.FromArray(states, offset);
-            var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition));
+            var a = model.RunYear(s, metYearIndex, new YearForcing(co2, nDeposition, CalendarYear: calendarYear));
             s.CopyTo(states, offset);
             Write(a, annual);
         }
@@ -95,6 +97,10 @@ public sealed class BgcKernel : ICarbonKernel
             annual[CarbonVariables.LitterC] = a.LitterC;
             annual[CarbonVariables.SoilC] = a.SoilC;
             annual[CarbonVariables.TotalC] = a.TotalC;
+            annual[CarbonVariables.Harvest] = a.HarvestC;
+            // managed cropland: grain C per crop season after the carbon variables, when the caller asks for it
+            for (int i = 0; i < a.GrainCBySeason.Count && CarbonVariables.Count + i < annual.Length; i++)
+                annual[CarbonVariables.Count + i] = a.GrainCBySeason[i];
         }
     }
 }

@@ -26,13 +26,15 @@ public static class CarbonVariables
     public const int SoilC = 7;
     /// <summary>[kgC m-2] Total ecosystem carbon at the end of the year.</summary>
     public const int TotalC = 8;
+    /// <summary>[kgC m-2 a-1] Carbon removed by harvest (grain and removed straw of managed cropland; 0 elsewhere), a lateral flux already subtracted in <see cref="Nbp"/>.</summary>
+    public const int Harvest = 9;
 
     /// <summary>Number of variables; arrays of per-variable values have this length (or a multiple).</summary>
-    public const int Count = 9;
+    public const int Count = 10;
 
     /// <summary>Column names, index-aligned with the constants above.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["gpp", "npp", "nep", "nbp", "hr", "veg_c", "litter_c", "soil_c", "total_c"];
+    public static IReadOnlyList<string> Names { get; } = ["gpp", "npp", "nep", "nbp", "hr", "veg_c", "litter_c", "soil_c", "total_c", "harvest"];
 
-    /// <summary>True for the annual flux sums (GPP, NPP, NEP, NBP, HR), false for end-of-year stocks.</summary>
-    public static bool IsFlux(int variable) => variable <= Hr;
+    /// <summary>True for the annual flux sums (GPP, NPP, NEP, NBP, HR, harvest), false for end-of-year stocks.</summary>
+    public static bool IsFlux(int variable) => variable <= Hr || variable == Harvest;
 }

@@ -29,6 +29,9 @@ public interface IColumnModel
     /// <summary>[-] Length of the state vector.</summary>
     int StateLength { get; }
 
+    /// <summary>[-] Crop seasons of a managed cropland column (its rotation's, <c>Management.CropRotation</c>); 0 for any other column.</summary>
+    int CropSeasons => 0;
+
     /// <summary>Runs the model to equilibrium under constant forcing and returns the state vector.</summary>
     /// <param name="co2">[ppm]</param>
     /// <param name="nDeposition">[kgN m-2 a-1]</param>
@@ -49,9 +52,11 @@ public interface IColumnModel
     /// <summary>
     /// Steps the state vector stored at <paramref name="states"/>[<paramref name="offset"/> ..] in place
     /// through met year <paramref name="metYearIndex"/> and writes the annual values (order of
-    /// <see cref="CarbonVariables"/>, per m2) into <paramref name="annual"/>.
+    /// <see cref="CarbonVariables"/>, per m2) into <paramref name="annual"/>; if <paramref name="annual"/> is longer, a managed
+    /// cropland column writes the grain C harvested per crop season [kgC m-2 a-1] after them (<see cref="CropSeasons"/> values).
     /// </summary>
-    void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual);
+    /// <param name="calendarYear">[a] The calendar year (selects a managed rotation's practice in force, <c>Management.PracticeChange</c>); 0 = none.</param>
+    void RunYear(double[] states, int offset, int metYearIndex, double co2, double nDeposition, Span<double> annual, int calendarYear = 0);
 
     /// <summary>A seedling of this column's vegetation on the soils of <paramref name="equilibrium"/>: the state a column planted on a converted cell starts its plant pools from.</summary>
     double[] Seedling(double[] equilibrium);

@@ -40,18 +40,24 @@ public static class LandUseSums
     /// <summary>Number of ledger entries.</summary>
     public const int LedgerCount = 12;
 
-    /// <summary>Entries per city: carbon variables, ledger, one area per class, the carbon variables of each class.</summary>
-    public static int Stride(int classCount) => CarbonVariables.Count + LedgerCount + classCount * (1 + CarbonVariables.Count);
+    /// <summary>Entries per city: carbon variables, ledger, one area per class, the carbon variables of each class, then the
+    /// crop block (<see cref="CropSums"/>: <see cref="CropSums.Entries"/> per crop of <see cref="RunSpec.Crops"/>).</summary>
+    public static int Stride(int classCount, int cropCount = 0) => CarbonVariables.Count + LedgerCount + classCount * (1 + CarbonVariables.Count) + cropCount * CropSums.Entries;
 
     /// <summary>[-] Classes a run sums by: the plan's with land-use change, else the spec's class table (0 = none).</summary>
     public static int ClassCount(RunSpec spec) => spec.LandUse?.ClassCount ?? spec.ClassCodes.Length;
 
     /// <summary>Entries per city of a run: <see cref="Stride"/>, or <see cref="CarbonVariables.Count"/> for a spec without classes.</summary>
-    public static int StrideOf(RunSpec spec) => ClassCount(spec) is int k && k > 0 ? Stride(k) : CarbonVariables.Count;
+    public static int StrideOf(RunSpec spec) => ClassCount(spec) is int k && k > 0 ? Stride(k, spec.Crops.Length) : CarbonVariables.Count;
 
-    /// <summary>[-] Number of classes of a city's (or the region's) vector of <paramref name="length"/> entries (0 without the block).</summary>
-    public static int ClassCountOf(int length) =>
-        HasLedger(length) ? (length - CarbonVariables.Count - LedgerCount) / (1 + CarbonVariables.Count) : 0;
+    /// <summary>[-] Number of classes of a city's (or the region's) vector of <paramref name="length"/> entries with
+    /// <paramref name="cropCount"/> crops (0 without the block).</summary>
+    public static int ClassCountOf(int length, int cropCount = 0) =>
+        HasLedger(length) ? (length - CarbonVariables.Count - LedgerCount - cropCount * CropSums.Entries) / (1 + CarbonVariables.Count) : 0;
+
+    /// <summary>Index of entry <paramref name="entry"/> (<see cref="CropSums"/>) of crop <paramref name="crop"/> in a city's vector of <paramref name="classCount"/> classes.</summary>
+    public static int Crop(int classCount, int crop, int entry) =>
+        CarbonVariables.Count + LedgerCount + classCount * (1 + CarbonVariables.Count) + crop * CropSums.Entries + entry;
 
     /// <summary>Index of carbon variable <paramref name="variable"/> (<see cref="CarbonVariables"/>) of class <paramref name="cls"/> in a city's vector of <paramref name="classCount"/> classes.</summary>
     public static int ClassVariable(int classCount, int cls, int variable) =>

@@ -68,6 +68,10 @@ public sealed record RunSpec
     /// these (<see cref="LandUseSums"/>); empty = no per-class sums (runs with land-use change use the plan's classes).</summary>
     public int[] ClassCodes { get; init; } = [];
     public string[] ClassNames { get; init; } = [];
+    /// <summary>[-] Crops of the managed cropland rotations the run may grow (<see cref="CropSums.CropsOf"/>: distinct crop names,
+    /// ordinal order): the run sums harvested area and grain per city by these (crop_yields.csv); empty = no managed cropland.
+    /// Needs <see cref="ClassCodes"/> or a land-use plan (the crop block follows the class block of <see cref="LandUseSums"/>).</summary>
+    public string[] Crops { get; init; } = [];
 
     public int YearCount => LastYear - FirstYear + 1;
 }

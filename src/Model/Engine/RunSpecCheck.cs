@@ -58,6 +58,11 @@ public static class RunSpecCheck
         else Require(c.ColumnClearingYear.All(y => y == 0) && s.HistoryClearingSpreadYears == 0, "clearing years need a history (HistoryStartYear); so does a clearing spread");
         foreach (int y in s.CellOutputYears)
             Require(y >= s.FirstYear && y <= s.LastYear, $"cell output year {y} is outside {s.FirstYear}–{s.LastYear}");
+        Require(s.Crops.Distinct(StringComparer.Ordinal).Count() == s.Crops.Length, "crops repeat");
+        Require(s.Crops.Length == 0 || LandUseSums.ClassCount(s) > 0, "crops need per-class sums (class codes or a land-use plan)");
+        foreach (var type in s.VegetationTypes)
+            foreach (var season in type.Epc.Management?.Seasons ?? [])
+                Require(s.Crops.Contains(season.Crop, StringComparer.Ordinal), $"vegetation type '{type.Name}' grows {season.Crop}, which is not one of the run's crops");
         if (s.LandUse is { } plan) LandUse(s, plan, Require);
         if (s.Compensation is { } scheme) Compensation(s, scheme, Require);
     }

@@ -31,6 +31,10 @@ public sealed class TileYear
     readonly int _stride;                 // sums per city
     readonly int _classCount;             // classes summed per city (0 = none)
     readonly int[] _cellClass = [];       // per tile cell: class index, runs without land-use change that have classes
+    readonly int _cropCount;              // crops summed per city (RunSpec.Crops; 0 = no managed cropland)
+    readonly int[][] _seasonCrop;         // per combo: crop index of each season of its rotation (empty: unmanaged)
+    readonly double[][] _seasonFresh;     // per combo: [kg kgC-1] fresh grain per grain C of each season
+    readonly int _annualLength;           // carbon variables + the most crop seasons of any combo
 
     // Columns of each tile cell: combo, cover, and the states laid end to end.
     int[][] _columnCombo;
@@ -50,7 +54,7 @@ public sealed class TileYear
     Pending? _pending;
     readonly Model.Kernel.CellState _scratch = new();  // reused to read pools without allocating
 
-    sealed record Pending(int Year, double[] CellValues, CarbonColumn[] Start, CarbonColumn[] AfterKernel, double[] Uptake);
+    sealed record Pending(int Year, double[] CellValues, CarbonColumn[] Start, CarbonColumn[] AfterKernel, double[] Uptake, double[] CellCrops);
 
     /// <summary>[a] Last completed year; <c>FirstYear − 1</c> before any.</summary>
     public int LastCompletedYear { get; private set; }
@@ -70,12 +74,22 @@ public sealed class TileYear
         _combos = setup.Combos;
         _models = new IColumnModel[_combos.Length];
         _equilibrium = new double[_combos.Length][];
+        _cropCount = _spec.Crops.Length;
+        _seasonCrop = new int[_combos.Length][];
+        _seasonFresh = new double[_combos.Length][];
+        _annualLength = CarbonVariables.Count;
         for (int k = 0; k < _combos.Length; k++)
         {
             var c = _combos[k];
             _comboIndex[c] = k;
             _models[k] = kernel.CreateModel(_spec.VegetationTypes[c.Vegetation].Epc, _spec.Sites[c.Site], _spec.Climates[c.Climate]);
             _equilibrium[k] = setup.EquilibriumStates[k];
+            var type = _spec.VegetationTypes[c.Vegetation];
+            _seasonCrop[k] = CropSums.SeasonCrops(type, _spec.Crops);
+            _seasonFresh[k] = type.Epc.Management?.Seasons.Select(x => Management.CropYield.FreshKgPerKgC(x.GrainMoisture)).ToArray() ?? [];
+            if (_seasonCrop[k].Length != _models[k].CropSeasons)
+                throw new ArgumentException($"vegetation type '{type.Name}' has {_seasonCrop[k].Length} crop seasons, its kernel column {_models[k].CropSeasons}");
+            _annualLength = Math.Max(_annualLength, CarbonVariables.Count + _seasonCrop[k].Length);
             if (_equilibrium[k].Length != _models[k].StateLength)
                 throw new ArgumentException($"equilibrium state has {_equilibrium[k].Length} values, the kernel expects {_models[k].StateLength}");
         }
@@ -107,6 +121,8 @@ public sealed class TileYear
         LastCompletedYear = _spec.FirstYear - 1;
         _stride = LandUseSums.StrideOf(_spec);
         _classCount = LandUseSums.ClassCount(_spec);
+        if (_cropCount > 0 && _classCount == 0)
+            throw new ArgumentException("run spec: crops need per-class sums (class codes or a land-use plan)");
         if (_spec.LandUse is null && _classCount > 0)
         {
             _cellClass = new int[n];
@@ -166,12 +182,17 @@ public sealed class TileYear
         return new TileWindow(_spec.GridCols, _spec.GridRows, w.X0, w.Y0, w.Width, w.Height, w.Halo, _window);
     }
 
-    /// <summary>Runs the kernel year of every column of tile cell <paramref name="p"/>; writes the cell's values (cover-weighted, column order) into <paramref name="cell"/>.</summary>
-    void RunCell(int p, int year, double co2, double nDeposition, Span<double> cell, Span<double> annual)
+    /// <summary>
+    /// Runs the kernel year of every column of tile cell <paramref name="p"/>; writes the cell's values (cover-weighted,
+    /// column order) into <paramref name="cell"/> and, per m2 of cell, each crop's <see cref="CropSums"/> entries into
+    /// <paramref name="crops"/> (cover growing it, grain C, fresh grain; <c>[crop · CropSums.Entries + entry]</c>).
+    /// </summary>
+    void RunCell(int p, int year, double co2, double nDeposition, Span<double> cell, Span<double> annual, Span<double> crops)
     {
         var t = _spec.Cells;
         const int n = CarbonVariables.Count;
         cell.Clear();
+        crops.Clear();
         int metYear = (year - _spec.FirstYear) % _spec.Climates[t.Climate[p]].YearCount;
         var combos = _columnCombo[p];
         var fractions = _columnFraction[p];
@@ -179,14 +200,37 @@ public sealed class TileYear
         {
             var model = _models[combos[j]];
             annual.Clear();
-            model.RunYear(_state[p], offset, metYear, co2, nDeposition, annual);
+            model.RunYear(_state[p], offset, metYear, co2, nDeposition, annual, year);
             offset += model.StateLength;
             double fraction = fractions[j];
             for (int v = 0; v < n; v++) cell[v] += fraction * annual[v];
+            AddCrops(combos[j], fraction, annual, crops);
         }
         for (int v = 0; v < n; v++)
             if (!double.IsFinite(cell[v]))
                 throw new ArithmeticException($"cell {_cells[p]} gave a non-finite {CarbonVariables.Names[v]} in year {year}");
+    }
+
+    /// <summary>Adds a column's crops (cover <paramref name="fraction"/>, grain per season after the carbon variables of <paramref name="annual"/>) to <paramref name="crops"/>.</summary>
+    void AddCrops(int combo, double fraction, ReadOnlySpan<double> annual, Span<double> crops)
+    {
+        var seasonCrop = _seasonCrop[combo];
+        for (int i = 0; i < seasonCrop.Length; i++)
+        {
+            int o = seasonCrop[i] * CropSums.Entries;
+            if (Array.IndexOf(seasonCrop, seasonCrop[i]) == i) crops[o + CropSums.AreaM2] += fraction;   // a crop grown twice in a rotation counts its area once
+            double grain = annual[CarbonVariables.Count + i];
+            crops[o + CropSums.GrainCKg] += fraction * grain;
+            crops[o + CropSums.GrainFreshKg] += fraction * grain * _seasonFresh[combo][i];
+        }
+    }
+
+    /// <summary>Adds a cell's crop entries (per m2 of cell) × <paramref name="area"/> to the crop block of the city row at <paramref name="row"/>.</summary>
+    void AddCropSums(FixedSum[] sums, int row, ReadOnlySpan<double> crops, double area)
+    {
+        for (int c = 0; c < _cropCount; c++)
+            for (int e = 0; e < CropSums.Entries; e++)
+                sums[row + LandUseSums.Crop(_classCount, c, e)] += FixedSum.FromKg(crops[c * CropSums.Entries + e] * area);
     }
 
     void CheckNext(int tileIndex, int year)
@@ -208,13 +252,14 @@ public sealed class TileYear
         var cellValues = keepCells ? new double[_cells.Length * n] : [];
         bool classes = _classCount > 0;
         var sums = new FixedSum[_cities.Length * _stride];
-        Span<double> annual = stackalloc double[n];
+        Span<double> annual = stackalloc double[_annualLength];
         Span<double> cell = stackalloc double[n];
+        Span<double> crops = stackalloc double[_cropCount * CropSums.Entries];
         for (int p = 0; p < _cells.Length; p++)
         {
             double area = t.AreaM2[p];
             CarbonColumn start = classes ? Pools(p, area) : default;
-            RunCell(p, year, co2, nDeposition, cell, annual);
+            RunCell(p, year, co2, nDeposition, cell, annual, crops);
             int row = _cellCityPosition[p] * _stride;
             for (int v = 0; v < n; v++)
             {
@@ -228,6 +273,7 @@ public sealed class TileYear
                     start, Pools(p, area), cell[CarbonVariables.Nbp], [], null, null, woodHalfLifeYears: 1);
                 AddBooks(sums, row, closed.Books, closed.WoodProductC * area);
                 AddClass(sums, row, _cellClass[p], cell, area);
+                AddCropSums(sums, row, crops, area);
             }
         }
         LastCompletedYear = year;
@@ -252,17 +298,19 @@ public sealed class TileYear
         var start = new CarbonColumn[cells];
         var after = new CarbonColumn[cells];
         var uptake = new double[cells];
-        Span<double> annual = stackalloc double[n];
+        int m = _cropCount * CropSums.Entries;
+        var cellCrops = new double[cells * m];
+        Span<double> annual = stackalloc double[_annualLength];
         Span<double> cell = stackalloc double[n];
         for (int p = 0; p < cells; p++)
         {
             start[p] = Pools(p, t.AreaM2[p]);
-            RunCell(p, year, co2, nDeposition, cell, annual);
+            RunCell(p, year, co2, nDeposition, cell, annual, cellCrops.AsSpan(p * m, m));
             cell.CopyTo(values.AsSpan(p * n, n));
             uptake[p] = cell[CarbonVariables.Nbp];
             after[p] = Pools(p, t.AreaM2[p]);
         }
-        _pending = new Pending(year, values, start, after, uptake);
+        _pending = new Pending(year, values, start, after, uptake, cellCrops);
 
         int k = plan.ClassCount;
         var offer = TransitionPotential.Offer(_drivers! with { Window = View() }, _rules!,
@@ -395,6 +443,9 @@ public sealed class TileYear
             AddBooks(sums, row, b, closed.WoodProductC * area);
             int cls = local[_localOfCell[p]];
             AddClass(sums, row, cls, cell, area);
+            // the grain the cell's columns harvested before any conversion at the year end
+            int m = _cropCount * CropSums.Entries;
+            AddCropSums(sums, row, pending.CellCrops.AsSpan(p * m, m), area);
             if (keepCells)
             {
                 cell.CopyTo(cellValues.AsSpan(p * n, n));

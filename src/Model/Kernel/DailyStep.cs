@@ -12,7 +12,7 @@ public static class DailyStep
 {
     public static void Run(CellModel m, CellState s, int metDay, in YearForcing forcing, ref DailyFluxes f, ref DayVars d)
     {
-        var crops = m.Crops;                                                             // managed cropland only
+        var crops = m.Crops?.ForYear(forcing.CalendarYear);                              // managed cropland only: the year's practice
         var v = crops is null ? m.Vegetation : crops.VegetationOn(metDay % KernelConstants.DaysPerYear);
         f = default;
         PrecisionControl.Apply(s, ref f);                                               // 1

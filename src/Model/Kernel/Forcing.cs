@@ -4,7 +4,8 @@ namespace CarbonSim.Model.Kernel;
 /// <param name="Co2Ppm">[ppm] Atmospheric CO2 for the year.</param>
 /// <param name="NDeposition">[kgN m-2 a-1] Wet + dry N deposition for the year.</param>
 /// <param name="NSupplementFraction">[-] Spin-up only: fraction (1 → 0 across spin-up block 0) of any mineral-N shortfall that is supplied; 0 = off.</param>
-public readonly record struct YearForcing(double Co2Ppm, double NDeposition, double NSupplementFraction = 0.0);
+/// <param name="CalendarYear">[a] Calendar year being run, or 0 (spin-up): selects the crop practice in force (<c>Management.CropCalendar.ForYear</c>); nothing else reads it.</param>
+public readonly record struct YearForcing(double Co2Ppm, double NDeposition, double NSupplementFraction = 0.0, int CalendarYear = 0);
 
 /// <summary>
 /// Climate-change offsets applied to the met record when a <see cref="CellModel"/> is built (the

@@ -37,7 +37,7 @@ public static class TransientHistory
         {
             int y = history.StartYear + i;
             if (y == clearingYear && model.Ecophys.Woody) s = StandHistory.ClearPlant(model, s);
-            var summary = model.RunYear(s, MetYearOf(y, history.FirstYear, model.MetYears), new YearForcing(history.Co2Ppm[i], history.NDeposition[i]));
+            var summary = model.RunYear(s, MetYearOf(y, history.FirstYear, model.MetYears), new YearForcing(history.Co2Ppm[i], history.NDeposition[i], CalendarYear: y));
             year?.Invoke(y, summary);
         }
         return s;
@@ -98,7 +98,7 @@ public static class TransientHistory
         return states;
     }
 
-    static YearForcing Forcing(HistoryForcing h, int year) => new(h.Co2Ppm[year - h.StartYear], h.NDeposition[year - h.StartYear]);
+    static YearForcing Forcing(HistoryForcing h, int year) => new(h.Co2Ppm[year - h.StartYear], h.NDeposition[year - h.StartYear], CalendarYear: year);
 }
 
 /// <summary>

@@ -19,10 +19,18 @@ public sealed class CropCalendar
     public IReadOnlyList<VegetationConstants> Vegetation { get; }
     readonly int[] _seasonOfDay;          // -1 = fallow
     readonly double[] _fertiliser, _irrigation;
+    readonly (int FromYear, CropCalendar Calendar)[] _practices = [];   // the calendars of the rotation's practice changes, ascending years
 
     public CropCalendar(CropRotation rotation)
     {
         Rotation = rotation ?? throw new ArgumentNullException(nameof(rotation));
+        if (rotation.Practices is { Count: > 0 } changes)
+        {
+            for (int i = 1; i < changes.Count; i++)
+                if (changes[i].FromYear <= changes[i - 1].FromYear)
+                    throw new InvalidInputException(rotation.Name, "practices", $"from {changes[i].FromYear} after {changes[i - 1].FromYear}", "changes in ascending years");
+            _practices = changes.Select((c, i) => (c.FromYear, new CropCalendar(PracticeChange.Apply(rotation, changes.Take(i + 1))))).ToArray();
+        }
         if (rotation.Seasons.Count == 0) throw new InvalidInputException(rotation.Name, "rotation", "no seasons", "at least one crop season");
         Vegetation = rotation.Seasons.Select(c => new VegetationConstants(c.Epc)).ToArray();
         _seasonOfDay = new int[DaysPerYear];
@@ -59,6 +67,19 @@ public sealed class CropCalendar
         if (!c.Contains(e.Day) || e.Amount < 0.0 || !double.IsFinite(e.Amount))
             throw new InvalidInputException(r.Name, c.Crop, $"day {e.Day + 1}, amount {e.Amount}", "an application within the crop's season (sowing to harvest) with an amount >= 0");
         return e.Day;
+    }
+
+    /// <summary>
+    /// The calendar in force in <paramref name="calendarYear"/>: that of the last practice change whose year has come
+    /// (<see cref="CropRotation.Practices"/>), else this one; 0 (no calendar year: spin-up) = this one.
+    /// </summary>
+    public CropCalendar ForYear(int calendarYear)
+    {
+        var c = this;
+        if (calendarYear == 0) return c;
+        foreach (var (from, calendar) in _practices)
+            if (calendarYear >= from) c = calendar;
+        return c;
     }
 
     /// <summary>[d] Days from <paramref name="from"/> forward to <paramref name="to"/> (0..364, wrapping at the year end).</summary>
@@ -110,4 +131,7 @@ public static class CropYield
     /// 1 kg m-2 = 10 t ha-1.
     /// </summary>
     public static double TonnesPerHectare(double grainC, double moisture) => grainC / GrainCarbonFraction / (1.0 - moisture) * 10.0;
+
+    /// <summary>[kg kgC-1] Fresh grain mass at moisture <paramref name="moisture"/> per unit grain C: 1 / 0.45 / (1 − moisture).</summary>
+    public static double FreshKgPerKgC(double moisture) => 1.0 / GrainCarbonFraction / (1.0 - moisture);
 }

@@ -11,7 +11,13 @@ namespace CarbonSim.Model.Management;
 /// </summary>
 /// <param name="Name">[-] Rotation name (the vegetation type name the class table refers to).</param>
 /// <param name="Seasons">[-] The crop seasons in calendar order (at least one).</param>
-public sealed record CropRotation(string Name, IReadOnlyList<CropSeason> Seasons);
+public sealed record CropRotation(string Name, IReadOnlyList<CropSeason> Seasons)
+{
+    /// <summary>Changes of practice from a year on (<see cref="PracticeChange"/>), ascending years; null = the calendar's practice every year
+    /// (left out of JSON, so the content and spin-up keys of rotations without changes stay as they were).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PracticeChange>? Practices { get; init; }
+}
 
 /// <summary>
 /// One crop of a rotation. Days are 0-based days of the 365-day year (the CSV is 1-based).

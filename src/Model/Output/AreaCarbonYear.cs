@@ -23,6 +23,8 @@ public record AreaCarbonYear
     public double Nbp { get; init; }
     /// <summary>[kgC m-2 a-1] Heterotrophic respiration (litter and soil decomposition).</summary>
     public double Hr { get; init; }
+    /// <summary>[kgC m-2 a-1] Carbon removed by harvest (grain and removed straw of managed cropland; 0 where nothing is harvested), already subtracted in <see cref="Nbp"/>.</summary>
+    public double Harvest { get; init; }
 
     /// <summary>[kgC m-2] Vegetation carbon (leaf, stem, root, storage) at year end.</summary>
     public double VegC { get; init; }

@@ -15,8 +15,6 @@ public sealed record ClassYear : AreaCarbonYear
     public required string CityId { get; init; }
     /// <summary>Class name of the scenario's class table (e.g. <c>cropland</c>).</summary>
     public required string Class { get; init; }
-    /// <summary>[kgC m-2 a-1] Carbon removed by harvest: 0 — no class is managed (harvested) yet.</summary>
-    public double Harvest { get; init; }
 
     /// <summary>City id of the region's class rows.</summary>
     public const string RegionId = "region";
@@ -26,10 +24,11 @@ public sealed record ClassYear : AreaCarbonYear
     /// one row per class with a non-zero area, in class order. None when the sums carry no class block.
     /// </summary>
     /// <param name="classNames">Class names index-aligned with the run's classes (plan's with land-use change, else the spec's).</param>
-    public static IEnumerable<ClassYear> FromSums(string cityId, YearTotals totals, IReadOnlyList<string> classNames)
+    /// <param name="cropCount">[-] Crops of the run (<see cref="RunSpec.Crops"/>): the crop block after the classes.</param>
+    public static IEnumerable<ClassYear> FromSums(string cityId, YearTotals totals, IReadOnlyList<string> classNames, int cropCount = 0)
     {
         var s = totals.Sums;
-        int k = LandUseSums.ClassCountOf(s.Length);
+        int k = LandUseSums.ClassCountOf(s.Length, cropCount);
         if (k == 0) yield break;
         if (classNames.Count != k)
             throw new ArgumentException($"{cityId} {totals.Year}: the sums carry {k} classes, the run names {classNames.Count}", nameof(classNames));
@@ -43,6 +42,7 @@ public sealed record ClassYear : AreaCarbonYear
                 CityId = cityId, Class = classNames[c], Year = totals.Year, AreaM2 = area,
                 Gpp = M(V.Gpp), Npp = M(V.Npp), Nep = M(V.Nep), Nbp = M(V.Nbp), Hr = M(V.Hr),
                 VegC = M(V.VegetationC), LitterC = M(V.LitterC), SoilC = M(V.SoilC), TotalC = M(V.TotalC),
+                Harvest = M(V.Harvest),
             };
         }
     }
@@ -57,9 +57,9 @@ public sealed record ClassYear : AreaCarbonYear
         var rows = new List<ClassYear>();
         foreach (var series in outcome.Cities)
             foreach (var year in series.Years)
-                rows.AddRange(FromSums(series.CityId, year, names));
+                rows.AddRange(FromSums(series.CityId, year, names, spec.Crops.Length));
         foreach (var year in outcome.Region)
-            rows.AddRange(FromSums(RegionId, year, names));
+            rows.AddRange(FromSums(RegionId, year, names, spec.Crops.Length));
         return rows;
     }
 }

@@ -16,6 +16,10 @@ public enum ReferenceKind
     AreaShare,
     /// <summary>No engine counterpart yet: listed as "not modelled yet", never compared.</summary>
     NotModelled,
+    /// <summary>Least-squares slope over the compared years of an area-weighted end-of-year density (per year).</summary>
+    Trend,
+    /// <summary>Grain yield of the row's crop (<see cref="ReferenceRow.Crop"/>): fresh grain over the area that grew it (<see cref="CropYear.Over"/>).</summary>
+    Yield,
 }
 
 /// <summary>
@@ -42,8 +46,9 @@ public sealed record ReferenceVariable(string Name, string Unit, ReferenceKind K
         new ReferenceVariable("soilc_TgC", "Tg C", ReferenceKind.Stock, y => OutputUnits.KgToTg(y.SoilCKg), "soil carbon stock"),
         new ReferenceVariable("totalc_TgC", "Tg C", ReferenceKind.Stock, y => OutputUnits.KgToTg(y.TotalCKg), "total ecosystem carbon stock"),
         new ReferenceVariable("area_pct", "%", ReferenceKind.AreaShare, null, "area of the class as a share of the scope's area"),
-        new ReferenceVariable("yield_t_ha", "t ha-1", ReferenceKind.NotModelled, null, "crop grain yield (needs managed cropland)"),
-        new ReferenceVariable("harvest_gC_m2_yr", "g C m-2 a-1", ReferenceKind.NotModelled, null, "carbon removed by harvest (needs managed cropland)"),
+        new ReferenceVariable("soilc_trend_gC_m2_yr", "g C m-2 a-1", ReferenceKind.Trend, y => OutputUnits.ToGramsPerM2(y.SoilC), "change of soil organic carbon density per year (least-squares slope over the compared years)"),
+        new ReferenceVariable("yield_t_ha", "t ha-1", ReferenceKind.Yield, null, "grain yield of the row's crop at statistical moisture (crop_yields.csv)"),
+        new ReferenceVariable("harvest_gC_m2_yr", "g C m-2 a-1", ReferenceKind.Flux, y => OutputUnits.ToGramsPerM2(y.Harvest), "carbon removed by harvest (grain and removed straw)"),
     }.ToDictionary(v => v.Name, StringComparer.Ordinal);
 }
 
@@ -61,8 +66,9 @@ public sealed record ReferenceVariable(string Name, string Unit, ReferenceKind K
 /// <param name="Source">Citation.</param>
 /// <param name="Status">How the figure was obtained (e.g. <c>verified</c>, <c>recalled</c>) and, for a range made from a point value, the rule.</param>
 /// <param name="Note">Free text (how the range was formed), may be empty.</param>
+/// <param name="Crop">The crop a <c>yield_t_ha</c> row compares (optional column <c>crop</c>, a crop of the run's crop calendar); empty for other rows.</param>
 public sealed record ReferenceRow(string File, int Line, IReadOnlyList<string> CityIds, string Class, ReferenceVariable Variable,
-    int FirstYear, int LastYear, double Low, double High, string Source, string Status, string Note)
+    int FirstYear, int LastYear, double Low, double High, string Source, string Status, string Note, string Crop = "")
 {
     /// <summary>Class of a row over all land (every class).</summary>
     public const string AnyClass = "*";
@@ -78,7 +84,8 @@ public sealed record ReferenceRow(string File, int Line, IReadOnlyList<string> C
 
 /// <summary>
 /// The references file a scenario names (<c>validation.references</c>): one published observation per row,
-/// columns <c>scope, class, variable, years, low, high, unit, source, status</c> and an optional <c>note</c>.
+/// columns <c>scope, class, variable, years, low, high, unit, source, status</c> and optional <c>note</c> and <c>crop</c>
+/// (required for <c>yield_t_ha</c> rows, empty on every other row).
 /// Malformed rows are rejected with file, line, column, value and expectation.
 /// </summary>
 public sealed record ReferenceTable(string File, IReadOnlyList<ReferenceRow> Rows)
@@ -110,6 +117,8 @@ public sealed record ReferenceTable(string File, IReadOnlyList<ReferenceRow> Row
             if (!ReferenceVariable.All.TryGetValue(name, out var variable))
                 throw new InvalidInputException(file, r.Place("variable"), name, $"one of {string.Join(", ", ReferenceVariable.All.Keys)}");
             var (first, last) = YearsOf(r);
+            if (variable.Kind == ReferenceKind.Trend && last == first)
+                throw new InvalidInputException(file, r.Place("years"), r.Text("years"), $"a range of years (e.g. 1980-2010): {name} is a trend");
             double low = r.Number("low"), high = r.Number("high");
             if (high < low)
                 throw new InvalidInputException(file, r.Place("high"), r.Text("high"), $"a number >= low ({r.Text("low")})");
@@ -118,8 +127,14 @@ public sealed record ReferenceTable(string File, IReadOnlyList<ReferenceRow> Row
                 throw new InvalidInputException(file, r.Place("unit"), unit, $"'{variable.Unit}', the unit of {name}");
             if (variable.Kind == ReferenceKind.AreaShare && cls == ReferenceRow.AnyClass)
                 throw new InvalidInputException(file, r.Place("class"), cls, "a class name (area_pct is the share of one class)");
+            string crop = table.HasColumn("crop") ? r.Text("crop").Trim() : "";
+            if (variable.Kind == ReferenceKind.Yield && crop.Length == 0)
+                throw new InvalidInputException(file, r.Place(table.HasColumn("crop") ? "crop" : "variable"), crop.Length == 0 && !table.HasColumn("crop") ? name : crop,
+                    "a crop name in column 'crop' for a yield_t_ha row (e.g. winter_wheat)");
+            if (variable.Kind != ReferenceKind.Yield && crop.Length > 0)
+                throw new InvalidInputException(file, r.Place("crop"), crop, $"empty: only yield_t_ha rows name a crop ({name} does not)");
             rows.Add(new ReferenceRow(file, r.Line, ids, cls, variable, first, last, low, high,
-                r.RequireText("source"), r.RequireText("status"), table.HasColumn("note") ? r.Text("note") : ""));
+                r.RequireText("source"), r.RequireText("status"), table.HasColumn("note") ? r.Text("note") : "", crop));
         }
         return new ReferenceTable(file, rows);
     }
@@ -141,7 +156,8 @@ public sealed record ReferenceTable(string File, IReadOnlyList<ReferenceRow> Row
     /// Checks every row against a run's cities and classes: a scope city or a class that the run does not have is
     /// an error naming the row (a misspelt id would otherwise compare nothing).
     /// </summary>
-    public void CheckAgainst(IReadOnlyCollection<string> cityIds, IReadOnlyCollection<string> classNames)
+    /// <param name="crops">The run's crops (<c>RunSpec.Crops</c>); a yield row's crop must be one of them.</param>
+    public void CheckAgainst(IReadOnlyCollection<string> cityIds, IReadOnlyCollection<string> classNames, IReadOnlyCollection<string>? crops = null)
     {
         foreach (var row in Rows)
         {
@@ -150,6 +166,9 @@ public sealed record ReferenceTable(string File, IReadOnlyList<ReferenceRow> Row
                     throw new InvalidInputException(File, $"line {row.Line}, column 'scope'", id, $"a city id of the run ({string.Join(", ", cityIds)}) or 'region'");
             if (row.Class != ReferenceRow.AnyClass && !classNames.Contains(row.Class))
                 throw new InvalidInputException(File, $"line {row.Line}, column 'class'", row.Class, $"'*' or a class of the run's class table ({string.Join(", ", classNames)})");
+            if (row.Crop.Length > 0 && !(crops ?? []).Contains(row.Crop))
+                throw new InvalidInputException(File, $"line {row.Line}, column 'crop'", row.Crop,
+                    (crops ?? []).Count == 0 ? "no crop: the run has no managed cropland (management.crop_calendar)" : $"a crop of the run's crop calendar ({string.Join(", ", crops!)})");
         }
     }
 }

@@ -117,6 +117,8 @@ public sealed record RunResults
     public string? NoValidationReason { get; init; }
     /// <summary>One row per city (and <see cref="ClassYear.RegionId"/>), land-use class and year with area; empty when the run has no class sums.</summary>
     public IReadOnlyList<ClassYear> ClassYears { get; init; } = [];
+    /// <summary>One row per city (and <see cref="ClassYear.RegionId"/>), crop and year with area (crop_yields.csv); empty without managed cropland.</summary>
+    public IReadOnlyList<CropYear> CropYears { get; init; } = [];
 
     /// <summary>Carbon budgets and compensation books (issue #5), or null when the scenario has no compensation scheme.</summary>
     public CarbonSim.Model.Accounting.BudgetBooks? Budgets { get; init; }

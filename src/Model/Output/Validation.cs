@@ -42,6 +42,8 @@ public sealed record ValidationRow(ReferenceRow Reference, int EngineFirstYear, 
 /// <item>years: the simulated years inside the reference period; if none, the as many simulated years nearest to it
 /// (the first ones for an observation before the run, the last ones after it), marked <c>nearest</c>.</item>
 /// </list>
+/// Trends (<c>soilc_trend_gC_m2_yr</c>) are the least-squares slope of the yearly density over those years; yields
+/// (<c>yield_t_ha</c>) are the row's crop's fresh grain over its area in the scope (<see cref="CropYear.Over"/>), a mean over the years.
 /// Variables without an engine counterpart are listed as not modelled yet; a class absent from the scope as no_area.
 /// </summary>
 public static class Validation
@@ -61,17 +63,30 @@ public static class Validation
             return new ValidationRow(row, 0, 0, "", double.NaN, ValidationStatus.NotModelledYet, double.NaN, double.NaN);
         var (years, match) = YearsFor(r.Years, row.FirstYear, row.LastYear);
         double sum = 0, areaSum = 0;
-        foreach (int y in years)
+        var values = new double[years.Count];
+        for (int i = 0; i < years.Count; i++)
         {
-            var (value, area) = ValueIn(r, row, y);
+            var (value, area) = ValueIn(r, row, years[i]);
             if (area <= 0) return new ValidationRow(row, years[0], years[^1], match, double.NaN, ValidationStatus.NoArea, double.NaN, 0);
-            sum += value; areaSum += area;
+            sum += value; areaSum += area; values[i] = value;
         }
-        double engine = sum / years.Count;
+        double engine = v.Kind == ReferenceKind.Trend ? Slope(years, values) : sum / years.Count;
+        if (!double.IsFinite(engine))   // a trend over a one-year run
+            return new ValidationRow(row, years[0], years[^1], match, double.NaN, ValidationStatus.NotModelledYet, double.NaN, double.NaN);
         var (status, miss) = engine < row.Low ? (ValidationStatus.Below, 100 * (row.Low - engine) / Math.Abs(row.Low))
             : engine > row.High ? (ValidationStatus.Above, 100 * (engine - row.High) / Math.Abs(row.High))
             : (ValidationStatus.Within, 0.0);
         return new ValidationRow(row, years[0], years[^1], match, engine, status, miss, OutputUnits.ToKm2(areaSum / years.Count));
+    }
+
+    /// <summary>[unit a-1] Least-squares slope of <paramref name="values"/> over <paramref name="years"/> (NaN for fewer than two years).</summary>
+    public static double Slope(IReadOnlyList<int> years, IReadOnlyList<double> values)
+    {
+        int n = years.Count;
+        if (n < 2) return double.NaN;
+        double mx = years.Average(), my = values.Average(), sxy = 0, sxx = 0;
+        for (int i = 0; i < n; i++) { sxy += (years[i] - mx) * (values[i] - my); sxx += (years[i] - mx) * (years[i] - mx); }
+        return sxy / sxx;
     }
 
     /// <summary>The simulated years compared with a reference period and how they were matched.</summary>
@@ -87,6 +102,7 @@ public static class Validation
     static (double Value, double AreaM2) ValueIn(RunResults r, ReferenceRow row, int year)
     {
         var v = row.Variable;
+        if (v.Kind == ReferenceKind.Yield) return CropYear.Over(r.CropYears, row.CityIds, row.Crop, year);
         IReadOnlyList<AreaCarbonYear> scope = row.CityIds.Count == 0
             ? [r.RegionRow(year)!]
             : row.CityIds.Select(id => (AreaCarbonYear)r.Row(id, year)!).ToList();

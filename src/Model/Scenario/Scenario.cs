@@ -255,4 +255,11 @@ public sealed record CalibrationSpec(string ParametersPath, CarbonSim.Model.Cali
 /// <summary>The scenario's <c>management:</c> section: the crop-calendar CSV and the rotation names it defines.</summary>
 /// <param name="CropCalendarPath">Full path of the crop-calendar CSV.</param>
 /// <param name="Rotations">Rotation names (vegetation types of the scenario).</param>
-public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations);
+/// <param name="CropPractices">Changes of crop practice by city from a year on (<c>management.crop_practices</c>), in file order; empty = the calendar's practice.</param>
+public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations, IReadOnlyList<CropPracticeRule>? CropPractices = null);
+
+/// <summary>One entry of <c>management.crop_practices</c> (docs/scenario.md).</summary>
+/// <param name="Change">What changes and from which year.</param>
+/// <param name="CityIds">The cities it applies to; empty = every city.</param>
+/// <param name="Place">Where it is written (file and key path with line), for messages.</param>
+public sealed record CropPracticeRule(CarbonSim.Model.Management.PracticeChange Change, IReadOnlyList<string> CityIds, string File, string Place);

@@ -211,6 +211,7 @@ public static partial class ScenarioLoader
     {
         if (m is null) return null;
         var path = ExistingFile(m, "crop_calendar", dir, "an existing crop-calendar CSV");
+        var practices = ReadCropPractices(m);   // ScenarioLoader.CropPractices.cs
         m.RejectUnknownKeys();
         var rotations = CropCalendarReader.Read(path);
         var b = vegetation.ToBuilder();
@@ -221,7 +222,7 @@ public static partial class ScenarioLoader
             b[name] = new VegetationSpec(name, path, rotation.Seasons[0].Epc with { Management = rotation });
         }
         vegetation = b.ToImmutable();
-        return new ManagementSpec(path, [.. rotations.Keys]);
+        return new ManagementSpec(path, [.. rotations.Keys], practices);
     }
 
     private static LandUseSpec ReadLandUse(YamlMap m, string dir, IReadOnlySet<string> vegetation)

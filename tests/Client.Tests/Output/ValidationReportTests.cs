@@ -22,15 +22,15 @@ public class ValidationReportTests
             classes.Add(new ClassYear { CityId = c.CityId, Class = "other", Year = c.Year, AreaM2 = c.AreaM2 - forest, VegC = vegOther, TotalC = c.TotalC, Npp = c.Npp });
         }
         var table = references is null ? null
-            : ReferenceTable.Parse("refs.csv", "scope,class,variable,years,low,high,unit,source,status,note\n" + references);
+            : ReferenceTable.Parse("refs.csv", "scope,class,variable,years,low,high,unit,source,status,note,crop\n" + references);
         return run with { ClassYears = classes, References = table };
     }
 
     const string References =
-        "region,*,npp_gC_m2_yr,2000-2014,223,356,g C m-2 a-1,MODIS,published,\n" +
-        "120000,forest,vegc_tC_ha,2020,10,20,t C ha-1,Plot study,verified,point value ±25%\n" +
-        "region,*,totalc_TgC,2020,100,200,Tg C,InVEST,published,\n" +
-        "110000,forest,yield_t_ha,2013,4,7,t ha-1,NBS,verified,\n";
+        "region,*,npp_gC_m2_yr,2000-2014,223,356,g C m-2 a-1,MODIS,published,,\n" +
+        "120000,forest,vegc_tC_ha,2020,10,20,t C ha-1,Plot study,verified,point value ±25%,\n" +
+        "region,*,totalc_TgC,2020,100,200,Tg C,InVEST,published,,\n" +
+        "110000,forest,yield_t_ha,2013,4,7,t ha-1,NBS,verified,,winter_wheat\n";
 
     [Fact]
     public void Classes_and_validation_tables_are_written_with_every_reference_row()
@@ -56,7 +56,7 @@ public class ValidationReportTests
         Assert.Equal((304.0 + 2 * 324.0) / 3, double.Parse(Col(0, "engine"), Inv), 6);
         // Tianjin's forest in 2020: 2.5 + 2 = 4.5 kg m-2 = 45 t C ha-1, above 20 by 125 %.
         Assert.Equal(("above", 45.0, 125.0), (Col(1, "status"), double.Parse(Col(1, "engine"), Inv), double.Parse(Col(1, "miss_pct"), Inv)));
-        Assert.Equal(("not_modelled_yet", ""), (Col(3, "status"), Col(3, "engine")));
+        Assert.Equal(("no_area", ""), (Col(3, "status"), Col(3, "engine")));   // the synthetic run grows no wheat
         Assert.Equal("Plot study", Col(1, "source"));
     }
 
@@ -68,13 +68,13 @@ public class ValidationReportTests
         var res = OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false });
         var html = File.ReadAllText(Path.Combine(res.Directory, "report.html"));
         Assert.Contains("<h2>Validation</h2>", html);
-        Assert.Contains("1 of 3 compared reference rows within their range; 1 not modelled yet", html);
+        Assert.Contains("1 of 3 compared reference rows within their range; 1 with no area of the class in the scope", html);
         Assert.Contains("<td class=\"within\">within</td>", html);
         Assert.Contains("<td class=\"above\">above</td>", html);
-        Assert.Contains("<td>not modelled yet</td>", html);
+        Assert.Contains("<td>no area</td>", html);
         Assert.DoesNotContain("Land-use classes (region)", html); // the synthetic class rows have no region rows
         var console = SummaryTable.Render(run);
-        Assert.Contains("Validation (refs.csv): 1 of 3 compared reference rows within their range; 1 not modelled yet.", console);
+        Assert.Contains("Validation (refs.csv): 1 of 3 compared reference rows within their range; 1 with no area of the class in the scope.", console);
         // Worst miss first: the forest 125 % above, then the regional stock (9.4 + 22 = 31.4 Tg C against 100–200) 69 % below.
         var lines = console.Split('\n').Where(l => l.StartsWith("  above", StringComparison.Ordinal) || l.StartsWith("  below", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, lines.Count);

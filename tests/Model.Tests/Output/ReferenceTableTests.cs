@@ -60,6 +60,26 @@ public sealed class ReferenceTableTests
         t.CheckAgainst(["110000", "999999"], ["forest"]);
     }
 
+    [Theory]
+    [InlineData("C0,a,yield_t_ha,2013,4,7,t ha-1,s,p,", "crop", "")]                       // a yield row names its crop
+    [InlineData("C0,a,npp_gC_m2_yr,2013,4,7,g C m-2 a-1,s,p,winter_wheat", "crop", "winter_wheat")]   // only yield rows do
+    [InlineData("C0,a,soilc_trend_gC_m2_yr,2013,0,50,g C m-2 a-1,s,p,", "years", "2013")]    // a trend needs a range of years
+    public void Crop_and_trend_rows_are_checked(string row, string column, string value)
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ReferenceTable.Parse("refs.csv", "scope,class,variable,years,low,high,unit,source,status,crop\n" + row + "\n"));
+        Assert.Equal(("line 2, column '" + column + "'", value), (e.Place, e.Value));
+    }
+
+    [Fact]
+    public void A_yield_row_for_a_crop_the_run_does_not_grow_is_refused()
+    {
+        var t = ReferenceTable.Parse("refs.csv", "scope,class,variable,years,low,high,unit,source,status,crop\nC0,a,yield_t_ha,2013,4,7,t ha-1,s,p,rice\n");
+        var e = Assert.Throws<InvalidInputException>(() => t.CheckAgainst(["C0"], ["a"], ["summer_maize", "winter_wheat"]));
+        Assert.Equal(("line 2, column 'crop'", "rice"), (e.Place, e.Value));
+        Assert.Contains("winter_wheat", e.Expected);
+        t.CheckAgainst(["C0"], ["a"], ["rice"]);
+    }
+
     [Fact]
     public void The_bundled_jjj_references_parse()
     {
@@ -67,6 +87,9 @@ public sealed class ReferenceTableTests
         var t = ReferenceTable.Read(path);
         Assert.True(t.Rows.Count >= 10);
         Assert.All(t.Rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Source)));
-        Assert.Contains(t.Rows, r => r.Variable.Kind == ReferenceKind.NotModelled);
+        Assert.Contains(t.Rows, r => r.Variable.Kind == ReferenceKind.Yield && r.Crop == "winter_wheat");
+        Assert.Contains(t.Rows, r => r.Variable.Kind == ReferenceKind.Yield && r.Crop == "summer_maize");
+        Assert.Contains(t.Rows, r => r.Variable.Kind == ReferenceKind.Trend);
+        Assert.All(t.Rows, r => Assert.Equal(r.Variable.Kind == ReferenceKind.Yield, r.Crop.Length > 0));
     }
 }

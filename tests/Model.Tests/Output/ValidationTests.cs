@@ -27,7 +27,7 @@ public sealed class ValidationTests
         };
     }
 
-    static RunResults Results(RunSpec spec, RunOutcome o, string? references)
+    static RunResults Results(RunSpec spec, RunOutcome o, string? references, string extraColumns = "")
     {
         var cityYears = o.Cities.SelectMany(c => c.Years.Select(y => Means(new CityYear { CityId = c.CityId, Year = y.Year, AreaM2 = c.AreaM2 }, y, c.AreaM2))).ToList();
         double area = spec.Cells.AreaM2.Sum();
@@ -38,7 +38,7 @@ public sealed class ValidationTests
             CityYears = cityYears,
             RegionYears = o.Region.Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = area, CityCount = 2 }, y, area)).ToList(),
             ClassYears = ClassYear.All(spec, o),
-            References = references is null ? null : ReferenceTable.Parse("refs.csv", "scope,class,variable,years,low,high,unit,source,status\n" + references),
+            References = references is null ? null : ReferenceTable.Parse("refs.csv", "scope,class,variable,years,low,high,unit,source,status" + extraColumns + "\n" + references),
         };
     }
 
@@ -79,15 +79,41 @@ public sealed class ValidationTests
     public void All_classes_of_the_region_is_the_region_row_and_area_pct_the_class_share()
     {
         var (spec, o) = Run.Value;
-        var r = Results(spec, o, "region,*,totalc_tC_ha,2021,0,1000,t C ha-1,s,p\nC0,a,area_pct,2021,0,100,%,s,p\nC0,a,yield_t_ha,2021,1,2,t ha-1,s,p\nC0,d,vegc_tC_ha,2021,1,2,t C ha-1,s,p\n");
+        var r = Results(spec, o, "region,*,totalc_tC_ha,2021,0,1000,t C ha-1,s,p,\nC0,a,area_pct,2021,0,100,%,s,p,\nC0,a,yield_t_ha,2021,1,2,t ha-1,s,p,winter_wheat\nC0,d,vegc_tC_ha,2021,1,2,t C ha-1,s,p,\n", ",crop");
         var rows = Validation.Evaluate(r);
         Assert.Equal(10 * r.RegionRow(2021)!.TotalC, rows[0].Engine, 1e-9);
         double classArea = Enumerable.Range(0, spec.Cells.Count).Where(i => spec.Cells.City[i] == 0 && spec.Cells.LandUse[i] == 0).Sum(i => spec.Cells.AreaM2[i]);
         Assert.Equal(100 * classArea / o.Cities[0].AreaM2, rows[1].Engine, 1e-9);
-        Assert.Equal(ValidationStatus.NotModelledYet, rows[2].Status);
+        Assert.Equal(ValidationStatus.NoArea, rows[2].Status);   // the synthetic run grows no crop
         Assert.True(double.IsNaN(rows[2].Engine));
         Assert.Equal(ValidationStatus.NoArea, rows[3].Status); // no cell of class "d" (ReferenceTable.CheckAgainst refuses it before a real run)
-        Assert.Equal("2 of 2 compared reference rows within their range; 1 not modelled yet; 1 with no area of the class in the scope", Validation.Summary(rows));
+        Assert.Equal("2 of 2 compared reference rows within their range; 2 with no area of the class in the scope", Validation.Summary(rows));
+    }
+
+    [Fact]
+    public void A_yield_row_compares_its_crops_fresh_grain_over_area_and_a_trend_row_the_slope_of_the_class_density()
+    {
+        var (spec, o) = Run.Value;
+        var r = Results(spec, o, "C0;C1,a,yield_t_ha,2020-2021,5,6,t ha-1,s,p,winter_wheat\nC0,a,yield_t_ha,2021,5,6,t ha-1,s,p,summer_maize\n" +
+            "C0,a,soilc_trend_gC_m2_yr,2020-2021,-1000,1000,g C m-2 a-1,s,p,\n", ",crop");
+        // C0: 0.5 km2 of wheat yielding 0.30 then 0.50 kg m-2; C1: 1.5 km2 yielding 0.70 then 0.90 kg m-2 (fresh); maize only in C1.
+        r = r with
+        {
+            CropYears =
+            [
+                new CropYear("C0", "winter_wheat", 2020, 5e5, 0, 0.30 * 5e5), new CropYear("C0", "winter_wheat", 2021, 5e5, 0, 0.50 * 5e5),
+                new CropYear("C1", "winter_wheat", 2020, 1.5e6, 0, 0.70 * 1.5e6), new CropYear("C1", "winter_wheat", 2021, 1.5e6, 0, 0.90 * 1.5e6),
+                new CropYear("C1", "summer_maize", 2021, 1e6, 0, 0.6e6),
+            ],
+        };
+        var rows = Validation.Evaluate(r);
+        // per year: (0.3·0.5 + 0.7·1.5) / 2 = 0.6 and (0.5·0.5 + 0.9·1.5) / 2 = 0.8 kg m-2 → 6 and 8 t ha-1; mean 7, above 6
+        Assert.Equal((7.0, ValidationStatus.Above), (Math.Round(rows[0].Engine, 9), rows[0].Status));
+        Assert.Equal(2.0, rows[0].AreaKm2, 9);
+        Assert.Equal(ValidationStatus.NoArea, rows[1].Status);   // C0 grows no maize
+        var a = r.ClassYears.Where(c => c.CityId == "C0" && c.Class == "a").OrderBy(c => c.Year).ToList();
+        Assert.Equal(1000 * (a[1].SoilC - a[0].SoilC), rows[2].Engine, 9);   // two years: the slope is the difference
+        Assert.Equal(3.0, Validation.Slope([2020, 2021, 2022, 2023], [1.0, 4.0, 7.0, 10.0]), 12);
     }
 
     [Fact]
