@@ -183,7 +183,7 @@ public static class RunSpecFactory
             BuiltUpSearchRadius = rules.BuiltUpSearchRadius,
             NeighbourhoodFloor = rules.NeighbourhoodFloor,
             Transitions = carbon.Rules.Select(r => new TransitionCarbon(r.FromClass, r.ToClass, r.VegToAtmosphere, r.VegToWoodProducts,
-                r.VegToLitter, r.LitterToAtmosphere, r.SoilToAtmosphere)).ToArray(),
+                r.VegToLitter, r.LitterToAtmosphere, r.SoilToAtmosphere, r.SoilToSealed, r.SealedToSoil)).ToArray(),
             WoodProductHalfLifeYears = carbon.WoodProductHalfLifeYears,
             Mix = mix,
             Demand = demand,

@@ -47,6 +47,7 @@ public sealed class TileYear
     readonly TileCells? _drivers;
     int[] _window = [];                   // classes of the window (own block + halo)
     double[] _wood = [];                  // [kgC m-2] wood products per tile cell
+    double[] _sealed = [];                // [kgC m-2 of cell] soil sealed off under the cell's sealed share (Model.LandUse.SealedSoil)
     Pending? _pending;
     readonly Model.Kernel.CellState _scratch = new();  // reused to read pools without allocating
 
@@ -113,7 +114,8 @@ public sealed class TileYear
             for (int p = 0; p < n; p++)
                 if ((_cellClass[p] = Array.IndexOf(_spec.ClassCodes, t.LandUse[p])) < 0)
                     throw new ArgumentException($"cell {_cells[p]} has land-use code {t.LandUse[p]}, not one of the run's class codes ({string.Join(", ", _spec.ClassCodes)})");
-            _wood = new double[n]; // no wood products without land-use change; Pools reads them
+            _wood = new double[n]; // no wood products or sealed soil without land-use change; Pools reads them
+            _sealed = new double[n];
         }
 
         if (_spec.LandUse is { } plan)
@@ -145,6 +147,7 @@ public sealed class TileYear
             _drivers = new TileCells(View(), city, prot, km, el, sl);
             _seedling = _models.Select((m, k) => m.Seedling(_equilibrium[k])).ToArray();
             _wood = new double[n];
+            _sealed = new double[n];
         }
     }
 
@@ -291,7 +294,7 @@ public sealed class TileYear
             l += f * _scratch.LitterC;
             s += f * _scratch.SoilC;
         }
-        return new CarbonColumn(v, l, s, _wood[p], areaM2);
+        return new CarbonColumn(v, l, s, _wood[p], areaM2) { SealedSoilC = _sealed[p] };
     }
 
     /// <summary>The columns of tile cell p as kernel states (copies).</summary>
@@ -387,6 +390,12 @@ public sealed class TileYear
                 cell[CarbonVariables.TotalC] = held.VegC + held.LitterC + held.SoilC;
             }
             _wood[p] = closed.WoodProductC;
+            _sealed[p] = closed.SealedSoilC;
+            if (_sealed[p] != 0) // sealed soil is soil carbon of the cell, held by no column
+            {
+                cell[CarbonVariables.SoilC] += _sealed[p];
+                cell[CarbonVariables.TotalC] += _sealed[p];
+            }
             var b = closed.Books;
             cell[CarbonVariables.Nbp] -= b.LandUseEmissionKg / area;
 
@@ -445,7 +454,7 @@ public sealed class TileYear
         return all;
     }
 
-    /// <summary>Land-use part of a checkpoint: ints = [column count per cell, combo per column, window classes]; doubles = [wood per cell, cover per column]. Empty without land-use change.</summary>
+    /// <summary>Land-use part of a checkpoint: ints = [column count per cell, combo per column, window classes]; doubles = [wood per cell, cover per column, sealed soil per cell]. Empty without land-use change.</summary>
     public (int[] Ints, double[] Doubles) ExportLandUse()
     {
         if (!HasLandUse) return ([], []);
@@ -455,6 +464,7 @@ public sealed class TileYear
         ints.AddRange(_window);
         var doubles = new List<double>(_wood);
         foreach (var f in _columnFraction) doubles.AddRange(f);
+        doubles.AddRange(_sealed);
         return ([.. ints], [.. doubles]);
     }
 
@@ -475,6 +485,9 @@ public sealed class TileYear
             _wood = landUseDoubles[..n];
             int f = n;
             for (int p = 0; p < n; p++) { _columnFraction[p] = landUseDoubles.AsSpan(f, combos[p].Length).ToArray(); f += combos[p].Length; }
+            if (landUseDoubles.Length != f + n)
+                throw new ArgumentException($"checkpoint holds {landUseDoubles.Length - f} sealed-soil values, the tile has {n} cells");
+            _sealed = landUseDoubles[f..];
             _columnCombo = combos;
         }
         int length = 0;
