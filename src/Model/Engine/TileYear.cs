@@ -229,7 +229,7 @@ public sealed class TileYear
                 // A year without conversions: the cell's books (ΔC = kernel uptake) and its class's sums.
                 var closed = CellYearClose.Close(_cells[p].ToString(System.Globalization.CultureInfo.InvariantCulture), year,
                     start, Pools(p, area), cell[CarbonVariables.Nbp], [], null, null, woodHalfLifeYears: 1);
-                AddBooks(sums, row, closed.Books, closed.WoodProductC * area);
+                AddBooks(sums, row, closed.Books, closed.WoodProductC * area, closed.SealedSoilC * area);
                 AddClass(sums, row, _cellClass[p], cell, area);
             }
         }
@@ -401,7 +401,7 @@ public sealed class TileYear
 
             int row = _cellCityPosition[p] * _stride;
             for (int v = 0; v < n; v++) sums[row + v] += FixedSum.FromKg(cell[v] * area);
-            AddBooks(sums, row, b, closed.WoodProductC * area);
+            AddBooks(sums, row, b, closed.WoodProductC * area, closed.SealedSoilC * area);
             int cls = local[_localOfCell[p]];
             AddClass(sums, row, cls, cell, area);
             if (keepCells)
@@ -419,8 +419,8 @@ public sealed class TileYear
         return new TileYearResult { TileIndex = tileIndex, Year = year, Cities = _cities, CitySums = sums, CellValues = cellValues, CellClasses = cellClasses };
     }
 
-    /// <summary>Adds a cell's closed books [kgC] and wood-product stock <paramref name="woodKg"/> [kgC] to the ledger block of the city row at <paramref name="row"/>.</summary>
-    static void AddBooks(FixedSum[] sums, int row, CarbonYear b, double woodKg)
+    /// <summary>Adds a cell's closed books [kgC], wood-product stock <paramref name="woodKg"/> [kgC] and sealed-soil stock <paramref name="sealedKg"/> [kgC] to the ledger block of the city row at <paramref name="row"/>.</summary>
+    static void AddBooks(FixedSum[] sums, int row, CarbonYear b, double woodKg, double sealedKg)
     {
         void Add(int entry, double kg) => sums[row + LandUseSums.Ledger(entry)] += FixedSum.FromKg(kg);
         Add(LandUseSums.StartKg, b.StartKg);
@@ -435,6 +435,7 @@ public sealed class TileYear
         Add(LandUseSums.Conversions, b.Conversions);
         Add(LandUseSums.WoodProductsKg, woodKg);
         Add(LandUseSums.EstablishmentKg, b.EstablishmentKg);
+        Add(LandUseSums.SealedSoilKg, sealedKg);
     }
 
     /// <summary>Adds a cell's area [m2] and carbon (<paramref name="cell"/> [kgC m-2 (a-1)] × area, the same addends as the city's) to class <paramref name="cls"/> of the city row at <paramref name="row"/>.</summary>
