@@ -85,7 +85,7 @@ public static class RunSpecFactory
 
     /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
     static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
-        scenario.Calibration is { } c ? c.Parameters.Apply(name, epc) : epc;
+        scenario.Calibration is { } c ? c.Parameters.Apply(Model.Scenarios.UrbanGreenSetup.BaseType(name), epc) : epc;
 
     /// <summary>The scheme for the region grain: price, sink basis, and per city its inventory emissions by year, GDP and k.</summary>
     static CompensationPlan Compensation(RegionSetup setup)

@@ -232,4 +232,8 @@ public sealed record CalibrationSpec(string ParametersPath, CarbonSim.Model.Cali
 /// <summary>The scenario's <c>management:</c> section: the crop-calendar CSV and the rotation names it defines.</summary>
 /// <param name="CropCalendarPath">Full path of the crop-calendar CSV.</param>
 /// <param name="Rotations">Rotation names (vegetation types of the scenario).</param>
-public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations);
+public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations)
+{
+    /// <summary>Full path of the urban-green practice CSV (<c>management.urban_green</c>), or null: urban green unmanaged.</summary>
+    public string? UrbanGreenPath { get; init; }
+}

@@ -43,6 +43,11 @@ public static partial class ScenarioLoader
         var vegetation = ReadVegetation(root.RequireMap("vegetation"), dir);
         var management = ReadManagement(root.OptionalMap("management"), dir, ref vegetation);
         var landUse = ReadLandUse(root.RequireMap("land_use"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
+        if (management?.UrbanGreenPath is { } urbanGreen)   // managed urban green: the classes' columns become managed types
+        {
+            (vegetation, var classes) = UrbanGreenSetup.Apply(urbanGreen, vegetation, landUse.Classes);
+            landUse = landUse with { Classes = classes };
+        }
         var climate = ReadClimate(root.RequireMap("climate"), dir);
         var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
         var nitrogen = ReadNitrogen(root.RequireMap("n_deposition"));
@@ -192,6 +197,7 @@ public static partial class ScenarioLoader
     {
         if (m is null) return null;
         var path = ExistingFile(m, "crop_calendar", dir, "an existing crop-calendar CSV");
+        string? urbanGreen = m.Has("urban_green") ? ExistingFile(m, "urban_green", dir, "an existing urban-green practice CSV (docs/management.md)") : null;
         m.RejectUnknownKeys();
         var rotations = CropCalendarReader.Read(path);
         var b = vegetation.ToBuilder();
@@ -202,7 +208,7 @@ public static partial class ScenarioLoader
             b[name] = new VegetationSpec(name, path, rotation.Seasons[0].Epc with { Management = rotation });
         }
         vegetation = b.ToImmutable();
-        return new ManagementSpec(path, [.. rotations.Keys]);
+        return new ManagementSpec(path, [.. rotations.Keys]) { UrbanGreenPath = urbanGreen };
     }
 
     private static LandUseSpec ReadLandUse(YamlMap m, string dir, IReadOnlySet<string> vegetation)
