@@ -142,10 +142,10 @@ public class UrbanGreenTests
     public void The_scenario_key_turns_urban_green_columns_into_managed_types_and_leaves_the_rest()
     {
         string csv = Path.Combine(ReferenceData.RepoRoot, "data", "management", "urban_green.csv");
-        var plain = ScenarioLoader.Load(TestRepo.Baseline);
-        var s = ScenarioLoader.Load(TestRepo.ScratchScenario(t => t.Replace("crop_calendar.csv", $"crop_calendar.csv\n  urban_green: {csv}")));
+        var s = ScenarioLoader.Load(TestRepo.Baseline);   // the bundled scenarios carry the key
+        var plain = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(null)));
         Assert.Null(plain.Management!.UrbanGreenPath);
-        Assert.Equal(csv, s.Management!.UrbanGreenPath);
+        Assert.Equal(Path.GetFullPath(csv), s.Management!.UrbanGreenPath);
         Assert.True(s.LandUse.Classes.TryGetByName("park", out var park));
         Assert.Equal(["c3grass@park", "dbf@park"], park.DefaultMix.Columns.Select(c => c.VegetationType));
         Assert.Equal(0.15, park.DefaultMix.SealedFraction);
@@ -183,11 +183,20 @@ public class UrbanGreenTests
         int at = csv.IndexOf(from, StringComparison.Ordinal);
         File.WriteAllText(bad, csv[..at] + to + csv[(at + from.Length)..]);
         var e = Assert.Throws<InvalidInputException>(() =>
-            ScenarioLoader.Load(TestRepo.ScratchScenario(t => t.Replace("crop_calendar.csv", $"crop_calendar.csv\n  urban_green: {bad}"))));
+            ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(bad))));
         Assert.Contains("urban_green.csv", e.Message);
         Assert.Contains(place, e.Message);
         Assert.Contains(value, e.Message);
     }
+
+    /// <summary>Edits a scenario text: its <c>management.urban_green</c> line names <paramref name="csv"/>, or is removed (null).</summary>
+    static Func<string, string> WithUrbanGreen(string? csv) => text =>
+    {
+        var lines = text.Split('\n').Where(l => !l.TrimStart().StartsWith("urban_green:", StringComparison.Ordinal)).ToList();
+        int at = lines.FindIndex(l => l.TrimStart().StartsWith("crop_calendar:", StringComparison.Ordinal));
+        if (csv is not null) lines.Insert(at + 1, $"  urban_green: {csv}");
+        return string.Join('\n', lines);
+    };
 
     sealed class DayCheck : IDailyObserver
     {
