@@ -43,11 +43,6 @@ public static partial class ScenarioLoader
         var vegetation = ReadVegetation(root.RequireMap("vegetation"), dir);
         var management = ReadManagement(root.OptionalMap("management"), dir, ref vegetation);
         var landUse = ReadLandUse(root.RequireMap("land_use"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
-        if (management?.UrbanGreenPath is { } urbanGreen)   // managed urban green: the classes' columns become managed types
-        {
-            (vegetation, var classes) = UrbanGreenSetup.Apply(urbanGreen, vegetation, landUse.Classes);
-            landUse = landUse with { Classes = classes };
-        }
         var climate = ReadClimate(root.RequireMap("climate"), dir);
         var co2 = ReadCo2(root.RequireMap("co2"), dir, start, end);
         var nitrogen = ReadNitrogen(root.RequireMap("n_deposition"));
@@ -73,6 +68,11 @@ public static partial class ScenarioLoader
         var calibration = ReadCalibration(root.OptionalMap("calibration"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
         var validation = ReadValidation(root.OptionalMap("validation"), dir, landUse.Classes);
         root.RejectUnknownKeys();
+        if (management?.UrbanGreenPath is { } urbanGreen)   // managed urban green: the classes' columns become managed types (names and sealed shares unchanged)
+        {
+            (vegetation, var classes) = UrbanGreenSetup.Apply(urbanGreen, vegetation, landUse.Classes);
+            landUse = landUse with { Classes = classes };
+        }
 
         return new Scenario
         {
