@@ -55,6 +55,7 @@ public static class RunSpecFactory
             {
                 Name = name,
                 Epc = Calibrated(scenario, name, scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
+                    : scenario.Vegetation[name].Parameters.UrbanGreen is { } green ? EpcReader.Read(scenario.Vegetation[name].EpcPath) with { UrbanGreen = green } // managed urban green
                     : EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             }).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
