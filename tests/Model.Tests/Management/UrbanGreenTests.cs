@@ -142,10 +142,11 @@ public class UrbanGreenTests
     public void The_scenario_key_turns_urban_green_columns_into_managed_types_and_leaves_the_rest()
     {
         string csv = Path.Combine(ReferenceData.RepoRoot, "data", "management", "urban_green.csv");
-        var s = ScenarioLoader.Load(TestRepo.Baseline);   // the bundled scenarios carry the key
-        var plain = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(null)));
+        var s = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(csv)));
+        var plain = ScenarioLoader.Load(TestRepo.Baseline);   // the default run keeps urban green unmanaged
         Assert.Null(plain.Management!.UrbanGreenPath);
         Assert.Equal(Path.GetFullPath(csv), s.Management!.UrbanGreenPath);
+        Assert.Equal(s.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction), plain.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction));
         Assert.True(s.LandUse.Classes.TryGetByName("park", out var park));
         Assert.Equal(["c3grass@park", "dbf@park"], park.DefaultMix.Columns.Select(c => c.VegetationType));
         Assert.Equal(0.15, park.DefaultMix.SealedFraction);
