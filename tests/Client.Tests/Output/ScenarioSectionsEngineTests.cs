@@ -28,7 +28,8 @@ public class ScenarioSectionsEngineTests
     [Fact]
     public void Managed_urban_green_types_reach_the_engine_with_their_practice_and_calibration()
     {
-        var scenario = ScenarioLoader.Load(Path.Combine(RepoData.Path(), "..", "scenarios", "jjj-urban-expansion.yaml"));
+        var scenario = ScenarioLoader.Load(Run.TestScenarios.Write("jjj-urban-expansion", 2060, t => t.Replace("crop_calendar.csv\n",
+            $"crop_calendar.csv\n  urban_green: {Path.Combine(Run.TestScenarios.Root, "data", "management", "urban_green.csv")}\n")));
         var spec = RunSpecFactory.From(RegionBuilder.Build(scenario));
         var lawn = spec.VegetationTypes.Single(v => v.Name == "c3grass@park");
         Assert.NotNull(lawn.Epc.UrbanGreen);
