@@ -126,6 +126,7 @@ public static class ResultsFactory
                 [LandUseColumns.WoodDecay] = books.WoodDecayKg / 1000,
                 [LandUseColumns.Establishment] = books.EstablishmentKg / 1000,
                 [LandUseColumns.WoodStock] = s[LandUseSums.Ledger(LandUseSums.WoodProductsKg)].ToKg() / 1000,
+                [LandUseColumns.SealedSoil] = s[LandUseSums.Ledger(LandUseSums.SealedSoilKg)].ToKg() / 1000,
                 [LandUseColumns.Converted] = books.Conversions,
                 [LandUseColumns.Shortfall] = shortfall,
             },

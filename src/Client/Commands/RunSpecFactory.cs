@@ -60,6 +60,7 @@ public static class RunSpecFactory
             {
                 Name = name,
                 Epc = Calibrated(scenario, name, scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
+                    : scenario.Vegetation[name].Parameters.UrbanGreen is { } green ? EpcReader.Read(scenario.Vegetation[name].EpcPath) with { UrbanGreen = green } // managed urban green
                     : EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             } : practices.Variants.Single(v => v.Name == name) is var p ? new VegetationType { Name = name, Epc = Calibrated(scenario, p.Rotation, p.Epc) } : null!).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
@@ -92,7 +93,7 @@ public static class RunSpecFactory
 
     /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
     static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
-        scenario.Calibration is { } c ? c.Parameters.Apply(name, epc) : epc;
+        scenario.Calibration is { } c ? c.Parameters.Apply(Model.Scenarios.UrbanGreenSetup.BaseType(name), epc) : epc;
 
     /// <summary>The scheme for the region grain: price, sink basis, and per city its inventory emissions by year, GDP and k.</summary>
     static CompensationPlan Compensation(RegionSetup setup)
@@ -190,7 +191,7 @@ public static class RunSpecFactory
             BuiltUpSearchRadius = rules.BuiltUpSearchRadius,
             NeighbourhoodFloor = rules.NeighbourhoodFloor,
             Transitions = carbon.Rules.Select(r => new TransitionCarbon(r.FromClass, r.ToClass, r.VegToAtmosphere, r.VegToWoodProducts,
-                r.VegToLitter, r.LitterToAtmosphere, r.SoilToAtmosphere)).ToArray(),
+                r.VegToLitter, r.LitterToAtmosphere, r.SoilToAtmosphere, r.SoilToSealed, r.SealedToSoil)).ToArray(),
             WoodProductHalfLifeYears = carbon.WoodProductHalfLifeYears,
             Mix = mix,
             Demand = demand,

@@ -267,18 +267,22 @@ public struct TransitionCarbonSurrogate
     [Id(4)] public double VegToLitter;
     [Id(5)] public double LitterToAtmosphere;
     [Id(6)] public double SoilToAtmosphere;
+    [Id(7)] public double SoilToSealed;
+    [Id(8)] public double SealedToSoil;
 }
 
 [RegisterConverter]
 public sealed class TransitionCarbonConverter : IConverter<TransitionCarbon, TransitionCarbonSurrogate>
 {
     public TransitionCarbon ConvertFromSurrogate(in TransitionCarbonSurrogate s) =>
-        new(s.FromClass, s.ToClass, s.VegToAtmosphere, s.VegToWoodProducts, s.VegToLitter, s.LitterToAtmosphere, s.SoilToAtmosphere);
+        new(s.FromClass, s.ToClass, s.VegToAtmosphere, s.VegToWoodProducts, s.VegToLitter, s.LitterToAtmosphere, s.SoilToAtmosphere,
+            s.SoilToSealed, s.SealedToSoil);
 
     public TransitionCarbonSurrogate ConvertToSurrogate(in TransitionCarbon v) => new()
     {
         FromClass = v.FromClass, ToClass = v.ToClass, VegToAtmosphere = v.VegToAtmosphere, VegToWoodProducts = v.VegToWoodProducts,
         VegToLitter = v.VegToLitter, LitterToAtmosphere = v.LitterToAtmosphere, SoilToAtmosphere = v.SoilToAtmosphere,
+        SoilToSealed = v.SoilToSealed, SealedToSoil = v.SealedToSoil,
     };
 }
 

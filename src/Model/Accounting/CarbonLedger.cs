@@ -6,13 +6,13 @@ namespace CarbonSim.Model.Accounting;
 /// One cell's carbon books for one year, in kgC over the cell's area. Identity that must hold:
 /// EndKg − StartKg = EcosystemUptakeKg − ConversionToAtmosphereKg − WoodDecayKg + EstablishmentKg.
 /// </summary>
-/// <param name="StartKg">[kgC] Veg + litter + soil + wood products at the start of the year.</param>
+/// <param name="StartKg">[kgC] Veg + litter + soil + wood products (+ sealed soil, Model.LandUse.SealedSoil) at the start of the year.</param>
 /// <param name="EcosystemUptakeKg">[kgC] Net ecosystem uptake of the year from the process kernel (NBP, positive = uptake).</param>
 /// <param name="VegToAtmosphereKg">[kgC] Vegetation cleared straight to the atmosphere.</param>
 /// <param name="VegToWoodProductsKg">[kgC] Vegetation moved to the wood-product pool (stays a stock).</param>
 /// <param name="VegToLitterKg">[kgC] Vegetation left as litter/slash (stays a stock).</param>
 /// <param name="LitterToAtmosphereKg">[kgC] Litter burnt or removed.</param>
-/// <param name="SoilToAtmosphereKg">[kgC] Soil C lost (sealing, disturbance).</param>
+/// <param name="SoilToAtmosphereKg">[kgC] Soil C lost (sealing, disturbance). Soil sealed off under a new surface stays a stock (not here).</param>
 /// <param name="WoodDecayKg">[kgC] Wood products decayed to the atmosphere this year.</param>
 /// <param name="EndKg">[kgC] The four pools at the end of the year.</param>
 /// <param name="EstablishmentKg">[kgC] Seedling carbon planted on converted cells whose new cover received less vegetation than a seedling holds (an input from outside the region).</param>
@@ -67,8 +67,8 @@ public static class CarbonLedger
     {
         if (!double.IsFinite(ecosystemUptake))
             throw new InvalidInputException("kernel", $"cell {cell} year {year}", ecosystemUptake.ToString("R"), "a finite net uptake");
-        if (afterKernel.AreaM2 != start.AreaM2 || afterKernel.WoodProductC != start.WoodProductC)
-            throw new InvalidInputException("kernel", $"cell {cell} year {year}", "area or wood products changed by the kernel", "the kernel to change only veg, litter and soil C");
+        if (afterKernel.AreaM2 != start.AreaM2 || afterKernel.WoodProductC != start.WoodProductC || afterKernel.SealedSoilC != start.SealedSoilC)
+            throw new InvalidInputException("kernel", $"cell {cell} year {year}", "area, wood products or sealed soil changed by the kernel", "the kernel to change only veg, litter and soil C");
         double eco0 = start.VegC + start.LitterC + start.SoilC, eco1 = afterKernel.VegC + afterKernel.LitterC + afterKernel.SoilC;
         double kernelResidual = (eco1 - eco0) - ecosystemUptake;
         if (Math.Abs(kernelResidual) > relTol * Math.Max(Math.Max(Math.Abs(eco0), Math.Abs(eco1)), 1e-30))

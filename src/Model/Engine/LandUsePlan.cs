@@ -64,7 +64,7 @@ public sealed record LandUsePlan
     /// <summary>The carbon rules of every transition that has one.</summary>
     public ConversionCarbonRules ConversionRules(string source = "run spec") =>
         new(Transitions.Select(t => new ConversionRule(t.FromClass, t.ToClass, t.VegToAtmosphere, t.VegToWoodProducts,
-            t.VegToLitter, t.LitterToAtmosphere, t.SoilToAtmosphere)).ToList(), WoodProductHalfLifeYears, source);
+            t.VegToLitter, t.LitterToAtmosphere, t.SoilToAtmosphere, t.SoilToSealed, t.SealedToSoil)).ToList(), WoodProductHalfLifeYears, source);
 
     /// <summary>The vegetated columns (vegetation type index, share of the cell) class <paramref name="cls"/> has in city <paramref name="city"/>.</summary>
     public (int Vegetation, double Fraction)[] MixOf(int city, int cls) =>
@@ -111,8 +111,10 @@ public sealed record LandUseClassRule
 /// <param name="VegToLitter">[0–1] Share of vegetation C left as litter.</param>
 /// <param name="LitterToAtmosphere">[0–1] Share of litter C emitted.</param>
 /// <param name="SoilToAtmosphere">[0–1] Share of soil C emitted.</param>
+/// <param name="SoilToSealed">[0–1] Share of the columns' soil C sealed off (Model.LandUse.SealedSoil).</param>
+/// <param name="SealedToSoil">[0–1] Share of the cell's sealed soil C released to the new columns.</param>
 public sealed record TransitionCarbon(int FromClass, int ToClass, double VegToAtmosphere, double VegToWoodProducts,
-    double VegToLitter, double LitterToAtmosphere, double SoilToAtmosphere);
+    double VegToLitter, double LitterToAtmosphere, double SoilToAtmosphere, double SoilToSealed = 0, double SealedToSoil = 0);
 
 /// <summary>One vegetated column a class brings into a city: a vegetation type (index into <see cref="RunSpec.VegetationTypes"/>) covering a share of the cell.</summary>
 /// <param name="Fraction">[fraction of cell area] Cover of the column.</param>

@@ -5,7 +5,7 @@ namespace CarbonSim.Model.Engine;
 /// <summary>
 /// Layout of the per-city exact sums of a run with classes (every run whose spec names its land-use classes, with
 /// or without land-use change). After the <see cref="CarbonVariables.Count"/> carbon variables come the year's
-/// carbon ledger (<c>[kgC]</c>, the terms of <see cref="CarbonYear"/>), the wood-product stock at the year end
+/// carbon ledger (<c>[kgC]</c>, the terms of <see cref="CarbonYear"/>), the wood-product and sealed-soil stocks at the year end
 /// <c>[kgC]</c>, the number of converted cells (an integer carried as an exact sum), the area of each class
 /// <c>[m2]</c> and then, class by class, the <see cref="CarbonVariables.Count"/> carbon variables summed over
 /// the cells of that class (<c>[kgC]</c>, <c>[kgC a-1]</c>). Each cell adds the very same rounded addend to its
@@ -37,8 +37,10 @@ public static class LandUseSums
     public const int WoodProductsKg = 10;
     /// <summary>[kgC a-1] Seedling carbon planted on converted cells (an input, see Model.LandUse.CellConversion).</summary>
     public const int EstablishmentKg = 11;
+    /// <summary>[kgC] Sealed-soil stock at the end of the year (Model.LandUse.SealedSoil; part of the soil C variable).</summary>
+    public const int SealedSoilKg = 12;
     /// <summary>Number of ledger entries.</summary>
-    public const int LedgerCount = 12;
+    public const int LedgerCount = 13;
 
     /// <summary>Entries per city: carbon variables, ledger, one area per class, the carbon variables of each class, then the
     /// crop block (<see cref="CropSums"/>: <see cref="CropSums.Entries"/> per crop of <see cref="RunSpec.Crops"/>).</summary>

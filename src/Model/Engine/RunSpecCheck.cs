@@ -97,8 +97,9 @@ public static class RunSpecCheck
         {
             string name = $"land use: transition {t.FromClass} → {t.ToClass}";
             require(t.FromClass >= 0 && t.FromClass < k && t.ToClass >= 0 && t.ToClass < k && t.FromClass != t.ToClass, $"{name} names no pair of distinct classes");
-            require(new[] { t.VegToAtmosphere, t.VegToWoodProducts, t.VegToLitter, t.LitterToAtmosphere, t.SoilToAtmosphere }.All(Share), $"{name} has a carbon share outside 0–1");
+            require(new[] { t.VegToAtmosphere, t.VegToWoodProducts, t.VegToLitter, t.LitterToAtmosphere, t.SoilToAtmosphere, t.SoilToSealed, t.SealedToSoil }.All(Share), $"{name} has a carbon share outside 0–1");
             require(t.VegToAtmosphere + t.VegToWoodProducts + t.VegToLitter <= 1 + 1e-9, $"{name} moves more than all vegetation carbon");
+            require(t.SoilToAtmosphere + t.SoilToSealed <= 1 + 1e-9, $"{name} moves more than all soil carbon");
         }
         require(p.Transitions.Select(t => (t.FromClass, t.ToClass)).Distinct().Count() == p.Transitions.Length, "land use: a transition has two carbon rules");
         require(p.Mix.Length == cities, $"land use: vegetation mixes for {p.Mix.Length} cities, the run has {cities}");

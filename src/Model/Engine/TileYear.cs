@@ -51,6 +51,7 @@ public sealed class TileYear
     readonly TileCells? _drivers;
     int[] _window = [];                   // classes of the window (own block + halo)
     double[] _wood = [];                  // [kgC m-2] wood products per tile cell
+    double[] _sealed = [];                // [kgC m-2 of cell] soil sealed off under the cell's sealed share (Model.LandUse.SealedSoil)
     Pending? _pending;
     readonly Model.Kernel.CellState _scratch = new();  // reused to read pools without allocating
 
@@ -129,7 +130,8 @@ public sealed class TileYear
             for (int p = 0; p < n; p++)
                 if ((_cellClass[p] = Array.IndexOf(_spec.ClassCodes, t.LandUse[p])) < 0)
                     throw new ArgumentException($"cell {_cells[p]} has land-use code {t.LandUse[p]}, not one of the run's class codes ({string.Join(", ", _spec.ClassCodes)})");
-            _wood = new double[n]; // no wood products without land-use change; Pools reads them
+            _wood = new double[n]; // no wood products or sealed soil without land-use change; Pools reads them
+            _sealed = new double[n];
         }
 
         if (_spec.LandUse is { } plan)
@@ -161,6 +163,7 @@ public sealed class TileYear
             _drivers = new TileCells(View(), city, prot, km, el, sl);
             _seedling = _models.Select((m, k) => m.Seedling(_equilibrium[k])).ToArray();
             _wood = new double[n];
+            _sealed = new double[n];
         }
     }
 
@@ -271,7 +274,7 @@ public sealed class TileYear
                 // A year without conversions: the cell's books (ΔC = kernel uptake) and its class's sums.
                 var closed = CellYearClose.Close(_cells[p].ToString(System.Globalization.CultureInfo.InvariantCulture), year,
                     start, Pools(p, area), cell[CarbonVariables.Nbp], [], null, null, woodHalfLifeYears: 1);
-                AddBooks(sums, row, closed.Books, closed.WoodProductC * area);
+                AddBooks(sums, row, closed.Books, closed.WoodProductC * area, closed.SealedSoilC * area);
                 AddClass(sums, row, _cellClass[p], cell, area);
                 AddCropSums(sums, row, crops, area);
             }
@@ -339,7 +342,7 @@ public sealed class TileYear
             l += f * _scratch.LitterC;
             s += f * _scratch.SoilC;
         }
-        return new CarbonColumn(v, l, s, _wood[p], areaM2);
+        return new CarbonColumn(v, l, s, _wood[p], areaM2) { SealedSoilC = _sealed[p] };
     }
 
     /// <summary>The columns of tile cell p as kernel states (copies).</summary>
@@ -435,12 +438,18 @@ public sealed class TileYear
                 cell[CarbonVariables.TotalC] = held.VegC + held.LitterC + held.SoilC;
             }
             _wood[p] = closed.WoodProductC;
+            _sealed[p] = closed.SealedSoilC;
+            if (_sealed[p] != 0) // sealed soil is soil carbon of the cell, held by no column
+            {
+                cell[CarbonVariables.SoilC] += _sealed[p];
+                cell[CarbonVariables.TotalC] += _sealed[p];
+            }
             var b = closed.Books;
             cell[CarbonVariables.Nbp] -= b.LandUseEmissionKg / area;
 
             int row = _cellCityPosition[p] * _stride;
             for (int v = 0; v < n; v++) sums[row + v] += FixedSum.FromKg(cell[v] * area);
-            AddBooks(sums, row, b, closed.WoodProductC * area);
+            AddBooks(sums, row, b, closed.WoodProductC * area, closed.SealedSoilC * area);
             int cls = local[_localOfCell[p]];
             AddClass(sums, row, cls, cell, area);
             // the grain the cell's columns harvested before any conversion at the year end
@@ -461,8 +470,8 @@ public sealed class TileYear
         return new TileYearResult { TileIndex = tileIndex, Year = year, Cities = _cities, CitySums = sums, CellValues = cellValues, CellClasses = cellClasses };
     }
 
-    /// <summary>Adds a cell's closed books [kgC] and wood-product stock <paramref name="woodKg"/> [kgC] to the ledger block of the city row at <paramref name="row"/>.</summary>
-    static void AddBooks(FixedSum[] sums, int row, CarbonYear b, double woodKg)
+    /// <summary>Adds a cell's closed books [kgC], wood-product stock <paramref name="woodKg"/> [kgC] and sealed-soil stock <paramref name="sealedKg"/> [kgC] to the ledger block of the city row at <paramref name="row"/>.</summary>
+    static void AddBooks(FixedSum[] sums, int row, CarbonYear b, double woodKg, double sealedKg)
     {
         void Add(int entry, double kg) => sums[row + LandUseSums.Ledger(entry)] += FixedSum.FromKg(kg);
         Add(LandUseSums.StartKg, b.StartKg);
@@ -477,6 +486,7 @@ public sealed class TileYear
         Add(LandUseSums.Conversions, b.Conversions);
         Add(LandUseSums.WoodProductsKg, woodKg);
         Add(LandUseSums.EstablishmentKg, b.EstablishmentKg);
+        Add(LandUseSums.SealedSoilKg, sealedKg);
     }
 
     /// <summary>Adds a cell's area [m2] and carbon (<paramref name="cell"/> [kgC m-2 (a-1)] × area, the same addends as the city's) to class <paramref name="cls"/> of the city row at <paramref name="row"/>.</summary>
@@ -496,7 +506,7 @@ public sealed class TileYear
         return all;
     }
 
-    /// <summary>Land-use part of a checkpoint: ints = [column count per cell, combo per column, window classes]; doubles = [wood per cell, cover per column]. Empty without land-use change.</summary>
+    /// <summary>Land-use part of a checkpoint: ints = [column count per cell, combo per column, window classes]; doubles = [wood per cell, cover per column, sealed soil per cell]. Empty without land-use change.</summary>
     public (int[] Ints, double[] Doubles) ExportLandUse()
     {
         if (!HasLandUse) return ([], []);
@@ -506,6 +516,7 @@ public sealed class TileYear
         ints.AddRange(_window);
         var doubles = new List<double>(_wood);
         foreach (var f in _columnFraction) doubles.AddRange(f);
+        doubles.AddRange(_sealed);
         return ([.. ints], [.. doubles]);
     }
 
@@ -526,6 +537,9 @@ public sealed class TileYear
             _wood = landUseDoubles[..n];
             int f = n;
             for (int p = 0; p < n; p++) { _columnFraction[p] = landUseDoubles.AsSpan(f, combos[p].Length).ToArray(); f += combos[p].Length; }
+            if (landUseDoubles.Length != f + n)
+                throw new ArgumentException($"checkpoint holds {landUseDoubles.Length - f} sealed-soil values, the tile has {n} cells");
+            _sealed = landUseDoubles[f..];
             _columnCombo = combos;
         }
         int length = 0;

@@ -79,7 +79,7 @@ internal sealed class PoolFluxRecorder
     {
         Days++;
         NIn += f.NDeposition + f.NFixation + f.FertiliserToMineralN + f.SeedN; // the spin-up supplement is not a natural input; management N (0 without) is
-        NOut += f.MineralNVolatilised + f.MineralNDenitrified + f.MineralNLeached + f.FireN + f.HarvestN;
+        NOut += f.MineralNVolatilised + f.MineralNDenitrified + f.MineralNLeached + f.FireN + f.HarvestN + f.RemovedN;
         PoolSum[Cwd] += s.CwdC; PoolSum[L1] += s.Litter1C; PoolSum[L2] += s.Litter2C; PoolSum[L3] += s.Litter3C; PoolSum[L4] += s.Litter4C;
         PoolSum[S1] += s.Soil1C; PoolSum[S2] += s.Soil2C; PoolSum[S3] += s.Soil3C; PoolSum[S4] += s.Soil4C;
         PoolSum[DeadStem] += s.DeadStemC; PoolSum[DeadCroot] += s.DeadCrootC;

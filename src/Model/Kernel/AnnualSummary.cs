@@ -74,4 +74,8 @@ public sealed class AnnualSummary
     public double Irrigation { get; set; }
     /// <summary>[kgC m-2 a-1] Grain C harvested in this calendar year per crop season of the rotation (rotation order; empty without management). Yield: <see cref="Management.CropYield.TonnesPerHectare"/>.</summary>
     public IReadOnlyList<double> GrainCBySeason { get; set; } = [];
+    /// <summary>[kgC m-2 a-1] Urban green C carried away (clippings and removed litter; 0 without urban green management).</summary>
+    public double RemovedC { get; set; }
+    /// <summary>[kgN m-2 a-1] Urban green N carried away.</summary>
+    public double RemovedN { get; set; }
 }

@@ -16,22 +16,22 @@ internal struct BalanceCheck
         _nitrogen = s.CumNitrogenIn - s.CumNitrogenOut - s.TotalN,
     };
 
-    /// <summary>Adds the day's sources and sinks (with management: irrigation, seed and fertiliser in, harvest out) to the state's cumulative terms and checks the drift.</summary>
+    /// <summary>Adds the day's sources and sinks (with management: irrigation, seed and fertiliser in, harvest and urban-green clippings and litter out) to the state's cumulative terms and checks the drift.</summary>
     public void Check(CellState s, in DailyFluxes f, string cell, int day)
     {
         s.CumWaterIn += f.PrcpToCanopy + f.PrcpToSoil + f.PrcpToSnow + f.IrrigationToSoilWater;
         s.CumWaterOut += f.CanopyEvaporation + f.SoilEvaporation + f.Transpiration + f.SnowSublimation + f.Outflow + f.PrecisionLossWater;
         s.CumCarbonIn += f.Gpp + f.SeedC;
-        s.CumCarbonOut += f.Mr + f.Gr + f.Hr + f.FireC + f.PrecisionLossC + f.HarvestC;
+        s.CumCarbonOut += f.Mr + f.Gr + f.Hr + f.FireC + f.PrecisionLossC + f.HarvestC + f.RemovedC;
         s.CumNitrogenIn += f.NDeposition + f.NFixation + f.NSupplement + f.FertiliserToMineralN + f.SeedN;
-        s.CumNitrogenOut += f.MineralNVolatilised + f.MineralNDenitrified + f.MineralNLeached + f.FireN + f.PrecisionLossN + f.HarvestN;
+        s.CumNitrogenOut += f.MineralNVolatilised + f.MineralNDenitrified + f.MineralNLeached + f.FireN + f.PrecisionLossN + f.HarvestN + f.RemovedN;
 
         double w = s.CumWaterIn - s.CumWaterOut - s.TotalWater;
         if (!(Math.Abs(w - _water) <= KernelConstants.WaterBalanceTolerance))
             throw new MassBalanceException("water", cell, day, w - _water, $"in {s.CumWaterIn:E6}, out {s.CumWaterOut:E6}, storage {s.TotalWater:E6}");
         double c = s.CumCarbonIn - s.CumCarbonOut - s.TotalC;
         if (!(Math.Abs(c - _carbon) <= KernelConstants.MassBalanceTolerance))
-            throw new MassBalanceException("carbon", cell, day, c - _carbon, $"GPP {f.Gpp:E3}, MR {f.Mr:E3}, GR {f.Gr:E3}, HR {f.Hr:E3}, fire {f.FireC:E3}, seed {f.SeedC:E3}, harvest {f.HarvestC:E3}, storage {s.TotalC:E6}");
+            throw new MassBalanceException("carbon", cell, day, c - _carbon, $"GPP {f.Gpp:E3}, MR {f.Mr:E3}, GR {f.Gr:E3}, HR {f.Hr:E3}, fire {f.FireC:E3}, seed {f.SeedC:E3}, harvest {f.HarvestC:E3}, urban green removal {f.RemovedC:E3}, storage {s.TotalC:E6}");
         double n = s.CumNitrogenIn - s.CumNitrogenOut - s.TotalN;
         if (!(Math.Abs(n - _nitrogen) <= KernelConstants.MassBalanceTolerance))
             throw new MassBalanceException("nitrogen", cell, day, n - _nitrogen, $"dep {f.NDeposition:E3}, fix {f.NFixation:E3}, supplement {f.NSupplement:E3}, volatilised {f.MineralNVolatilised:E3}, denitrified {f.MineralNDenitrified:E3}, leached {f.MineralNLeached:E3}, fire {f.FireN:E3}, fertiliser {f.FertiliserToMineralN:E3}, seed {f.SeedN:E3}, harvest {f.HarvestN:E3}, storage {s.TotalN:E6}");

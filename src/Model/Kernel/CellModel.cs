@@ -23,6 +23,8 @@ public sealed class CellModel
     public PhenologySignals Signals { get; }
     /// <summary>The crop calendar of a managed cropland type (<see cref="EcophysParameters.Management"/>), or null: no management, BIOME-BGC unchanged.</summary>
     public CropCalendar? Crops { get; }
+    /// <summary>The urban-green schedule of a managed urban-green column (<see cref="EcophysParameters.UrbanGreen"/>), or null: unmanaged, BIOME-BGC unchanged.</summary>
+    public UrbanGreenCalendar? UrbanGreen { get; }
     /// <summary>[Pa] Air pressure from elevation.</summary>
     public double Pressure { get; }
     /// <summary>[°C] Mean air temperature of the whole (offset) met record.</summary>
@@ -49,6 +51,7 @@ public sealed class CellModel
         if (site.SoilDepth <= 0)
             throw new InvalidInputException("site", "soil depth", site.SoilDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), "a depth > 0 m");
         Crops = ecophys.Management is { } rotation ? new CropCalendar(rotation) : null;
+        UrbanGreen = ecophys.UrbanGreen is { } practice ? new UrbanGreenCalendar(practice, ecophys.Woody) : null;
         Vegetation = Crops?.Vegetation[0] ?? new VegetationConstants(ecophys);
         Soil = new SoilWater(site);
         Pressure = MetDerived.AirPressure(site.Elevation);
@@ -202,6 +205,7 @@ public sealed class CellModel
             balance.Check(state, in f, Label, metDay);
             acc.Add(state, in f, in d);
             if (Crops is not null) acc.AddManagement(in f, Crops.SeasonOn(yday), Crops.Rotation.Seasons.Count);
+            if (UrbanGreen is not null) acc.AddUrbanGreen(in f);
             recorder?.Add(state, in f);
             if (daily is not null) daily.OnDay(DailyStep.Output(state, in f, in d, metYear, yday + 1));
         }
@@ -225,6 +229,16 @@ internal struct YearAccumulator
     /// <summary>Management sums (kg m-2 a-1): harvested C and N, grain C, seed C, fertiliser N, irrigation; grain C per season.</summary>
     public double Harvest, HarvestN, Grain, Seed, Fertiliser, Irrigation;
     public double[]? GrainBySeason;
+    /// <summary>Urban green sums (kg m-2 a-1): C and N carried away (clippings, litter); set only with urban green management.</summary>
+    public double Removed, RemovedN;
+    public bool UrbanGreen;
+
+    public void AddUrbanGreen(in DailyFluxes f)
+    {
+        UrbanGreen = true;
+        Removed += f.RemovedC; RemovedN += f.RemovedN;
+        Fertiliser += f.FertiliserToMineralN; Irrigation += f.IrrigationToSoilWater;
+    }
 
     public void AddManagement(in DailyFluxes f, int season, int seasons)
     {
@@ -250,7 +264,7 @@ internal struct YearAccumulator
         return new AnnualSummary
         {
             MetYear = metYear, Co2 = co2,
-            Gpp = Gpp, Npp = npp, Nep = nep, Nbp = GrainBySeason is null ? nep - Fire : nep - Fire - Harvest + Seed, Mr = Mr, Gr = Gr, Hr = Hr, Fire = Fire,
+            Gpp = Gpp, Npp = npp, Nep = nep, Nbp = UrbanGreen ? nep - Fire - Removed : GrainBySeason is null ? nep - Fire : nep - Fire - Harvest + Seed, Mr = Mr, Gr = Gr, Hr = Hr, Fire = Fire,
             Et = Et, Evaporation = Evap, Transpiration = Trans, Outflow = Outflow, Precipitation = Prcp,
             MeanTavg = Tavg / 365.0, MeanSoilWater = SoilW / 365.0, MeanVwc = Vwc / 365.0,
             MaxLai = MaxLai, MaxLeafC = MaxLeafC,
@@ -259,6 +273,7 @@ internal struct YearAccumulator
             SumDailySoilC = SoilC, SumDailyTotalC = TotalC,
             HarvestC = Harvest, HarvestN = HarvestN, GrainC = Grain, SeedC = Seed, FertiliserN = Fertiliser, Irrigation = Irrigation,
             GrainCBySeason = GrainBySeason ?? [],
+            RemovedC = Removed, RemovedN = RemovedN,
         };
     }
 }

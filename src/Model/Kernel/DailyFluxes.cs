@@ -116,6 +116,20 @@ public struct DailyFluxes
     /// <summary>[kgN m-2 d-1] Harvest: N of the residues into litter 1–4.</summary>
     public double HarvestToLitter1N, HarvestToLitter2N, HarvestToLitter3N, HarvestToLitter4N;
 
+    // ---- urban green management (zero without it; src/Model/Management/UrbanGreen*.cs) ----
+    /// <summary>[kgC m-2 d-1] Clipping: leaf C cut and carried away (lateral output).</summary>
+    public double LeafToClippingC;
+    /// <summary>[kgN m-2 d-1] Clipping: leaf N cut and carried away.</summary>
+    public double LeafToClippingN;
+    /// <summary>[kgC m-2 d-1] Litter removal: litter 1–4 C swept up and carried away (lateral output).</summary>
+    public double Litter1ToRemovedC, Litter2ToRemovedC, Litter3ToRemovedC, Litter4ToRemovedC;
+    /// <summary>[kgN m-2 d-1] Litter removal: litter 1–4 N carried away.</summary>
+    public double Litter1ToRemovedN, Litter2ToRemovedN, Litter3ToRemovedN, Litter4ToRemovedN;
+    /// <summary>[kgC m-2 d-1] Urban green C leaving the cell (clippings + removed litter).</summary>
+    public readonly double RemovedC => LeafToClippingC + Litter1ToRemovedC + Litter2ToRemovedC + Litter3ToRemovedC + Litter4ToRemovedC;
+    /// <summary>[kgN m-2 d-1] Urban green N leaving the cell (clippings + removed litter).</summary>
+    public readonly double RemovedN => LeafToClippingN + Litter1ToRemovedN + Litter2ToRemovedN + Litter3ToRemovedN + Litter4ToRemovedN;
+
     /// <summary>[kgC m-2 d-1] Seed C sown (input).</summary>
     public readonly double SeedC => SeedToLeafC + SeedToFrootC;
     /// <summary>[kgN m-2 d-1] Seed N sown (input).</summary>

@@ -17,6 +17,7 @@ public static class DailyStep
         f = default;
         PrecisionControl.Apply(s, ref f);                                               // 1
         if (crops is not null) CropDay.Begin(crops, m.Soil.WaterFieldCapacity, s, metDay % KernelConstants.DaysPerYear, ref f); // sow, fertilise, irrigate
+        if (m.UrbanGreen is { } green) UrbanGreenDay.Begin(green, m.Soil.WaterFieldCapacity, s, metDay % KernelConstants.DaysPerYear, ref f); // fertilise, irrigate
         LoadMet(m, s, metDay, forcing.Co2Ppm, ref d);                                    // 2
         int remGrowth = m.Signals.RemainingGrowthDays[metDay];                           // 3
         int remTransfer = m.Signals.RemainingTransferDays[metDay];
@@ -52,6 +53,7 @@ public static class DailyStep
         s.MineralN -= f.MineralNLeached;
         Mortality.Apply(s, v, ref f);                                                    // 20
         if (crops is not null) CropDay.End(crops, s, metDay % KernelConstants.DaysPerYear, ref f); // harvest
+        if (m.UrbanGreen is { } kept) UrbanGreenDay.End(kept, s, metDay % KernelConstants.DaysPerYear, ref f); // clip, sweep litter
     }
 
     /// <summary>Copies the precomputed met of <paramref name="metDay"/> and derives soil temperature (snow-dependent).</summary>
@@ -75,13 +77,14 @@ public static class DailyStep
     }
 
     /// <summary>
-    /// [kgC m-2 d-1] NBP = NEP − fire − harvest + seed, positive for uptake. Without management the
-    /// harvest and seed terms are not touched, so the value is bit for bit BIOME-BGC's (NEP − fire).
+    /// [kgC m-2 d-1] NBP = NEP − fire − harvest + seed − urban-green removal, positive for uptake. Without
+    /// management the harvest, seed and removal terms are not touched, so the value is bit for bit BIOME-BGC's (NEP − fire).
     /// </summary>
     internal static double Nbp(double nep, in DailyFluxes f)
     {
         double nbp = nep - f.FireC;
         if (f.HarvestC != 0.0 || f.SeedC != 0.0) nbp = nbp - f.HarvestC + f.SeedC;
+        if (f.RemovedC != 0.0) nbp -= f.RemovedC;
         return nbp;
     }
 

@@ -25,9 +25,10 @@ public sealed record CellConversionResult(KernelColumn[] Columns, CarbonColumn B
 /// with their C, keeping the equilibrium C:N. Water, mineral N and phenology memory come from the equilibrium.
 /// If the new cover has no pool of a group at equilibrium, the carried carbon goes to the next group
 /// (vegetation → litter → soil); if the class has no vegetated column at all, it is returned as
-/// <see cref="CellConversionResult.UncarriedC"/>. Sealed shares are not modelled as columns, so the soil
-/// carbon left under a newly sealed share is held by the vegetated columns (mass is conserved, the
-/// density per vegetated m² rises).
+/// <see cref="CellConversionResult.UncarriedC"/>. Sealed shares are not modelled as columns: soil under a newly
+/// sealed share goes to the cell's sealed-soil stock (<see cref="SealedSoil"/>, carried in
+/// <see cref="CarbonColumn.SealedSoilC"/> and not in any column), and sealed soil released by a falling sealed
+/// share joins the columns' soil.
 /// <para>Establishment: a new column that receives less vegetation carbon than a seedling of its type
 /// holds (given as <c>seedlings</c>, e.g. <see cref="Kernel.StandHistory.ClearPlant"/> of its spin-up: the
 /// BIOME-BGC first-year state, 0.001 kgC m-2 of leaf) is planted: its plant pools become the seedling's,
@@ -51,15 +52,16 @@ public static class CellConversion
     }
 
     /// <param name="seedlings">Per new column, the state whose plant pools a planted column starts from; null = no establishment.</param>
+    /// <param name="sealedSoilC">[kgC m-2 of cell] The cell's sealed-soil stock before the conversion.</param>
     public static CellConversionResult Convert(IReadOnlyList<KernelColumn> old, double woodProductC, double areaM2,
-        ConversionRule rule, IReadOnlyList<KernelColumn> newEquilibrium, IReadOnlyList<CellState>? seedlings = null)
+        ConversionRule rule, IReadOnlyList<KernelColumn> newEquilibrium, IReadOnlyList<CellState>? seedlings = null, double sealedSoilC = 0)
     {
         if (seedlings is not null && seedlings.Count != newEquilibrium.Count)
             throw new ArgumentException($"{seedlings.Count} seedlings for {newEquilibrium.Count} new columns", nameof(seedlings));
         foreach (var c in old.Concat(newEquilibrium))
             if (!(c.Fraction >= 0 && c.Fraction <= 1))
                 throw new InvalidInputException("conversion", "column fraction", c.Fraction.ToString("R"), "a share in [0, 1]");
-        var before = CellColumn(old, woodProductC, areaM2);
+        var before = CellColumn(old, woodProductC, areaM2) with { SealedSoilC = sealedSoilC };
         var (after, fluxes) = ConversionCarbon.Convert(before, rule);
         var cols = newEquilibrium.Select(c => new KernelColumn(c.Fraction, c.State.Clone())).ToArray();
 
@@ -90,7 +92,7 @@ public static class CellConversion
                 established += cols[j].Fraction * (seed - have);
                 cols[j] = cols[j] with { State = Kernel.StandHistory.WithPlantOf(cols[j].State, seedlings[j]) };
             }
-        var held = CellColumn(cols, after.WoodProductC, areaM2);
+        var held = CellColumn(cols, after.WoodProductC, areaM2) with { SealedSoilC = after.SealedSoilC };
         return new CellConversionResult(cols, before, held, fluxes, uncarried, established);
     }
 

@@ -7,7 +7,8 @@ namespace CarbonSim.Model.LandUse;
 /// <summary>How a cell's year ended: its books, its wood products, and its new columns if it converted.</summary>
 /// <param name="WoodProductC">[kgC m-2 of cell] Wood products at the year end.</param>
 /// <param name="NewColumns">The new class's columns carrying the cell's carbon, or null when the cell kept its class.</param>
-public sealed record CellYearEnd(LedgerYear Books, double WoodProductC, KernelColumn[]? NewColumns);
+/// <param name="SealedSoilC">[kgC m-2 of cell] Sealed-soil stock at the year end (<see cref="SealedSoil"/>).</param>
+public sealed record CellYearEnd(LedgerYear Books, double WoodProductC, KernelColumn[]? NewColumns, double SealedSoilC = 0);
 
 /// <summary>
 /// The end of one cell's year after the kernel has run it (where
@@ -40,7 +41,7 @@ public static class CellYearClose
             if (newEquilibrium is null) throw new ArgumentNullException(nameof(newEquilibrium), "a conversion needs the new class's columns");
             double area = start.AreaM2;
             double woodAfterDecay = afterKernel.WoodProductC - ConversionCarbon.WoodProductDecay(afterKernel.WoodProductC, woodHalfLifeYears);
-            var conv = CellConversion.Convert(columns, woodAfterDecay, area, rule, newEquilibrium, seedlings);
+            var conv = CellConversion.Convert(columns, woodAfterDecay, area, rule, newEquilibrium, seedlings, afterKernel.SealedSoilC);
             double held = conv.After.TotalPerM2 + conv.UncarriedC - conv.EstablishmentC;
             if (Math.Abs(held - end.TotalPerM2) > 1e-12 * Math.Max(1, Math.Abs(end.TotalPerM2)))
                 throw new MassBalanceException("carbon (conversion into new columns)", $"cell {cell}", year, held - end.TotalPerM2,
@@ -52,6 +53,6 @@ public static class CellYearClose
             newColumns = conv.Columns;
         }
         books.Check($"cell {cell}");
-        return new CellYearEnd(books, end.WoodProductC, newColumns);
+        return new CellYearEnd(books, end.WoodProductC, newColumns, end.SealedSoilC);
     }
 }

@@ -18,4 +18,6 @@ public static class LandUseColumns
     public const string Establishment = Io.Formats.OutputColumns.Establishment;
     /// <summary>[t C] Wood-product stock at the end of the year.</summary>
     public const string WoodStock = Io.Formats.OutputColumns.WoodProducts;
+    /// <summary>[t C] Sealed-soil stock at the end of the year.</summary>
+    public const string SealedSoil = Io.Formats.OutputColumns.SealedSoil;
 }

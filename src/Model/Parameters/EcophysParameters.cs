@@ -103,4 +103,12 @@ public sealed record EcophysParameters
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Management.CropRotation? Management { get; init; }
+
+    /// <summary>
+    /// [-] Urban green practice of a managed urban-green column (irrigation, fertiliser, clipping, litter removal;
+    /// docs/management.md), or null. Not part of the .epc file: set by the scenario loader from
+    /// <c>management.urban_green</c>. Left out of JSON when null so that content keys of unmanaged types are unchanged.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Management.UrbanGreenPractice? UrbanGreen { get; init; }
 }

@@ -35,6 +35,8 @@ public static class SpinupKeys
         foreach (var field in EpcFields.All) D(field.Get(epc));
         if (epc.Management is not null)   // managed cropland: the crop rotation is part of the column (absent for unmanaged types: keys unchanged)
             h.AppendData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(epc.Management)));
+        if (epc.UrbanGreen is not null)   // managed urban green: the practice is part of the column (absent otherwise: keys unchanged)
+            h.AppendData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(epc.UrbanGreen)));
         D(site.SoilDepth); D(site.SandPercent); D(site.SiltPercent); D(site.ClayPercent);
         D(site.Elevation); D(site.Latitude); D(site.Albedo); D(site.NFixation);
         D(co2Ppm); D(nDeposition); I(accelerated ? 1 : 0); I(maxYears); I(standAgeYears);

@@ -53,6 +53,9 @@ public sealed class LandUseClassTable
         _byName = classes.ToImmutableDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>The same table with these classes (e.g. mixes renamed to managed urban-green types, Scenarios.UrbanGreenSetup).</summary>
+    public LandUseClassTable WithClasses(IEnumerable<LandUseClass> classes) => new([.. classes]);
+
     public bool TryGetByCode(int code, out LandUseClass cls) => _byCode.TryGetValue(code, out cls!);
     public bool TryGetByName(string name, out LandUseClass cls) => _byName.TryGetValue(name, out cls!);
 

@@ -256,7 +256,11 @@ public sealed record CalibrationSpec(string ParametersPath, CarbonSim.Model.Cali
 /// <param name="CropCalendarPath">Full path of the crop-calendar CSV.</param>
 /// <param name="Rotations">Rotation names (vegetation types of the scenario).</param>
 /// <param name="CropPractices">Changes of crop practice by city from a year on (<c>management.crop_practices</c>), in file order; empty = the calendar's practice.</param>
-public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations, IReadOnlyList<CropPracticeRule>? CropPractices = null);
+public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<string> Rotations, IReadOnlyList<CropPracticeRule>? CropPractices = null)
+{
+    /// <summary>Full path of the urban-green practice CSV (<c>management.urban_green</c>), or null: urban green unmanaged.</summary>
+    public string? UrbanGreenPath { get; init; }
+}
 
 /// <summary>One entry of <c>management.crop_practices</c> (docs/scenario.md).</summary>
 /// <param name="Change">What changes and from which year.</param>

@@ -250,8 +250,9 @@ public static partial class ScenarioLoader
                 if (j == k) continue;
                 var s = over.TryGetValue((j, k), out var o) ? o : def;
                 double sealedFrom = table.Classes[j].DefaultMix.SealedFraction, sealedTo = table.Classes[k].DefaultMix.SealedFraction;
-                double soil = s.Item5 ?? ConversionRule.SoilLossOnSealing(sealedFrom, sealedTo, sealedLoss);
-                rules.Add(new ConversionRule(j, k, s.Item1, s.Item2, s.Item3, s.Item4, soil).Validate(m.File));
+                var sealing = SealedSoil.Shares(sealedFrom, sealedTo, sealedLoss, s.Item4, s.Item5);
+                rules.Add(new ConversionRule(j, k, s.Item1, s.Item2, s.Item3, sealing.LitterToAtmosphere, sealing.SoilToAtmosphere,
+                    sealing.SoilToSealed, sealing.SealedToSoil).Validate(m.File));
             }
         var spec = new ConversionCarbonSpec(halfLife, sealedLoss, rules.ToImmutable());
         spec.ToRules(m.File);

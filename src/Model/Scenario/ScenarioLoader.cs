@@ -83,6 +83,11 @@ public static partial class ScenarioLoader
         var calibration = ReadCalibration(root.OptionalMap("calibration"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
         var validation = ReadValidation(root.OptionalMap("validation"), dir, landUse.Classes);
         root.RejectUnknownKeys();
+        if (management?.UrbanGreenPath is { } urbanGreen)   // managed urban green: the classes' columns become managed types (names and sealed shares unchanged)
+        {
+            (vegetation, var classes) = UrbanGreenSetup.Apply(urbanGreen, vegetation, landUse.Classes);
+            landUse = landUse with { Classes = classes };
+        }
 
         return new Scenario
         {
@@ -212,6 +217,7 @@ public static partial class ScenarioLoader
         if (m is null) return null;
         var path = ExistingFile(m, "crop_calendar", dir, "an existing crop-calendar CSV");
         var practices = ReadCropPractices(m);   // ScenarioLoader.CropPractices.cs
+        string? urbanGreen = m.Has("urban_green") ? ExistingFile(m, "urban_green", dir, "an existing urban-green practice CSV (docs/management.md)") : null;
         m.RejectUnknownKeys();
         var rotations = CropCalendarReader.Read(path);
         var b = vegetation.ToBuilder();
@@ -222,7 +228,7 @@ public static partial class ScenarioLoader
             b[name] = new VegetationSpec(name, path, rotation.Seasons[0].Epc with { Management = rotation });
         }
         vegetation = b.ToImmutable();
-        return new ManagementSpec(path, [.. rotations.Keys], practices);
+        return new ManagementSpec(path, [.. rotations.Keys], practices) { UrbanGreenPath = urbanGreen };
     }
 
     private static LandUseSpec ReadLandUse(YamlMap m, string dir, IReadOnlySet<string> vegetation)

@@ -24,4 +24,22 @@ public class ScenarioSectionsEngineTests
         Assert.True(baselineJson.Length > 10000);
         Assert.Equal(baselineJson, JsonSerializer.Serialize(natural with { LandUse = null, Compensation = null }));
     }
+
+    [Fact]
+    public void Managed_urban_green_types_reach_the_engine_with_their_practice_and_calibration()
+    {
+        var scenario = ScenarioLoader.Load(Run.TestScenarios.Write("jjj-urban-expansion", 2060, t => t.Replace("crop_calendar.csv\n",
+            $"crop_calendar.csv\n  urban_green: {Path.Combine(Run.TestScenarios.Root, "data", "management", "urban_green.csv")}\n")));
+        var spec = RunSpecFactory.From(RegionBuilder.Build(scenario));
+        var lawn = spec.VegetationTypes.Single(v => v.Name == "c3grass@park");
+        Assert.NotNull(lawn.Epc.UrbanGreen);
+        Assert.Equal(0.3, lawn.Epc.UrbanGreen!.ClipLeafShare);
+        Assert.Null(spec.VegetationTypes.Single(v => v.Name == "c3grass").Epc.UrbanGreen);
+        // dbf@park takes dbf's calibrated productivity (data/jjj/calibrated_parameters.csv).
+        var dbf = spec.VegetationTypes.Single(v => v.Name == "dbf").Epc;
+        var parkDbf = spec.VegetationTypes.Single(v => v.Name == "dbf@park").Epc;
+        Assert.Equal(dbf.LeafNInRubisco, parkDbf.LeafNInRubisco);
+        Assert.Equal(dbf.WholePlantMortality, parkDbf.WholePlantMortality);
+        Assert.NotNull(parkDbf.UrbanGreen);
+    }
 }

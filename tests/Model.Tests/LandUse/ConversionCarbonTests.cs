@@ -85,7 +85,10 @@ public class ConversionCarbonTests
         Assert.Contains("half-life", Assert.Throws<InvalidInputException>(() => new ConversionCarbonRules(Array.Empty<ConversionRule>(), 0)).Message);
         var rules = new ConversionCarbonRules(new[] { ForestToBuilt }, 30, "scenario.yaml");
         Assert.Contains("conversionCarbon[2->4]", Assert.Throws<InvalidInputException>(() => rules.For(2, 4)).Message);
-        Assert.Equal(0.3 * 0.8, ConversionRule.SoilLossOnSealing(0.2, 1.0, 0.3), 15);
+        // The loss is a share of the columns' soil, which lies under the unsealed part: (0.6 − 0.2)/(1 − 0.2) of it is newly sealed.
+        Assert.Equal(0.3 * 0.5, ConversionRule.SoilLossOnSealing(0.2, 0.6, 0.3), 15);
+        Assert.Equal(0.3, ConversionRule.SoilLossOnSealing(0.2, 1.0, 0.3), 15);
+        Assert.Contains("soil shares", Assert.Throws<InvalidInputException>(() => new ConversionRule(1, 4, 0, 0, 0, 0, 0.6, SoilToSealed: 0.5).Validate()).Message);
         Assert.Equal(0.0, ConversionRule.SoilLossOnSealing(0.9, 0.2, 0.3));
     }
 }

@@ -87,6 +87,8 @@ public static class OutputColumns
     public const string Establishment = "luc_establishment_tC_yr";
     /// <summary>[t C] Wood-product stock at the end of the year.</summary>
     public const string WoodProducts = "wood_products_tC";
+    /// <summary>[t C] Soil carbon sealed off under newly sealed surfaces at the end of the year (out of decomposition; included in <c>soilc</c> and <c>totalc</c>).</summary>
+    public const string SealedSoil = "sealed_soil_tC";
     /// <summary>[t C] Stock of the single-process land-use ledger at the end of the year (<c>carbonsim landuse</c>).</summary>
     public const string LedgerStock = "luc_ledger_stock_tC";
 
