@@ -26,7 +26,7 @@ public static class CarbonVariables
     public const int SoilC = 7;
     /// <summary>[kgC m-2] Total ecosystem carbon at the end of the year.</summary>
     public const int TotalC = 8;
-    /// <summary>[kgC m-2 a-1] Carbon removed by harvest (grain and removed straw of managed cropland; 0 elsewhere), a lateral flux already subtracted in <see cref="Nbp"/>.</summary>
+    /// <summary>[kgC m-2 a-1] Carbon removed by harvest and management (grain and removed straw of managed cropland; clippings and swept litter of managed urban green; 0 elsewhere), a lateral flux already subtracted in <see cref="Nbp"/>.</summary>
     public const int Harvest = 9;
 
     /// <summary>Number of variables; arrays of per-variable values have this length (or a multiple).</summary>
