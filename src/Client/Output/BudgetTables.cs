@@ -23,6 +23,8 @@ public static class BudgetTables
     public const string LedgerFile = "compensation_ledger.csv";
     public const string InputsFile = "compensation_inputs.csv";
     public const string SettingsFile = "compensation_settings.csv";
+    public const string FlowsFile = "compensation_flows.csv";
+    public const string CumulativeFile = "compensation_cumulative.csv";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the four files into <paramref name="dir"/>; returns their names (none when the run has no books).</summary>
@@ -72,7 +74,44 @@ public static class BudgetTables
             ["scheme", s.SchemeName], ["sink_basis", b.SinkBasis], ["window_years", s.WindowYears.ToString(Inv)], ["esc_threshold", R(s.EscThreshold)],
             ["ecc_threshold", R(s.EccThreshold)], ["hysteresis", R(s.HysteresisBand)], ["currency", s.Currency], ["inventory", Path.GetFileName(b.InventorySource)],
         ]);
-        return [BudgetsFile, LedgerFile, InputsFile, SettingsFile];
+        WriteSummaries(b, dir);
+        return [BudgetsFile, LedgerFile, InputsFile, SettingsFile, FlowsFile, CumulativeFile];
+    }
+
+    /// <summary>
+    /// The analyst's view over all years: <c>compensation_flows.csv</c> (who pays whom, summed over the years)
+    /// and <c>compensation_cumulative.csv</c> (per city: paid, received and net over the years, years paying
+    /// and receiving, zone changes, first and last zone).
+    /// </summary>
+    static void WriteSummaries(BudgetBooks b, string dir)
+    {
+        string cur = b.Settings.Currency, span = b.Years.Count == 0 ? "" : $"{b.Years[0].Year}-{b.Years[^1].Year}";
+        var names = new Dictionary<string, string>();
+        foreach (var y in b.Years) foreach (var c in y.Cities) names[c.CityId] = c.Name;
+        var flows = new SortedDictionary<(string, string), (double Sum, int Years)>();
+        foreach (var y in b.Years)
+            foreach (var t in y.Transfers)
+            {
+                flows.TryGetValue((t.PayerId, t.ReceiverId), out var f);
+                flows[(t.PayerId, t.ReceiverId)] = (f.Sum + t.AmountRmb, f.Years + 1);
+            }
+        Csv.Write(Path.Combine(dir, FlowsFile), ["years", "payer_id", "payer", "receiver_id", "receiver", $"amount_{cur}_total", "years_with_transfer"],
+            flows.OrderByDescending(f => f.Value.Sum).ThenBy(f => f.Key.Item1, StringComparer.Ordinal).ThenBy(f => f.Key.Item2, StringComparer.Ordinal)
+                .Select(f => (IReadOnlyList<string>)[span, f.Key.Item1, names[f.Key.Item1], f.Key.Item2, names[f.Key.Item2], Csv.Num(f.Value.Sum), f.Value.Years.ToString(Inv)]).ToList());
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var id in names.Keys.Order(StringComparer.Ordinal))
+        {
+            var series = b.Years.Select(y => y.Cities.First(c => c.CityId == id)).ToList();
+            double paid = 0, received = 0;
+            foreach (var c in series) { paid += c.PaidRmb; received += c.ReceivedRmb; }
+            int changes = 0;
+            for (int i = 1; i < series.Count; i++) if (series[i].Zone != series[i - 1].Zone) changes++;
+            rows.Add([span, id, names[id], Csv.Num(paid), Csv.Num(received), Csv.Num(received - paid),
+                series.Count(c => c.PaidRmb > 0).ToString(Inv), series.Count(c => c.ReceivedRmb > 0).ToString(Inv), changes.ToString(Inv),
+                series[0].Zone.ToString().ToLowerInvariant(), series[^1].Zone.ToString().ToLowerInvariant()]);
+        }
+        Csv.Write(Path.Combine(dir, CumulativeFile), ["years", "city_id", "city", $"paid_{cur}_total", $"received_{cur}_total", $"net_received_{cur}_total",
+            "years_paying", "years_receiving", "zone_changes", "zone_first_year", "zone_last_year"], rows);
     }
 
     /// <summary>Round-trip text of a double (the inputs file must give back the very values the books were closed from).</summary>

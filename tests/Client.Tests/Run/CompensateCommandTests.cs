@@ -62,8 +62,23 @@ public class CompensateCommandTests : IClassFixture<CompensateCommandTests.Finis
         var r = InProcessCli.Run("compensate", _run.Folder, "--out", o);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("relative_budget, window 5 a", r.Stdout);
-        foreach (var f in new[] { BudgetTables.BudgetsFile, BudgetTables.LedgerFile, BudgetTables.InputsFile, BudgetTables.SettingsFile })
+        foreach (var f in new[] { BudgetTables.BudgetsFile, BudgetTables.LedgerFile, BudgetTables.InputsFile, BudgetTables.SettingsFile, BudgetTables.FlowsFile, BudgetTables.CumulativeFile })
             Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Folder, f)), File.ReadAllBytes(Path.Combine(o, f)));
+    }
+
+    [Fact]
+    public void Flows_and_cumulative_transfers_add_up_to_the_ledger()
+    {
+        var (lh, ledger) = Read(Path.Combine(_run.Folder, BudgetTables.LedgerFile));
+        double paid = ledger.Where(r => r[Array.IndexOf(lh, "entry")] == "total_paid").Sum(r => D(r[Array.IndexOf(lh, "amount_RMB_yr")]));
+        var (fh, flows) = Read(Path.Combine(_run.Folder, BudgetTables.FlowsFile));
+        Assert.Equal(paid, flows.Sum(r => D(r[Array.IndexOf(fh, "amount_RMB_total")])), paid * 1e-9);
+        var (ch, cities) = Read(Path.Combine(_run.Folder, BudgetTables.CumulativeFile));
+        Assert.Equal(13, cities.Count);
+        Assert.Equal(paid, cities.Sum(r => D(r[Array.IndexOf(ch, "paid_RMB_total")])), paid * 1e-9);
+        Assert.Equal(paid, cities.Sum(r => D(r[Array.IndexOf(ch, "received_RMB_total")])), paid * 1e-9);
+        Assert.Equal(0, cities.Sum(r => D(r[Array.IndexOf(ch, "net_received_RMB_total")])), paid * 1e-9);
+        Assert.All(cities, r => Assert.Equal("2020-2027", r[0]));
     }
 
     [Fact]
