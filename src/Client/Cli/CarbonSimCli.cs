@@ -295,14 +295,15 @@ public static class CarbonSimCli
         var scheme = new Option<string?>("--scheme") { Description = "relative_budget, surplus_deficit or zoned (default: the run's)", HelpName = "name" };
         var price = new Option<double?>("--price") { Description = "constant carbon price per t CO2 for every year (default: the run's price path)", HelpName = "P" };
         var window = new Option<int?>("--window") { Description = "smoothing window in years, >= 1 (default: the run's)", HelpName = "years" };
+        var band = new Option<double?>("--hysteresis") { Description = "band on the ESC/ECC zone thresholds, >= 0 (default: the run's)", HelpName = "B" };
         var @out = CliOptions.Out("out/compensation-<utc timestamp>");
         var overwrite = CliOptions.Overwrite();
         var c = new Command("compensate",
             "Close a finished run's carbon budgets and compensation books again without simulating: from the run's city sinks, emissions, " +
             "GDP and k, with another scheme, price or window. With the run's own settings it reproduces its budgets.csv and ledger byte for byte.")
-        { run, scheme, price, window, @out, overwrite };
+        { run, scheme, price, window, band, @out, overwrite };
         Action(c, context, r => CompensateCommand.Run(new CompensateCommand.Args(r.GetValue(run)!, r.GetValue(scheme), r.GetValue(price), r.GetValue(window),
-            r.GetValue(@out), r.GetValue(overwrite)), context.Out));
+            r.GetValue(@out), r.GetValue(overwrite), r.GetValue(band)), context.Out));
         return (c, """
               carbonsim compensate out/urban --out out/urban-books              # the run's own settings: same budgets.csv
               carbonsim compensate out/urban --scheme surplus_deficit --price 97.49 --out out/urban-sd

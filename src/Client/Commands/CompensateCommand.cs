@@ -14,7 +14,7 @@ namespace CarbonSim.Client.Commands;
 /// region grain's (<see cref="Compensation.CloseSeries"/>), so with the run's own settings the output equals
 /// the run's <c>budgets.csv</c> and <c>compensation_ledger.csv</c> byte for byte.
 /// <code>
-/// carbonsim compensate RUN_DIR [--scheme relative_budget|surplus_deficit|zoned] [--price P] [--window N] [--out DIR] [--overwrite]
+/// carbonsim compensate RUN_DIR [--scheme relative_budget|surplus_deficit|zoned] [--price P] [--window N] [--hysteresis B] [--out DIR] [--overwrite]
 /// </code>
 /// Without <c>--out</c> it writes <c>out/compensation-&lt;utc timestamp&gt;</c>. Bad input: one line on stderr, exit code 2.
 /// </summary>
@@ -22,7 +22,7 @@ public static class CompensateCommand
 {
     /// <summary>What <c>carbonsim compensate</c> was asked (parsed by <see cref="Cli.CarbonSimCli"/>).</summary>
     /// <param name="Price">[currency (t CO2)-1] A constant price replacing the run's price path, or null.</param>
-    public sealed record Args(string RunDir, string? Scheme, double? Price, int? Window, string? OutDir, bool Overwrite);
+    public sealed record Args(string RunDir, string? Scheme, double? Price, int? Window, string? OutDir, bool Overwrite, double? Hysteresis = null);
 
     /// <summary>The verb; bad input throws <see cref="InvalidInputException"/> (the CLI prints one line, exit 2).</summary>
     public static int Run(Args a, TextWriter stdout)
@@ -34,7 +34,10 @@ public static class CompensateCommand
         {
             Scheme = a.Scheme is null ? template.Settings.Scheme : CompensationSettings.ParseScheme(a.Scheme, "command line", "--scheme"),
             WindowYears = a.Window ?? template.Settings.WindowYears,
+            HysteresisBand = a.Hysteresis ?? template.Settings.HysteresisBand,
         };
+        if (!(settings.HysteresisBand >= 0) || !double.IsFinite(settings.HysteresisBand))
+            throw new InvalidInputException("command line", "--hysteresis", settings.HysteresisBand.ToString("R", CultureInfo.InvariantCulture), "a band >= 0 on the ESC/ECC thresholds");
         if (settings.WindowYears < 1)
             throw new InvalidInputException("command line", "--window", settings.WindowYears.ToString(CultureInfo.InvariantCulture), "a smoothing window of at least 1 year");
         if (a.Price is double p && (!double.IsFinite(p) || p < 0))
@@ -48,7 +51,7 @@ public static class CompensateCommand
         var (full, files) = AtomicDirectory.Write(outDir, replace, dir => BudgetTables.WriteBooks(result, dir));
         double paid = books.Sum(y => y.TotalPaidRmb), unmatched = books.Sum(y => y.UnmatchedRmb);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{settings.SchemeName}, window {settings.WindowYears} a, {books[0].Year}–{books[^1].Year}: paid {paid:E4} {settings.Currency} in all, unmatched {unmatched:E4}; {files.Count} files written to {full}"));
+            $"{settings.SchemeName}, window {settings.WindowYears} a, hysteresis {settings.HysteresisBand}, {books[0].Year}–{books[^1].Year}: paid {paid:E4} {settings.Currency} in all, unmatched {unmatched:E4}; {files.Count} files written to {full}"));
         return 0;
     }
 

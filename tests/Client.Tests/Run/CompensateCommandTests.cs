@@ -61,7 +61,7 @@ public class CompensateCommandTests : IClassFixture<CompensateCommandTests.Finis
         var o = Out("same");
         var r = InProcessCli.Run("compensate", _run.Folder, "--out", o);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("relative_budget, window 5 a", r.Stdout);
+        Assert.Contains("relative_budget, window 5 a, hysteresis ", r.Stdout);
         foreach (var f in new[] { BudgetTables.BudgetsFile, BudgetTables.LedgerFile, BudgetTables.InputsFile, BudgetTables.SettingsFile, BudgetTables.FlowsFile, BudgetTables.CumulativeFile })
             Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Folder, f)), File.ReadAllBytes(Path.Combine(o, f)));
     }
