@@ -30,7 +30,7 @@ public sealed record CompensationSettings
     /// <summary>[-] ECC threshold: ECC at or above it is the "pays" side of the zoning.</summary>
     public double EccThreshold { get; init; } = 1.0;
     /// <summary>[-] Hysteresis band on both thresholds: a city leaves its zone only when it is in another zone by this margin (0 = none).</summary>
-    public double HysteresisBand { get; init; } = 0.3;
+    public double HysteresisBand { get; init; } = 0.4;
     /// <summary>Currency of prices and amounts (a label; the amounts are price × t CO2).</summary>
     public string Currency { get; init; } = "RMB";
 

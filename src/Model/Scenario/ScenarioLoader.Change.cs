@@ -393,7 +393,7 @@ public static partial class ScenarioLoader
             WindowYears = (int)m.Integer("window_years", 5, 1, 1000, "a smoothing window of at least 1 year"),
             EscThreshold = m.Number("esc_threshold", 1.0, 1e-6, 1e6, "an ESC threshold > 0 (1 = the city's share of the sink equals its share of the emissions)"),
             EccThreshold = m.Number("ecc_threshold", 1.0, 1e-6, 1e6, "an ECC threshold > 0 (1 = the city's share of GDP equals its share of the emissions)"),
-            HysteresisBand = m.Number("hysteresis", 0.3, 0, 10, "a hysteresis band in [0, 10] on the ESC/ECC thresholds"),
+            HysteresisBand = m.Number("hysteresis", 0.4, 0, 10, "a hysteresis band in [0, 10] on the ESC/ECC thresholds"),
             Currency = currency,
         }.Checked(m.File);
         double defK = 1.0;
