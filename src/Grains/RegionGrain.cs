@@ -21,9 +21,8 @@ public sealed class RegionGrain(
     public async Task<YearTotals> RecordYear(int year, YearTotals[] cities, RegionYearContext context)
     {
         var record = KernelFailureException.Wrap("region", () => RegionTotals.Close(year, cities));
-        if (KernelFailureException.Wrap($"region year {year}", () =>
-                RegionTotals.Books(year, cities, context.Compensation, context.FirstYear, context.CityNames)) is { } books)
-            Stored.Books[year] = books;
+        KernelFailureException.Wrap($"region year {year}", () =>
+            { RegionTotals.Books(Stored.Books, year, cities, context.Compensation, context.FirstYear, context.CityNames); return 0; });
         Stored.Years[year] = record;
         await BooksSchema.Save(stored, this);
         return record;

@@ -67,6 +67,7 @@ public static class CarbonSimCli
         Add(root, sections, Validate(context));
         Add(root, sections, PointVerb(context));
         Add(root, sections, Compare(context));
+        Add(root, sections, Compensate(context));
         Add(root, sections, LandUse(context));
         Add(root, sections, Calibrate(context));
         Add(root, sections, Invest(context));
@@ -290,6 +291,28 @@ public static class CarbonSimCli
               carbonsim compare out/eco out/urban --out out/eco-vs-urban
               carbonsim compare out/a out/b out/c --no-charts
               carbonsim compare out/a out/b --observed obs2030.asc --initial lu2020.asc --simulated out/b/rasters/landuse_2030.asc
+            """);
+    }
+
+    static (Command, string) Compensate(CliContext context)
+    {
+        var run = new Argument<string>("run-dir") { Description = "a finished run folder with compensation_inputs.csv (every run with an emission inventory writes it)" };
+        var scheme = new Option<string?>("--scheme") { Description = "relative_budget, surplus_deficit or zoned (default: the run's)", HelpName = "name" };
+        var price = new Option<double?>("--price") { Description = "constant carbon price per t CO2 for every year (default: the run's price path)", HelpName = "P" };
+        var window = new Option<int?>("--window") { Description = "smoothing window in years, >= 1 (default: the run's)", HelpName = "years" };
+        var band = new Option<double?>("--hysteresis") { Description = "band on the ESC/ECC zone thresholds, >= 0 (default: the run's)", HelpName = "B" };
+        var @out = CliOptions.Out("out/compensation-<utc timestamp>");
+        var overwrite = CliOptions.Overwrite();
+        var c = new Command("compensate",
+            "Close a finished run's carbon budgets and compensation books again without simulating: from the run's city sinks, emissions, " +
+            "GDP and k, with another scheme, price or window. With the run's own settings it reproduces its budgets.csv and ledger byte for byte.")
+        { run, scheme, price, window, band, @out, overwrite };
+        Action(c, context, r => CompensateCommand.Run(new CompensateCommand.Args(r.GetValue(run)!, r.GetValue(scheme), r.GetValue(price), r.GetValue(window),
+            r.GetValue(@out), r.GetValue(overwrite), r.GetValue(band)), context.Out));
+        return (c, """
+              carbonsim compensate out/urban --out out/urban-books              # the run's own settings: same budgets.csv
+              carbonsim compensate out/urban --scheme surplus_deficit --price 97.49 --out out/urban-sd
+              carbonsim compensate out/urban --window 1 --out out/urban-w1
             """);
     }
 

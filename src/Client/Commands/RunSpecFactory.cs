@@ -95,30 +95,9 @@ public static class RunSpecFactory
     static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
         scenario.Calibration is { } c ? c.Parameters.Apply(Model.Scenarios.UrbanGreenSetup.BaseType(name), epc) : epc;
 
-    /// <summary>The scheme for the region grain: price, sink basis, and per city its inventory emissions by year, GDP and k.</summary>
-    static CompensationPlan Compensation(RegionSetup setup)
-    {
-        var s = setup.Scenario;
-        var comp = s.Compensation!;
-        var em = s.Emissions ?? throw new InvalidInputException(s.SourcePath, "emissions (top level)", "missing", "an emission inventory for the compensation scheme");
-        int years = s.EndYear - s.StartYear + 1;
-        var numbers = setup.Cities.Select(c => int.TryParse(c.Id, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new InvalidInputException(s.SourcePath, $"city '{c.Id}'", c.Id, "a numeric city id (GB/T 2260 code) for the emission inventory")).ToArray();
-        return new CompensationPlan
-        {
-            PricePerTCo2 = comp.PricePerTCo2,
-            SinkIsNep = comp.Sink == SinkBasis.Nep,
-            Cities = numbers.Select(id => new CityEconomics
-            {
-                Number = id,
-                EmissionTCo2ByYear = Enumerable.Range(s.StartYear, years).Select(y => em.Inventory.For(id, y).TonnesCo2).ToArray(),
-                GdpBillionRmb = em.Economy.TryGetValue(id, out var e) ? e.GdpBillionRmb
-                    : throw new InvalidInputException(em.EconomyPath, $"city {id}", "no GDP row", "a GDP for every simulated city"),
-                K = comp.KFor(id),
-            }).ToArray(),
-            Source = s.SourcePath,
-        };
-    }
+    /// <summary>The scheme for the region grain (docs/accounting.md §4): built in Model (<see cref="Model.Accounting.RunBudgets.Plan"/>).</summary>
+    static CompensationPlan Compensation(RegionSetup setup) =>
+        Model.Accounting.RunBudgets.Plan(setup.Scenario, setup.Cities.Select(c => c.Id).ToArray());
 
     /// <summary>
     /// The scenario's <c>land_use_change</c> and <c>conversion_carbon</c> sections for the engine: every cell's

@@ -62,7 +62,7 @@ public static class ClusterResults
             Timings = timings,
         };
         return spec.Compensation is { } scheme && outcome.Books.Length > 0
-            ? Model.Accounting.RunBudgets.Attach(results, Model.Accounting.RunBudgets.FromRunSpec(outcome.Books, scheme.SinkIsNep, scheme.PricePerTCo2, scheme.Source))
+            ? Model.Accounting.RunBudgets.Attach(results, Model.Accounting.RunBudgets.FromRunSpec(outcome.Books, scheme))
             : results;
     }
 

@@ -400,13 +400,19 @@ public sealed class TileYearResultConverter : IConverter<TileYearResult, TileYea
     };
 }
 
-[GenerateSerializer, Alias("carbonsim.CompensationPlan.Surrogate.v2")]
+[GenerateSerializer, Alias("carbonsim.CompensationPlan.Surrogate.v3")]
 public struct CompensationPlanSurrogate
 {
-    [Id(0)] public double PricePerTCo2;
+    [Id(0)] public double[] PriceByYear;
     [Id(1)] public bool SinkIsNep;
     [Id(2)] public CityEconomics[] Cities;
+    [Id(3)] public int Scheme;
+    [Id(4)] public int WindowYears;
+    [Id(5)] public double EscThreshold;
     [Id(6)] public string Source;
+    [Id(7)] public double EccThreshold;
+    [Id(8)] public double HysteresisBand;
+    [Id(9)] public string Currency;
 }
 
 [RegisterConverter]
@@ -414,21 +420,28 @@ public sealed class CompensationPlanConverter : IConverter<CompensationPlan, Com
 {
     public CompensationPlan ConvertFromSurrogate(in CompensationPlanSurrogate s) => new()
     {
-        PricePerTCo2 = s.PricePerTCo2, SinkIsNep = s.SinkIsNep, Cities = s.Cities, Source = s.Source,
+        PriceByYear = s.PriceByYear, SinkIsNep = s.SinkIsNep, Cities = s.Cities, Source = s.Source,
+        Settings = new CarbonSim.Model.Accounting.CompensationSettings
+        {
+            Scheme = (CarbonSim.Model.Accounting.CompensationScheme)s.Scheme, WindowYears = s.WindowYears, EscThreshold = s.EscThreshold,
+            EccThreshold = s.EccThreshold, HysteresisBand = s.HysteresisBand, Currency = s.Currency,
+        },
     };
 
     public CompensationPlanSurrogate ConvertToSurrogate(in CompensationPlan v) => new()
     {
-        PricePerTCo2 = v.PricePerTCo2, SinkIsNep = v.SinkIsNep, Cities = v.Cities, Source = v.Source,
+        PriceByYear = v.PriceByYear, SinkIsNep = v.SinkIsNep, Cities = v.Cities, Source = v.Source,
+        Scheme = (int)v.Settings.Scheme, WindowYears = v.Settings.WindowYears, EscThreshold = v.Settings.EscThreshold,
+        EccThreshold = v.Settings.EccThreshold, HysteresisBand = v.Settings.HysteresisBand, Currency = v.Settings.Currency,
     };
 }
 
-[GenerateSerializer, Alias("carbonsim.CityEconomics.Surrogate")]
+[GenerateSerializer, Alias("carbonsim.CityEconomics.Surrogate.v2")]
 public struct CityEconomicsSurrogate
 {
-    [Id(0)] public int Number;
+    [Id(0)] public string Id;
     [Id(1)] public double[] EmissionTCo2ByYear;
-    [Id(2)] public double GdpBillionRmb;
+    [Id(2)] public double[] GdpBillionRmbByYear;
     [Id(3)] public double K;
 }
 
@@ -437,12 +450,12 @@ public sealed class CityEconomicsConverter : IConverter<CityEconomics, CityEcono
 {
     public CityEconomics ConvertFromSurrogate(in CityEconomicsSurrogate s) => new()
     {
-        Number = s.Number, EmissionTCo2ByYear = s.EmissionTCo2ByYear, GdpBillionRmb = s.GdpBillionRmb, K = s.K,
+        Id = s.Id, EmissionTCo2ByYear = s.EmissionTCo2ByYear, GdpBillionRmbByYear = s.GdpBillionRmbByYear, K = s.K,
     };
 
     public CityEconomicsSurrogate ConvertToSurrogate(in CityEconomics v) => new()
     {
-        Number = v.Number, EmissionTCo2ByYear = v.EmissionTCo2ByYear, GdpBillionRmb = v.GdpBillionRmb, K = v.K,
+        Id = v.Id, EmissionTCo2ByYear = v.EmissionTCo2ByYear, GdpBillionRmbByYear = v.GdpBillionRmbByYear, K = v.K,
     };
 }
 

@@ -35,7 +35,7 @@ public static class InProcessRun
         int cities = spec.CityIds.Length;
         var cityYears = Enumerable.Range(0, cities).Select(_ => new List<YearTotals>()).ToArray();
         var regionYears = new List<YearTotals>();
-        var books = new List<Accounting.CompensationYear>();
+        var books = new SortedDictionary<int, Accounting.CompensationYear>();
         var snapshots = new List<CellSnapshot>();
         for (int year = spec.FirstYear; year <= spec.LastYear; year++)
         {
@@ -55,7 +55,7 @@ public static class InProcessRun
             var totals = region.PartialsByCity(results).Select((partials, c) => CityTotals.Close(c, year, partials)).ToArray();
             for (int c = 0; c < cities; c++) cityYears[c].Add(totals[c]);
             regionYears.Add(RegionTotals.Close(year, totals));
-            if (RegionTotals.Books(year, totals, spec.Compensation, spec.FirstYear, spec.CityNames) is { } b) books.Add(b);
+            RegionTotals.Books(books, year, totals, spec.Compensation, spec.FirstYear, spec.CityNames);
             if (spec.CellOutputYears.Contains(year))
             {
                 var (values, classes) = region.Scatter(tiles, results);
@@ -68,7 +68,7 @@ public static class InProcessRun
         {
             RunId = "in-process",
             Cities = spec.CityIds.Select((id, c) => new CitySeries { CityIndex = c, CityId = id, AreaM2 = area[c], Years = [.. cityYears[c]] }).ToArray(),
-            Region = [.. regionYears], CellSnapshots = [.. snapshots], Allocations = region.Allocations, Books = [.. books],
+            Region = [.. regionYears], CellSnapshots = [.. snapshots], Allocations = region.Allocations, Books = [.. books.Values],
             History = HistorySeries.Of(spec, combos, equilibria),
             SpinupCount = combos.Length, Spinups = equilibria.Select((e, k) => SpinupSummary.Of(SpinupKey.Of(SpinupRequests.For(spec, combos[k])), combos[k], e)).ToArray(), TileCount = tiles.Length,
         };

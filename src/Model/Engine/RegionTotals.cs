@@ -20,7 +20,8 @@ public static class RegionTotals
         return new YearTotals { Year = year, Sums = total };
     }
 
-    /// <summary>The year's books, or null without a scheme.</summary>
-    public static CompensationYear? Books(int year, IReadOnlyList<YearTotals> cities, CompensationPlan? scheme, int firstYear, IReadOnlyList<string> cityNames) =>
-        scheme?.Evaluate(year, firstYear, cityNames, cities);
+    /// <summary>Closes the year's books into <paramref name="books"/> (see <see cref="CompensationPlan.Record"/>); nothing without a scheme.</summary>
+    public static void Books(IDictionary<int, CompensationYear> books, int year, IReadOnlyList<YearTotals> cities, CompensationPlan? scheme,
+        int firstYear, IReadOnlyList<string> cityNames) =>
+        scheme?.Record(books, year, firstYear, cityNames, cities);
 }

@@ -130,14 +130,19 @@ public static class RunSpecCheck
 
     static void Compensation(RunSpec s, CompensationPlan p, Action<bool, string> require)
     {
-        require(p.PricePerTCo2 >= 0 && double.IsFinite(p.PricePerTCo2), $"compensation: price {p.PricePerTCo2} per t CO2, expected >= 0");
+        require(p.PriceByYear.Length == s.YearCount, $"compensation: prices for {p.PriceByYear.Length} years, the run has {s.YearCount}");
+        require(p.PriceByYear.All(v => v >= 0 && double.IsFinite(v)), "compensation: a price that is negative or not finite");
+        require(p.Settings.WindowYears >= 1, $"compensation: window {p.Settings.WindowYears} years, expected >= 1");
         require(p.Cities.Length == s.CityIds.Length, $"compensation: inputs for {p.Cities.Length} cities, the run has {s.CityIds.Length}");
-        foreach (var c in p.Cities)
+        for (int i = 0; i < p.Cities.Length && i < s.CityIds.Length; i++)
         {
-            require(c.EmissionTCo2ByYear.Length == s.YearCount, $"compensation: city {c.Number} has emissions for {c.EmissionTCo2ByYear.Length} years, the run has {s.YearCount}");
-            require(c.EmissionTCo2ByYear.All(e => e >= 0 && double.IsFinite(e)), $"compensation: city {c.Number} has emissions that are negative or not finite");
-            require(c.GdpBillionRmb > 0 && double.IsFinite(c.GdpBillionRmb), $"compensation: city {c.Number} has GDP {c.GdpBillionRmb}, expected > 0");
-            require(c.K >= 0 && double.IsFinite(c.K), $"compensation: city {c.Number} has adjustment factor {c.K}, expected >= 0");
+            var c = p.Cities[i];
+            require(c.Id == s.CityIds[i], $"compensation: city {i} is '{c.Id}', the run's is '{s.CityIds[i]}'");
+            require(c.EmissionTCo2ByYear.Length == s.YearCount, $"compensation: city {c.Id} has emissions for {c.EmissionTCo2ByYear.Length} years, the run has {s.YearCount}");
+            require(c.EmissionTCo2ByYear.All(e => e >= 0 && double.IsFinite(e)), $"compensation: city {c.Id} has emissions that are negative or not finite");
+            require(c.GdpBillionRmbByYear.Length == s.YearCount, $"compensation: city {c.Id} has GDP for {c.GdpBillionRmbByYear.Length} years, the run has {s.YearCount}");
+            require(c.GdpBillionRmbByYear.All(g => g > 0 && double.IsFinite(g)), $"compensation: city {c.Id} has a GDP that is not > 0");
+            require(c.K >= 0 && double.IsFinite(c.K), $"compensation: city {c.Id} has adjustment factor {c.K}, expected >= 0");
         }
     }
 }

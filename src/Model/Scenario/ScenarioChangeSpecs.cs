@@ -69,19 +69,25 @@ public sealed record GreenSpaceSpec(ImmutableArray<GreenSpaceTarget> Targets, st
 /// <summary>Which engine flux counts as a city's sink in the budget.</summary>
 public enum SinkBasis { Nep, Nbp }
 
-/// <summary>The <c>emissions</c> section: the city inventory and the GDP table, both already read.</summary>
+/// <summary>The <c>emissions</c> section: the city inventory (with its pathway after the last inventory year) and the GDP table, both already read.</summary>
 /// <param name="InventoryPath">Full path of the inventory CSV.</param>
 /// <param name="Unit">"mt_co2" (CEADs column co2_mt) or "t_co2" (column t_co2).</param>
+/// <param name="GdpGrowthPctPerYear">[% a-1] GDP growth from each city's table year.</param>
 public sealed record EmissionsSpec(string InventoryPath, string Unit, EmissionInventory Inventory, string EconomyPath,
-    IReadOnlyDictionary<int, CityEconomy> Economy);
+    IReadOnlyDictionary<string, CityEconomy> Economy, double GdpGrowthPctPerYear = 0);
 
-/// <summary>The <c>compensation</c> section.</summary>
-/// <param name="PricePerTCo2">[RMB (t CO2)-1] Carbon price P (≥ 0).</param>
+/// <summary>The <c>compensation</c> section (defaults when a scenario has <c>emissions</c> but no <c>compensation</c>).</summary>
+/// <param name="Price">[currency (t CO2)-1] Carbon price path P (≥ 0).</param>
 /// <param name="Sink">NEP or NBP.</param>
+/// <param name="Settings">Scheme, window, thresholds, hysteresis, currency.</param>
 /// <param name="DefaultK">[-] Adjustment factor k_i for cities not listed.</param>
 /// <param name="K">[-] k_i by city id.</param>
-public sealed record CompensationSpec(double PricePerTCo2, SinkBasis Sink, double DefaultK, ImmutableSortedDictionary<int, double> K)
+public sealed record CompensationSpec(PricePath Price, SinkBasis Sink, CompensationSettings Settings, double DefaultK, ImmutableSortedDictionary<string, double> K)
 {
+    /// <summary>[RMB (t CO2)-1] Default price: the CEA national carbon market 2025 average (<see cref="CeaPriceAnchors.Average2025"/>).</summary>
+    public static CompensationSpec Default => new(new PricePath.Constant(CeaPriceAnchors.Average2025), SinkBasis.Nep, new CompensationSettings(), 1.0,
+        ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal));
+
     /// <summary>[-] k_i of a city.</summary>
-    public double KFor(int cityId) => K.TryGetValue(cityId, out var k) ? k : DefaultK;
+    public double KFor(string cityId) => K.TryGetValue(cityId, out var k) ? k : DefaultK;
 }

@@ -332,10 +332,39 @@ public static partial class ScenarioLoader
         var unit = m?.OptionalString("unit") ?? "mt_co2";
         if (unit is not ("mt_co2" or "t_co2"))
             throw new InvalidInputException(m!.File, m.Place("unit"), unit, "'mt_co2' (column co2_mt, CEADs) or 't_co2' (column t_co2)");
-        var eco = Path1(m, "economy", Path.Combine("jjj", "economy.csv"), "an existing GDP CSV (city_id, year, gdp_billion_rmb, engel_coefficient)");
+        var eco = Path1(m, "economy", Path.Combine("jjj", "economy.csv"), "an existing GDP CSV (city_id, year, gdp_billion_rmb[, engel_coefficient])");
+        double gdpGrowth = m?.Number("gdp_growth_pct_per_year", 0, -50, 50, "a GDP growth rate in % a-1 in [-50, 50]") ?? 0;
+        double toTonnes = unit == "mt_co2" ? 1e6 : 1.0;
+        string column = unit == "mt_co2" ? "co2_mt" : "t_co2";
+        var pathway = ReadPathway(m?.OptionalMap("pathway"), dir, column, toTonnes);
         m?.RejectUnknownKeys();
-        var inventory = unit == "mt_co2" ? EmissionInventory.LoadCeads(inv) : EmissionInventory.Load(inv, "t_co2");
-        return new EmissionsSpec(inv, unit, inventory, eco, CityEconomy.Load(eco));
+        var inventory = EmissionInventory.Load(inv, column, toTonnes).WithPathway(pathway);
+        return new EmissionsSpec(inv, unit, inventory, eco, CityEconomy.Load(eco), gdpGrowth);
+    }
+
+    /// <summary><c>emissions.pathway</c>: emissions after each city's last inventory year (docs/accounting.md §2).</summary>
+    private static EmissionPathway ReadPathway(YamlMap? m, string dir, string column, double toTonnes)
+    {
+        if (m is null) return new EmissionPathway.Hold();
+        var type = m.RequireString("type", "'hold', 'peak_decline', 'target' or 'table'");
+        EmissionPathway p = type switch
+        {
+            "hold" => new EmissionPathway.Hold(),
+            "peak_decline" => new EmissionPathway.PeakDecline(
+                (int)m.Integer("peak_year", null, 1900, 2200, "the peak year"),
+                m.Number("growth_pct_per_year", 0, -100, 100, "a growth rate before the peak in % a-1 in [-100, 100] (-100 would reach zero)") is var g && g <= -100
+                    ? throw new InvalidInputException(m.File, m.Place("growth_pct_per_year"), "-100", "a growth rate > -100 % a-1 (emissions must stay > 0)") : g,
+                m.Number("decline_pct_per_year", null, double.NegativeInfinity, double.PositiveInfinity, "a decline rate in % a-1") is var d && !(d >= 0 && d < 100)
+                    ? throw new InvalidInputException(m.File, m.Place("decline_pct_per_year"), d.ToString(CultureInfo.InvariantCulture), "a decline rate in [0, 100) % a-1 (100 or more would take emissions to zero or below)") : d),
+            "target" => new EmissionPathway.Target(
+                (int)m.Integer("year", null, 1900, 2200, "the target year"),
+                m.Number("level_pct", null, double.NegativeInfinity, double.PositiveInfinity, "a target level in % of the last inventory year") is var l && !(l > 0 && l <= 1000)
+                    ? throw new InvalidInputException(m.File, m.Place("level_pct"), l.ToString(CultureInfo.InvariantCulture), "a target level in (0, 1000] % of the last inventory year (emissions must stay > 0)") : l),
+            "table" => EmissionPathway.Table.Load(ExistingFile(m, "file", dir, $"an existing CSV (city_id, year, {column})"), column, toTonnes),
+            _ => throw new InvalidInputException(m.File, m.Place("type"), type, "'hold', 'peak_decline', 'target' or 'table'"),
+        };
+        m.RejectUnknownKeys();
+        return p;
     }
 
     /// <summary>The repository's data folder: walk up from the scenario folder to the one holding CarbonSim.sln.</summary>
@@ -346,10 +375,11 @@ public static partial class ScenarioLoader
         return null;
     }
 
-    private static CompensationSpec? ReadCompensation(YamlMap? m)
+    private static CompensationSpec? ReadCompensation(YamlMap? m, string dir, int start, int end)
     {
         if (m is null) return null;
-        double price = m.Number("price_rmb_per_t_co2", null, 0, 1e6, "a carbon price >= 0 RMB per t CO2 (e.g. 62.36, CEA 2025 average)");
+        var currency = m.OptionalString("currency") ?? "RMB";
+        var price = ReadPrice(m, dir, currency, start, end);
         var sinkText = m.OptionalString("sink") ?? "nep";
         var sink = sinkText switch
         {
@@ -357,20 +387,53 @@ public static partial class ScenarioLoader
             "nbp" => SinkBasis.Nbp,
             _ => throw new InvalidInputException(m.File, m.Place("sink"), sinkText, "'nep' or 'nbp'"),
         };
+        var schemeText = m.OptionalString("scheme") ?? "relative_budget";
+        var settings = new CompensationSettings
+        {
+            Scheme = CompensationSettings.ParseScheme(schemeText, m.File, m.Has("scheme") ? m.Place("scheme") : "compensation.scheme"),
+            WindowYears = (int)m.Integer("window_years", 5, 1, 1000, "a smoothing window of at least 1 year"),
+            EscThreshold = m.Number("esc_threshold", 1.0, 1e-6, 1e6, "an ESC threshold > 0 (1 = the city's share of the sink equals its share of the emissions)"),
+            EccThreshold = m.Number("ecc_threshold", 1.0, 1e-6, 1e6, "an ECC threshold > 0 (1 = the city's share of GDP equals its share of the emissions)"),
+            HysteresisBand = m.Number("hysteresis", 0.4, 0, 10, "a hysteresis band in [0, 10] on the ESC/ECC thresholds"),
+            Currency = currency,
+        }.Checked(m.File);
         double defK = 1.0;
-        var kb = ImmutableSortedDictionary.CreateBuilder<int, double>();
+        var kb = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var km = m.OptionalMap("k");
         if (km is not null)
         {
-            foreach (var (key, keyNode, _) in km.Entries())
+            foreach (var (key, _, _) in km.Entries())
             {
                 double v = km.Number(key, null, 0, 100, "an adjustment factor k in [0, 100]");
                 if (key == Any) defK = v;
-                else if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) kb[id] = v;
-                else throw new InvalidInputException(km.File, YamlMap.Place(km.KeyPath(key), keyNode), key, "a city id or \"*\"");
+                else kb[key] = v;
             }
         }
         m.RejectUnknownKeys();
-        return new CompensationSpec(price, sink, defK, kb.ToImmutable());
+        return new CompensationSpec(price, sink, settings, defK, kb.ToImmutable());
+    }
+
+    /// <summary><c>price_rmb_per_t_co2</c> (a constant in RMB) or <c>price</c>: {constant} | {value, year, growth_pct_per_year} | {table}.</summary>
+    private static PricePath ReadPrice(YamlMap m, string dir, string currency, int start, int end)
+    {
+        bool legacy = m.Has("price_rmb_per_t_co2"), path = m.Has("price");
+        if (legacy == path)
+            throw new InvalidInputException(m.File, legacy ? m.Place("price") : m.MissingPlace("price"), legacy ? "both price and price_rmb_per_t_co2" : "missing",
+                "exactly one of 'price' ({constant}, {value, year, growth_pct_per_year} or {table}) or 'price_rmb_per_t_co2'");
+        if (legacy)
+        {
+            if (currency != "RMB") throw new InvalidInputException(m.File, m.Place("price_rmb_per_t_co2"), currency, "currency RMB with price_rmb_per_t_co2 (use 'price' for another currency)");
+            return new PricePath.Constant(m.Number("price_rmb_per_t_co2", null, 0, 1e6, "a carbon price >= 0 RMB per t CO2 (e.g. 62.36, CEA 2025 average)"));
+        }
+        var p = m.RequireMap("price");
+        PricePath result;
+        if (p.Has("constant")) result = new PricePath.Constant(p.Number("constant", null, 0, 1e6, $"a carbon price >= 0 {currency} per t CO2"));
+        else if (p.Has("table")) result = PricePath.Table.Load(ExistingFile(p, "table", dir, "an existing CSV (year, price)"), start, end);
+        else if (p.Has("growth_pct_per_year"))
+            result = new PricePath.Growth(p.Number("value", null, 0, 1e6, $"the price >= 0 {currency} per t CO2 in 'year'"),
+                (int)p.Integer("year", start, 1900, 2200, "the year of 'value'"), p.Number("growth_pct_per_year", null, -99, 100, "a growth rate in % a-1 in [-99, 100]"));
+        else throw new InvalidInputException(p.File, p.MissingPlace("constant"), "missing", "one of 'constant', 'table' or 'value' + 'growth_pct_per_year'");
+        p.RejectUnknownKeys();
+        return result;
     }
 }

@@ -78,8 +78,9 @@ public static partial class ScenarioLoader
         var luc = ReadLandUseChange(root.OptionalMap("land_use_change"), dir, landUse.Classes);
         var conversion = ReadConversionCarbon(root.OptionalMap("conversion_carbon"), file, landUse.Classes, luc);
         var green = ReadGreenSpace(root.OptionalMap("green_space"), dir, landUse.Classes, luc, start, end);
-        var compensation = ReadCompensation(root.OptionalMap("compensation"));
+        var compensation = ReadCompensation(root.OptionalMap("compensation"), dir, start, end);
         var emissions = ReadEmissions(root.OptionalMap("emissions"), dir, compensation is not null, file);
+        if (emissions is not null) compensation ??= CompensationSpec.Default;   // every run with an inventory closes the books
         var calibration = ReadCalibration(root.OptionalMap("calibration"), dir, vegetation.Keys.ToHashSet(StringComparer.Ordinal));
         var validation = ReadValidation(root.OptionalMap("validation"), dir, landUse.Classes);
         root.RejectUnknownKeys();

@@ -77,15 +77,6 @@ public sealed class BadInputWorkspace : IDisposable
         return Regex.Replace(text[from..to], @"    trend_pct_per_year:.*?\n  allocation:", $"    table: {demandTable}\n  allocation:", RegexOptions.Singleline) + "\n";
     }
 
-    /// <summary>The <c>emissions</c> and <c>compensation</c> sections of the bundled urban-expansion scenario, data paths absolute.</summary>
-    public static string CompensationSections()
-    {
-        var text = File.ReadAllText(Path.Combine(CliProcess.RepoRoot, "scenarios", "jjj-urban-expansion.yaml"));
-        int from = text.IndexOf("\nemissions:", StringComparison.Ordinal);
-        Assert.True(from > 0, "jjj-urban-expansion.yaml no longer has an emissions section");
-        return text[from..].Replace("../data/", Path.Combine(CliProcess.RepoRoot, "data") + "/") + "\n";
-    }
-
     public void Dispose() => CliProcess.TryDelete(Dir);
 }
 
@@ -198,7 +189,7 @@ public static class BadInputCatalog
                       w.Write("demand.csv", "city_id,year,class,cells\n")).Replace("built_up_class: built_up", "built_up_class: urban"))],
                   [Path.Combine(w.Dir, "s.yaml"), "built_up_class", "got 'urban'", "expected a land-use class"])),
         new("compensation_negative_price",
-            w => ([w.Write("s.yaml", w.BaseText + BadInputWorkspace.CompensationSections().Replace("price_rmb_per_t_co2: 62.36", "price_rmb_per_t_co2: -5"))],
+            w => ([w.Write("s.yaml", CliProcess.Edit(w.BaseText, "price_rmb_per_t_co2: 62.36", "price_rmb_per_t_co2: -5"))],
                   [Path.Combine(w.Dir, "s.yaml"), "compensation.price_rmb_per_t_co2 (line", "got '-5'", "expected a carbon price >= 0"])),
         new("raster_format_unknown",
             w => ([w.Scenario("raster_format: both", "raster_format: png")],

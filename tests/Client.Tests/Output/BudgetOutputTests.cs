@@ -36,12 +36,21 @@ public class BudgetOutputTests
         };
     }
 
-    internal static Scenario ScenarioWithCompensation(string tmp, double price = 62.36, string sink = "nep")
+    /// <summary>The baseline's text without its emissions and compensation sections, data paths absolute.</summary>
+    internal static string BaselineWithoutBooks()
     {
         var data = RepoData.Path();
-        var text = File.ReadAllText(Path.Combine(data, "..", "scenarios", "jjj-baseline.yaml")).Replace("../data/", data + "/")
+        var text = File.ReadAllText(Path.Combine(data, "..", "scenarios", "jjj-baseline.yaml")).Replace("../data/", data + "/");
+        return System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^(emissions|compensation):[^\n]*\n(?:[ \t]+[^\n]*\n)*", "");
+    }
+
+    internal static Scenario ScenarioWithCompensation(string tmp, double price = 62.36, string sink = "nep", string scheme = "surplus_deficit", int window = 1)
+    {
+        var data = RepoData.Path();
+        var text = BaselineWithoutBooks()
                    + $"\nemissions:\n  inventory: {data}/jjj/emissions.csv\n  economy: {data}/jjj/economy.csv\n"
-                   + $"compensation:\n  price_rmb_per_t_co2: {price.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n  sink: {sink}\n  k: {{\"130100\": 0.5}}\n";
+                   + $"compensation:\n  price_rmb_per_t_co2: {price.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n  sink: {sink}\n  k: {{\"130100\": 0.5}}\n"
+                   + $"  scheme: {scheme}\n  window_years: {window}\n";
         var path = Path.Combine(tmp, $"s-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, text);
         return ScenarioLoader.Load(path);
@@ -59,13 +68,14 @@ public class BudgetOutputTests
             Assert.Equal(13, y.Cities.Length);
             Assert.True(y.TotalPaidRmb > 0);
             Assert.Equal(y.TotalPaidRmb, y.TotalReceivedRmb, y.TotalPaidRmb * 1e-12);
+            foreach (var c in y.Cities.Where(c => c.ValueRmb > 0)) Assert.True(c.ReceivedRmb <= c.ValueRmb * (1 + 1e-12));   // surplus_deficit
             Assert.Equal(y.TotalPaidRmb, y.Transfers.Sum(t => t.AmountRmb), y.TotalPaidRmb * 1e-12);
             foreach (var c in y.Cities)
             {
-                var row = run.Row(c.CityId.ToString(), y.Year)!;
+                var row = run.Row(c.CityId, y.Year)!;
                 Assert.Equal(row.Nep * row.AreaM2 / 1000 * 44 / 12, c.SinkTCo2, Math.Abs(c.SinkTCo2) * 1e-12 + 1e-9);
                 Assert.Equal(c.SinkTCo2 - c.EmissionTCo2, c.NcbTCo2, 1e-6);
-                Assert.Equal(c.NcbTCo2 * 62.36 * (c.CityId == 130100 ? 0.5 : 1.0), c.ValueRmb, Math.Abs(c.ValueRmb) * 1e-12 + 1e-6);
+                Assert.Equal(c.NcbTCo2 * 62.36 * (c.CityId == "130100" ? 0.5 : 1.0), c.ValueRmb, Math.Abs(c.ValueRmb) * 1e-12 + 1e-6);
                 Assert.Equal(c.SinkTCo2, row.Extra[BudgetBooks.SinkColumn]);
             }
             var region = run.RegionRow(y.Year)!;
@@ -77,12 +87,30 @@ public class BudgetOutputTests
     }
 
     [Fact]
+    public void Relative_budget_is_zero_sum_and_moves_money_every_year()
+    {
+        using var tmp = new TempDir();
+        var run = RunBudgets.Attach(ThirteenCities(), ScenarioWithCompensation(tmp.Path, scheme: "relative_budget", window: 5));
+        foreach (var y in run.Budgets!.Years)
+        {
+            Assert.True(y.TotalPaidRmb > 0);
+            Assert.Equal(0, y.UnmatchedRmb);
+            Assert.True(Math.Abs(y.TotalPaidRmb - y.TotalReceivedRmb) <= 1e-9 * y.TotalPaidRmb);
+            foreach (var c in y.Cities.Where(c => c.CityId != "130100"))   // k = 1: a receiver gets its entitlement
+                if (c.ValueRmb > 0) Assert.True(c.ReceivedRmb > 0);
+        }
+        var c2022 = run.Budgets.Years[2].Cities[0];
+        var means = run.Budgets.Years.Select(y => y.Cities[0].SinkTCo2).Average();
+        Assert.Equal(means, c2022.SinkMeanTCo2, Math.Abs(means) * 1e-12);   // window covers 2020–2022
+    }
+
+    [Fact]
     public void Nbp_basis_uses_nbp()
     {
         using var tmp = new TempDir();
         var run = RunBudgets.Attach(ThirteenCities(), ScenarioWithCompensation(tmp.Path, sink: "nbp"));
         var c = run.Budgets!.Years[0].Cities[0];
-        var row = run.Row(c.CityId.ToString(), 2020)!;
+        var row = run.Row(c.CityId, 2020)!;
         Assert.Equal(row.NbpKg / 1000 * 44 / 12, c.SinkTCo2, 1e-6);
         Assert.Equal("nbp", run.Budgets.SinkBasis);
     }
@@ -91,9 +119,11 @@ public class BudgetOutputTests
     public void Scenario_without_compensation_leaves_the_run_unchanged()
     {
         var run = ThirteenCities();
-        var same = RunBudgets.Attach(run, ScenarioLoader.Load(Path.Combine(RepoData.Path(), "..", "scenarios", "jjj-baseline.yaml")));
-        Assert.Same(run, same);
         using var tmp = new TempDir();
+        var path = Path.Combine(tmp.Path, "no-books.yaml");
+        File.WriteAllText(path, BaselineWithoutBooks());
+        var same = RunBudgets.Attach(run, ScenarioLoader.Load(path));
+        Assert.Same(run, same);
         var res = OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false, GeoTiff = false });
         Assert.DoesNotContain(BudgetTables.BudgetsFile, res.Files);
         Assert.DoesNotContain("Carbon budgets", File.ReadAllText(Path.Combine(res.Directory, HtmlReport.FileName)));
@@ -109,7 +139,7 @@ public class BudgetOutputTests
         Assert.Contains(BudgetTables.LedgerFile, res.Files);
         var (h, rows) = Csv.Read(Path.Combine(res.Directory, BudgetTables.BudgetsFile));
         Assert.Equal(13 * 3, rows.Count);
-        foreach (var col in new[] { "sink_tCO2_yr", "emissions_tCO2_yr", "ncb_tCO2_yr", "esc_ratio", "ecc_ratio", "zone", "value_RMB_yr", "priority_rank" })
+        foreach (var col in new[] { "scheme", "sink_tCO2_yr", "emissions_tCO2_yr", "gdp_billion_RMB_yr", "sink_mean_tCO2_yr", "emissions_mean_tCO2_yr", "ncb_tCO2_yr", "esc_ratio", "ecc_ratio", "zone", "value_RMB_yr", "priority_rank" })
             Assert.Contains(col, h);
         var (lh, ledger) = Csv.Read(Path.Combine(res.Directory, BudgetTables.LedgerFile));
         int amount = lh.ToList().IndexOf("amount_RMB_yr"), entry = lh.ToList().IndexOf("entry");

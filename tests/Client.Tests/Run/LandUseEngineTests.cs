@@ -76,7 +76,8 @@ public class LandUseEngineTests(ITestOutputHelper output)
             var engine = run.Outcome.Books[y];
             var expected = client.Years[y];
             Assert.Equal(expected.Year, engine.Year);
-            Assert.Equal(engine.TotalPaidRmb, engine.TotalReceivedRmb);
+            Assert.True(engine.TotalPaidRmb > 0, $"{engine.Year}: nothing paid");   // the default scheme moves money every year
+            Assert.True(Math.Abs(engine.TotalPaidRmb - engine.TotalReceivedRmb) <= 1e-9 * engine.TotalPaidRmb);
             for (int c = 0; c < engine.Cities.Length; c++)
             {
                 var (e, x) = (engine.Cities[c], expected.Cities[c]);

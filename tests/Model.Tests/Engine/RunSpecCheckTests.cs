@@ -12,10 +12,11 @@ public class RunSpecCheckTests
         {
             Compensation = new CompensationPlan
             {
-                PricePerTCo2 = 60,
-                Cities = spec.CityIds.Select((_, c) => new CityEconomics
+                PriceByYear = Enumerable.Repeat(60.0, spec.YearCount).ToArray(),
+                Cities = spec.CityIds.Select(id => new CityEconomics
                 {
-                    Number = 100 + c, EmissionTCo2ByYear = Enumerable.Repeat(1e6, spec.YearCount).ToArray(), GdpBillionRmb = 50, K = 1,
+                    Id = id, EmissionTCo2ByYear = Enumerable.Repeat(1e6, spec.YearCount).ToArray(),
+                    GdpBillionRmbByYear = Enumerable.Repeat(50.0, spec.YearCount).ToArray(), K = 1,
                 }).ToArray(),
             },
         };
@@ -40,7 +41,9 @@ public class RunSpecCheckTests
         { "demand years", "has demand for" },
         { "demand negative", "demand row" },
         { "emission years", "has emissions for" },
-        { "gdp", "has GDP" },
+        { "gdp", "has a GDP that is not > 0" },
+        { "price years", "prices for" },
+        { "smoothing window", "window 0 years" },
         { "compensation cities", "inputs for" },
     };
 
@@ -67,7 +70,9 @@ public class RunSpecCheckTests
             "demand years" => s with { LandUse = lu with { Demand = [lu.Demand[0][1..], .. lu.Demand[1..]] } },
             "demand negative" => s with { LandUse = lu with { Demand = [[[-1, 0, 0], .. lu.Demand[0][1..]], .. lu.Demand[1..]] } },
             "emission years" => s with { Compensation = comp with { Cities = [comp.Cities[0] with { EmissionTCo2ByYear = [1.0] }, .. comp.Cities[1..]] } },
-            "gdp" => s with { Compensation = comp with { Cities = [comp.Cities[0] with { GdpBillionRmb = 0 }, .. comp.Cities[1..]] } },
+            "gdp" => s with { Compensation = comp with { Cities = [comp.Cities[0] with { GdpBillionRmbByYear = [0.0, .. comp.Cities[0].GdpBillionRmbByYear[1..]] }, .. comp.Cities[1..]] } },
+            "price years" => s with { Compensation = comp with { PriceByYear = comp.PriceByYear[1..] } },
+            "smoothing window" => s with { Compensation = comp with { Settings = comp.Settings with { WindowYears = 0 } } },
             "compensation cities" => s with { Compensation = comp with { Cities = comp.Cities[1..] } },
             _ => throw new ArgumentException(what),
         };

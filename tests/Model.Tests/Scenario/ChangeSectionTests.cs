@@ -1,3 +1,4 @@
+using CarbonSim.Model.Accounting;
 using CarbonSim.Model.LandUse;
 using CarbonSim.Model.Scenarios;
 
@@ -52,7 +53,11 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
           k: {"*": 1.0, "110000": 0.8}
         """;
 
-    private static Scenarios.Scenario LoadWith(string extra) => ScenarioLoader.Load(TestRepo.ScratchScenario(t => t + extra));
+    private static Scenarios.Scenario LoadWith(string extra) => ScenarioLoader.Load(TestRepo.ScratchScenario(t => WithoutBooks(t) + extra));
+
+    /// <summary>The baseline's text without its emissions and compensation sections (the tests add their own).</summary>
+    internal static string WithoutBooks(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^(emissions|compensation):[^\n]*\n(?:[ \t]+[^\n]*\n)*", "");
 
     [Fact]
     public void Baseline_has_no_change_sections()
@@ -61,8 +66,8 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Null(s.LandUseChange);
         Assert.Null(s.ConversionCarbon);
         Assert.Null(s.GreenSpace);
-        Assert.Null(s.Emissions);
-        Assert.Null(s.Compensation);
+        Assert.NotNull(s.Emissions);                 // the bundled CEADs inventory: the baseline closes the books too
+        Assert.Equal(CompensationScheme.RelativeBudget, s.Compensation!.Settings.Scheme);
     }
 
     [Fact]
@@ -101,11 +106,13 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
         var perPerson = Assert.IsType<GreenAreaPerPerson>(s.GreenSpace.Targets[1]);
         Assert.Equal(21893095, perPerson.Population);
 
-        Assert.Equal(62.36, s.Compensation!.PricePerTCo2);
+        Assert.Equal(62.36, s.Compensation!.Price.At(2040));
         Assert.Equal(SinkBasis.Nbp, s.Compensation.Sink);
-        Assert.Equal(0.8, s.Compensation.KFor(110000));
-        Assert.Equal(1.0, s.Compensation.KFor(120000));
-        Assert.Equal(92.76e6, s.Emissions!.Inventory.For(110000, 2015).TonnesCo2, 3);
+        Assert.Equal(0.8, s.Compensation.KFor("110000"));
+        Assert.Equal(1.0, s.Compensation.KFor("120000"));
+        Assert.Equal(CompensationScheme.RelativeBudget, s.Compensation.Settings.Scheme);
+        Assert.Equal(5, s.Compensation.Settings.WindowYears);
+        Assert.Equal(92.76e6, s.Emissions!.Inventory.For("110000", 2015).TonnesCo2, 3);
     }
 
     [Fact]
@@ -185,6 +192,15 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
         ["even window"] = (d => Sections().Replace("window: 5", "window: 4"), ["land_use_change.allocation.window (line ", "got '4'", "expected an odd neighbourhood window"]),
         ["unknown key in allocation"] = (d => Sections().Replace("window: 5", "window: 5\n    windw: 3"), ["land_use_change.allocation.windw", "expected a known key of 'land_use_change.allocation'"]),
         ["bad sink basis"] = (d => Sections().Replace("sink: nbp", "sink: npp"), ["compensation.sink (line ", "got 'npp'", "expected 'nep' or 'nbp'"]),
+        ["unknown scheme"] = (d => Sections().Replace("sink: nbp", "sink: nbp\n  scheme: fair_share"), ["compensation.scheme (line ", "got 'fair_share'", "relative_budget, surplus_deficit, zoned"]),
+        ["window below one"] = (d => Sections().Replace("sink: nbp", "sink: nbp\n  window_years: 0"), ["compensation.window_years (line ", "got '0'", "at least 1 year"]),
+        ["pathway below zero"] = (d => Sections().Replace("  economy: ", "  pathway: {type: target, year: 2040, level_pct: -10}\n  economy: "),
+            ["emissions.pathway.level_pct (line ", "got '-10'", "emissions must stay > 0"]),
+        ["price table with gaps"] = (d =>
+        {
+            File.WriteAllText(Path.Combine(d, "price.csv"), "year,price\n2020,60\n2021,61\n2023,63\n");
+            return Sections().Replace("price_rmb_per_t_co2: 62.36", $"price: {{table: {d}/price.csv}}");
+        }, ["price.csv: line 4, column 'year'", "got '2023'", "no gaps"]),
     };
 
     public static IEnumerable<object[]> BadNames => Bad.Keys.Select(k => new object[] { k });
@@ -194,7 +210,7 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Bad_change_sections_name_place_value_and_expectation(string name)
     {
         var (sections, fragments) = Bad[name];
-        var path = TestRepo.ScratchScenario();
+        var path = TestRepo.ScratchScenario(WithoutBooks);
         var dir = Path.GetDirectoryName(path)!;
         File.AppendAllText(path, sections(dir));
         var e = Assert.Throws<InvalidInputException>(() => ScenarioLoader.Load(path));
@@ -205,7 +221,7 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Demand_table_exceeding_the_city_cells_is_an_error()
     {
-        var path = TestRepo.ScratchScenario();
+        var path = TestRepo.ScratchScenario(WithoutBooks);
         var dir = Path.GetDirectoryName(path)!;
         var lines = new List<string> { "city_id,year,class,cells" };
         for (int y = 2020; y <= 2060; y++) { lines.Add($"110000,{y},cropland,900"); lines.Add($"110000,{y},built_up,200"); }
