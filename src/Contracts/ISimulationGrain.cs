@@ -12,8 +12,10 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>
     /// Submits the run and returns at once; the run proceeds in the grain. Submitting again under the same id is a no-op
     /// while the run is going on or done; after it failed or was cancelled it starts a new attempt (<see cref="RunProgress.Attempt"/>).
+    /// Five minutes to answer: the call carries and stores the whole run spec, which on a loaded machine (load average
+    /// about 60, runs to 2300) took longer than Orleans' default 30 s.
     /// </summary>
-    [Alias("Start")]
+    [Alias("Start"), ResponseTimeout("00:05:00")]
     Task Start(RunSpec spec);
 
     /// <summary>Progress at any moment (interleaves with the running coordinator).</summary>
