@@ -216,7 +216,7 @@ public static class BadInputCatalog
             w => (["/dev/zero"], ["/dev/zero: file", "a regular file, not a device"])),
         new("boundaries_is_a_fifo",
             w => ([w.Scenario(Cities, w.Fifo("cities.geojson"))],
-                  [Path.Combine(w.Dir, "s.yaml"), "region.boundaries (line 10)", "expected an existing GeoJSON file of city polygons: a regular file"])),
+                  [Path.Combine(w.Dir, "s.yaml"), "region.boundaries (line 10)", "expected an existing GeoJSON file or shapefile (.shp) of city polygons: a regular file"])),
         new("landuse_raster_header_2e9_columns",
             w => ([w.RasterScenario(w.Write("huge.asc", "ncols 2000000000\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 10000\nNODATA_value -9999\n1 1 1\n"))],
                   [Path.Combine(w.Dir, "huge.asc"), "header", "got '1 x 2000000000'", "too few for 2000000000 values"])),

@@ -182,7 +182,7 @@ public class OutputWriterTests
         using var tmp = new TempDir();
         // The comparison comes from a references file, not from code (ValidationReportTests has the details).
         var run = ValidationReportTests.WithClasses(SyntheticRun.Create(),
-            "region,*,npp_gC_m2_yr,2020-2022,223,356,g C m-2 a-1,MODIS,published,\n110000,forest,vegc_tC_ha,2020,10,20,t C ha-1,Plot,verified,\n");
+            "region,*,npp_gC_m2_yr,2020-2022,223,356,g C m-2 a-1,MODIS,published,,\n110000,forest,vegc_tC_ha,2020,10,20,t C ha-1,Plot,verified,,\n");
         var res = OutputWriter.WriteAll(run, tmp.Sub("o"), new OutputWriterOptions { Charts = false });
         var html = File.ReadAllText(Path.Combine(res.Directory, "report.html"));
         foreach (var f in res.Files.Where(f => f != "report.html" && f != "manifest.json"))
