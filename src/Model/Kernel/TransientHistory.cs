@@ -31,16 +31,9 @@ public static class TransientHistory
     public static CellState Run(CellModel model, CellState equilibrium, HistoryForcing history, int clearingYear,
         Action<int, AnnualSummary>? year = null)
     {
-        history.Check();
-        var s = equilibrium.Clone();
-        for (int i = 0; i < history.YearCount; i++)
-        {
-            int y = history.StartYear + i;
-            if (y == clearingYear && model.Ecophys.Woody) s = StandHistory.ClearPlant(model, s);
-            var summary = model.RunYear(s, MetYearOf(y, history.FirstYear, model.MetYears), new YearForcing(history.Co2Ppm[i], history.NDeposition[i], CalendarYear: y));
-            year?.Invoke(y, summary);
-        }
-        return s;
+        var states = RunCohort(model, equilibrium, history, [clearingYear],
+            year, year is null ? null : (y, _, a) => year(y, a));
+        return states[0];
     }
 
     /// <summary>
