@@ -61,6 +61,7 @@ public static class RunSpecFactory
                 Name = name,
                 Epc = Calibrated(scenario, name, scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
                     : scenario.Vegetation[name].Parameters.UrbanGreen is { } green ? EpcReader.Read(scenario.Vegetation[name].EpcPath) with { UrbanGreen = green } // managed urban green
+                    : scenario.Vegetation[name].Parameters.ForestHarvest is { } felling ? EpcReader.Read(scenario.Vegetation[name].EpcPath) with { ForestHarvest = felling } // harvested forest
                     : EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             } : practices.Variants.Single(v => v.Name == name) is var p ? new VegetationType { Name = name, Epc = Calibrated(scenario, p.Rotation, p.Epc) } : null!).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
