@@ -94,7 +94,7 @@ public static class RunSpecFactory
 
     /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
     static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
-        scenario.Calibration is { } c ? c.Parameters.Apply(Model.Scenarios.UrbanGreenSetup.BaseType(name), epc) : epc;
+        scenario.Calibration is { } c ? c.Parameters.Apply(name, epc) : epc;   // a {type}@{class} type takes its base type's
 
     /// <summary>The scheme for the region grain (docs/accounting.md §4): built in Model (<see cref="Model.Accounting.RunBudgets.Plan"/>).</summary>
     static CompensationPlan Compensation(RegionSetup setup) =>
