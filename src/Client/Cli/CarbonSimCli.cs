@@ -280,17 +280,20 @@ public static class CarbonSimCli
         var observed = new Option<string?>("--observed") { Description = "observed class map (ESRI ASCII grid of integer codes): also write agreement.csv", HelpName = "map.asc" };
         var initial = new Option<string?>("--initial") { Description = "initial class map, for the figure of merit of the simulated change", HelpName = "map.asc" };
         var simulated = new Option<string[]>("--simulated") { Description = "simulated class map to check against --observed (repeat for several)", HelpName = "map.asc" };
+        var group = new Option<string[]>("--group") { Description = "a named group of city ids compared side by side with the other groups, per area and per capita (repeat; two or more; then one run folder is enough)", HelpName = "NAME=id,id,..." };
         var c = new Command("compare",
             "Compare finished runs. Differences from the first run (the baseline) per city and for the region, per year, for every " +
             "shared column of the annual tables, with charts and an HTML report; optionally the agreement (Kappa, figure of " +
             "merit) of simulated class maps with an observed one.")
-        { runs, @out, overwrite, noCharts, observed, initial, simulated };
+        { runs, @out, overwrite, noCharts, observed, initial, simulated, group };
         Action(c, context, r => CompareCommand.Run(new CompareCommand.Args(r.GetValue(runs) ?? [], r.GetValue(@out), r.GetValue(overwrite), !r.GetValue(noCharts),
-            r.GetValue(observed), r.GetValue(initial), r.GetValue(simulated) ?? []), context.Out, context.Error));
+            r.GetValue(observed), r.GetValue(initial), r.GetValue(simulated) ?? [], r.GetValue(group) ?? []), context.Out, context.Error));
         return (c, """
               carbonsim compare out/eco out/urban --out out/eco-vs-urban
               carbonsim compare out/a out/b out/c --no-charts
-              carbonsim compare out/a out/b --observed obs2030.asc --initial lu2020.asc --simulated out/b/rasters/landuse_2030.asc
+              carbonsim compare out/a out/b --observed obs2030.asc --initial lu2020.asc --simulated out/b/rasters/land_use_2030_class_code.asc
+              carbonsim compare out/urban --group BTL=110000,120000,131000 --group Hebei-rest=130100,130200,130300,130400,130500,130600,130700,130800,130900,131100
+              carbonsim compare out/jjj out/yrd --out out/jjj-vs-yrd          # two agglomerations side by side (their cities differ)
             """);
     }
 
@@ -301,18 +304,28 @@ public static class CarbonSimCli
         var price = new Option<double?>("--price") { Description = "constant carbon price per t CO2 for every year (default: the run's price path)", HelpName = "P" };
         var window = new Option<int?>("--window") { Description = "smoothing window in years, >= 1 (default: the run's)", HelpName = "years" };
         var band = new Option<double?>("--hysteresis") { Description = "band on the ESC/ECC zone thresholds, >= 0 (default: the run's)", HelpName = "B" };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "also close the books for every price factor x window and write compensation_sensitivity.csv and .html" };
+        var factors = new Option<string?>("--price-factors") { Description = "with --sensitivity: price factors, comma-separated (default 0.5,1,2)", HelpName = "list" };
+        var windows = new Option<string?>("--windows") { Description = "with --sensitivity: windows in years, comma-separated (default 1,5,10)", HelpName = "list" };
         var @out = CliOptions.Out("out/compensation-<utc timestamp>");
         var overwrite = CliOptions.Overwrite();
+        var noCharts = CliOptions.NoCharts();
         var c = new Command("compensate",
             "Close a finished run's carbon budgets and compensation books again without simulating: from the run's city sinks, emissions, " +
-            "GDP and k, with another scheme, price or window. With the run's own settings it reproduces its budgets.csv and ledger byte for byte.")
-        { run, scheme, price, window, band, @out, overwrite };
+            "GDP and k, with another scheme, price or window. With the run's own settings it reproduces its budgets.csv and ledger byte for byte. " +
+            "With --sensitivity, also a grid of price factors x windows in one report.")
+        { run, scheme, price, window, band, sensitivity, factors, windows, @out, overwrite, noCharts };
         Action(c, context, r => CompensateCommand.Run(new CompensateCommand.Args(r.GetValue(run)!, r.GetValue(scheme), r.GetValue(price), r.GetValue(window),
-            r.GetValue(@out), r.GetValue(overwrite), r.GetValue(band)), context.Out));
+            r.GetValue(@out), r.GetValue(overwrite), r.GetValue(band), r.GetValue(sensitivity),
+            CompensateCommand.ParseList(r.GetValue(factors), "--price-factors", CompensateCommand.ParseDouble, "a comma-separated list of price factors (numbers >= 0)"),
+            CompensateCommand.ParseList(r.GetValue(windows), "--windows", CompensateCommand.ParseInt, "a comma-separated list of windows in whole years >= 1"),
+            !r.GetValue(noCharts)), context.Out));
         return (c, """
               carbonsim compensate out/urban --out out/urban-books              # the run's own settings: same budgets.csv
               carbonsim compensate out/urban --scheme surplus_deficit --price 97.49 --out out/urban-sd
               carbonsim compensate out/urban --window 1 --out out/urban-w1
+              carbonsim compensate out/urban --sensitivity --out out/urban-grid   # + prices x0.5/x1/x2 and windows 1/5/10
+              carbonsim compensate out/urban --sensitivity --price-factors 1,3 --windows 3,5,7 --out out/urban-grid2
             """);
     }
 

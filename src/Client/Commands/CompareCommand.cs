@@ -12,9 +12,12 @@ namespace CarbonSim.Client.Commands;
 /// the region, per year, for every shared column of the annual tables (stocks, fluxes, and the budget and
 /// compensation columns when the runs have them), with charts and an HTML report (<see cref="ComparisonWriter"/>).
 /// <code>
-/// carbonsim compare RUN_A RUN_B [RUN_C ...] [--out DIR] [--overwrite] [--no-charts]
+/// carbonsim compare RUN_A RUN_B [RUN_C ...] [--out DIR] [--overwrite] [--no-charts] [--group NAME=id,id,... --group NAME2=id,...]
 ///     [--observed obs.asc --initial init.asc --simulated sim.asc [--simulated sim2.asc ...]]
 /// </code>
+/// The report also has the compensation of each run (who pays and receives how much), the land-use map difference,
+/// the agreement and the runs or city groups side by side per area and per capita (<see cref="CompareSections"/>);
+/// with two or more <c>--group</c> options a single run folder may be given.
 /// With <c>--observed</c>, also writes <c>agreement.csv</c>: Cohen's Kappa of each simulated class map
 /// against the observed map and, with <c>--initial</c>, the figure of merit, producer's and user's accuracy
 /// of the simulated change (Pontius et al. 2008). Maps are ESRI ASCII grids of integer class codes on one grid.
@@ -22,10 +25,14 @@ namespace CarbonSim.Client.Commands;
 /// </summary>
 public static class CompareCommand
 {
-    public const string AgreementFile = "agreement.csv";
+    public const string AgreementFile = CompareSections.AgreementFile;
 
     /// <summary>What <c>carbonsim compare</c> was asked (parsed by <see cref="Cli.CarbonSimCli"/>).</summary>
-    public sealed record Args(IReadOnlyList<string> Runs, string? OutDir, bool Overwrite, bool Charts, string? Observed, string? Initial, IReadOnlyList<string> Simulated);
+    /// <param name="Groups">City groups as <c>NAME=id,id,...</c> (<see cref="CityGroup.Parse"/>), compared side by side in every run.</param>
+    public sealed record Args(IReadOnlyList<string> Runs, string? OutDir, bool Overwrite, bool Charts, string? Observed, string? Initial, IReadOnlyList<string> Simulated,
+        IReadOnlyList<string>? Groups = null);
+
+    static readonly string[] AgreementHeader = ["simulated_map", "observed_map", "initial_map", "kappa", "figure_of_merit", "producers_accuracy", "users_accuracy", "hits_cells", "misses_cells", "false_alarms_cells", "wrong_hits_cells"];
 
     /// <summary>The verb; bad input throws <see cref="InvalidInputException"/> (the CLI prints one line, exit 2).</summary>
     public static int Run(Args a, TextWriter stdout, TextWriter stderr)
@@ -35,20 +42,23 @@ public static class CompareCommand
             throw new InvalidInputException("command line", "--observed", "missing", "an observed map whenever --initial or --simulated is given");
         if (observed is not null && simulated.Count == 0)
             throw new InvalidInputException("command line", "--simulated", "missing", "at least one simulated class map to check against --observed");
+        var groups = (a.Groups ?? []).Select(CityGroup.Parse).ToList();
+        if (groups.Select(g => g.Name).Distinct().Count() != groups.Count)
+            throw new InvalidInputException("command line", "--group", string.Join(" ", a.Groups!), "groups with different names");
+        if (groups.Count == 1) throw new InvalidInputException("command line", "--group", a.Groups![0], "at least two --group options (groups are compared side by side)");
+        // The agreement is computed first, so that a bad map leaves no folder behind; it is written with the rest.
+        var rows = observed is null ? null : Agreement(observed, initial, simulated);
         bool replace = outDir is not null && Cli.CliOptions.CheckOutFolder(outDir, a.Overwrite);
         outDir ??= Path.Combine(Cli.RunOptions.DefaultOutParent, "comparison-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        var res = ComparisonWriter.WriteAll(runs, outDir, new ComparisonOptions { Overwrite = replace, Charts = a.Charts });
+        var res = ComparisonWriter.WriteAll(runs, outDir, new ComparisonOptions
+        {
+            Overwrite = replace, Charts = a.Charts, Groups = groups,
+            Agreement = rows is null ? null : (AgreementHeader, rows),
+        });
         foreach (var w in res.Warnings) stderr.WriteLine($"carbonsim compare: warning: {w}");
         stdout.WriteLine($"comparison of {runs.Count} runs written to {res.Directory} ({res.Files.Count} files)");
         PrintRegionTotals(Path.Combine(res.Directory, ComparisonWriter.SummaryFile), stdout);
-        if (observed is not null)
-        {
-            var rows = Agreement(observed, initial, simulated);
-            Csv.Write(Path.Combine(res.Directory, AgreementFile),
-                ["simulated_map", "observed_map", "initial_map", "kappa", "figure_of_merit", "producers_accuracy", "users_accuracy", "hits_cells", "misses_cells", "false_alarms_cells", "wrong_hits_cells"],
-                rows.Select(r => (IReadOnlyList<string>)r).ToList());
-            foreach (var r in rows) stdout.WriteLine($"{r[0]}: kappa {r[3]}, figure of merit {(r[4].Length > 0 ? r[4] : "n/a (no --initial)")}");
-        }
+        foreach (var r in rows ?? []) stdout.WriteLine($"{r[0]}: kappa {r[3]}, figure of merit {(r[4].Length > 0 ? r[4] : "n/a (no --initial)")}");
         return 0;
     }
 

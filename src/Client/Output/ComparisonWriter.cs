@@ -28,6 +28,10 @@ public sealed record ComparisonOptions
     public bool Charts { get; init; } = true;
     /// <summary>Called with each file's relative path right after it is written.</summary>
     public Action<string>? AfterFile { get; init; }
+    /// <summary>City groups to compare side by side in every run (none: each run's cities as one group).</summary>
+    public IReadOnlyList<CityGroup> Groups { get; init; } = [];
+    /// <summary>Header and rows of <c>agreement.csv</c> (Kappa, figure of merit), written into the folder and the report; null without <c>--observed</c>.</summary>
+    public (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows)? Agreement { get; init; }
 }
 
 /// <summary>
@@ -86,7 +90,8 @@ public static class ComparisonWriter
     public static WrittenOutput WriteAll(IReadOnlyList<string> runDirs, string outDir, ComparisonOptions? options = null)
     {
         options ??= new ComparisonOptions();
-        if (runDirs.Count < 2) throw new InvalidInputException("compare", "runs", runDirs.Count.ToString(Inv), "at least two run folders");
+        if (runDirs.Count < (options.Groups.Count >= 2 ? 1 : 2))
+            throw new InvalidInputException("compare", "runs", runDirs.Count.ToString(Inv), "at least two run folders (or one with two --group options)");
         var runs = new List<ComparedRun>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in runDirs)
@@ -216,7 +221,29 @@ public static class ComparisonWriter
             }
         }
 
-        WriteHtml(runs, summary, charts, files.ToList(), Path.Combine(dir, ReportFile)); Done(ReportFile);
+        // Compensation, land-use difference, agreement and regions side by side (CompareSections).
+        var sections = new StringBuilder(CompareSections.Compensation(runs));
+        var (landHtml, landRows) = CompareSections.LandUse(runs);
+        if (landRows.Count > 0)
+        {
+            Csv.Write(Path.Combine(dir, CompareSections.LandUseFile), ["scenario", "baseline", "year", "baseline_class_code", "scenario_class_code", "cells", "share_of_cells_pct"], landRows);
+            Done(CompareSections.LandUseFile);
+        }
+        sections.Append(landHtml);
+        if (o.Agreement is { } ag)
+        {
+            Csv.Write(Path.Combine(dir, CompareSections.AgreementFile), ag.Header, ag.Rows.Select(r => (IReadOnlyList<string>)r).ToList());
+            Done(CompareSections.AgreementFile);
+            sections.Append(CompareSections.Agreement(ag.Rows));
+        }
+        var (_, groupHtml, groupRows) = CompareSections.Groups(runs, o.Groups);
+        string cur = runs.Select(r => r.Cities.NumericColumns.FirstOrDefault(c => c.StartsWith("compensation_paid_", StringComparison.Ordinal)))
+            .FirstOrDefault(c => c is not null)?["compensation_paid_".Length..^"_yr".Length] ?? "RMB";
+        Csv.Write(Path.Combine(dir, CompareSections.GroupsFile), CompareSections.GroupsHeader(cur), groupRows);
+        Done(CompareSections.GroupsFile);
+        sections.Append(groupHtml);
+
+        WriteHtml(runs, summary, charts, files.ToList(), Path.Combine(dir, ReportFile), sections.ToString()); Done(ReportFile);
         WriteManifest(runs, dir, files, warnings);
         files.Add(ManifestFile);
         o.AfterFile?.Invoke(ManifestFile);
@@ -251,7 +278,7 @@ public static class ComparisonWriter
         var cityIds = runs[0].Cities.Rows.Select(r => r.Entity).Distinct().ToList();
         var others = runs.Skip(1).ToList();
         var vals = summary.Where(s => s.Variable == column && s.Entity != "region").ToList();
-        if (vals.Count == 0 || cityIds.Count == 0) return false;
+        if (vals.Count == 0 || cityIds.Count == 0 || others.Count == 0) return false;
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         double width = 0.8 / others.Count;
@@ -314,7 +341,7 @@ public static class ComparisonWriter
     private static string F(double v) => double.IsFinite(v) ? v.ToString(Math.Abs(v) >= 100 ? "F1" : Math.Abs(v) >= 1 ? "F3" : "G4", Inv) : "–";
 
     private static void WriteHtml(IReadOnlyList<ComparedRun> runs, IReadOnlyList<SummaryValue> summary,
-        IReadOnlyList<(string File, string Caption)> charts, IReadOnlyList<string> dataFiles, string path)
+        IReadOnlyList<(string File, string Caption)> charts, IReadOnlyList<string> dataFiles, string path, string sections)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>CarbonSim scenario comparison</title>\n");
@@ -374,6 +401,7 @@ public static class ComparisonWriter
             sb.Append("</table>\n");
         }
 
+        sb.Append(sections);
         foreach (var (file, caption) in charts)
         {
             var b64 = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(path)!, file)));

@@ -136,19 +136,20 @@ public sealed class EmissionInventory
     }
 }
 
-/// <summary>GDP and Engel coefficient per city (data/jjj/economy.csv).</summary>
+/// <summary>GDP, Engel coefficient and population per city (data/jjj/economy.csv).</summary>
 /// <param name="GdpBillionRmb">[10^9 currency a-1] GDP in <paramref name="Year"/>.</param>
 /// <param name="EngelCoefficient">[0–1] Food share of consumption, null if unknown or the column is absent.</param>
-public sealed record CityEconomy(string CityId, int Year, double GdpBillionRmb, double? EngelCoefficient)
+/// <param name="Population">[persons] Population in <paramref name="Year"/>, null if the column is absent or blank.</param>
+public sealed record CityEconomy(string CityId, int Year, double GdpBillionRmb, double? EngelCoefficient, double? Population = null)
 {
     /// <summary>[10^9 currency a-1] GDP in <paramref name="year"/>: GDP·(1 + g/100)^(year − Year).</summary>
     public double GdpIn(int year, double growthPctPerYear) => GdpBillionRmb * Math.Pow(1 + growthPctPerYear / 100, year - Year);
 
-    /// <summary>Reads city_id (text), year, gdp_billion_rmb and, if present, engel_coefficient (blank = unknown).</summary>
+    /// <summary>Reads city_id (text), year, gdp_billion_rmb and, if present, engel_coefficient and population (blank = unknown).</summary>
     public static IReadOnlyDictionary<string, CityEconomy> Load(string path)
     {
         var csv = CsvTable.Read(path, "city_id", "year", "gdp_billion_rmb");
-        bool engel = csv.HasColumn("engel_coefficient");
+        bool engel = csv.HasColumn("engel_coefficient"), population = csv.HasColumn("population");
         var d = new SortedDictionary<string, CityEconomy>(StringComparer.Ordinal);
         foreach (var r in csv.Rows)
         {
@@ -156,10 +157,53 @@ public sealed record CityEconomy(string CityId, int Year, double GdpBillionRmb, 
             if (gdp <= 0) throw new InvalidInputException(path, r.Place("gdp_billion_rmb"), r.Text("gdp_billion_rmb"), "a GDP > 0");
             double? en = engel ? r.OptionalNumber("engel_coefficient") : null;
             if (en is double share && !(share > 0 && share < 1)) throw new InvalidInputException(path, r.Place("engel_coefficient"), r.Text("engel_coefficient"), "a share in (0, 1) or blank");
+            double? pop = population ? r.OptionalNumber("population") : null;
+            if (pop is double persons && !(persons > 0 && double.IsFinite(persons))) throw new InvalidInputException(path, r.Place("population"), r.Text("population"), "a population > 0 persons or blank");
             string city = r.RequireText("city_id");
-            if (!d.TryAdd(city, new CityEconomy(city, r.Integer("year"), gdp, en)))
+            if (!d.TryAdd(city, new CityEconomy(city, r.Integer("year"), gdp, en, pop)))
                 throw new InvalidInputException(path, r.Place("city_id"), city, "one row per city");
         }
         return d;
+    }
+}
+
+/// <summary>
+/// Population by city and year for per-capita figures (docs/accounting.md §2; scenario keys
+/// <c>emissions.population_growth_pct_per_year</c> and <c>emissions.population_table</c>).
+/// </summary>
+public abstract record PopulationPath
+{
+    /// <summary>[persons] The population of <paramref name="eco"/>'s city in <paramref name="year"/>, or an error naming the source.</summary>
+    public abstract double At(CityEconomy eco, int year, string economyPath);
+
+    /// <summary>From the economy table's population in its year: N·(1 + g/100)^(year − table year); g = 0 holds it flat.</summary>
+    public sealed record Growth(double GrowthPctPerYear) : PopulationPath
+    {
+        public override double At(CityEconomy eco, int year, string economyPath) =>
+            eco.Population is double n ? n * Math.Pow(1 + GrowthPctPerYear / 100, year - eco.Year)
+                : throw new InvalidInputException(economyPath, $"city {eco.CityId} population", "missing", "a population (column 'population', persons) for every city when a population pathway is used");
+    }
+
+    /// <summary>A table <c>city_id, year, population</c> (persons &gt; 0) that must hold every simulated city and year.</summary>
+    public sealed record Table(string Path, IReadOnlyDictionary<(string City, int Year), double> Values) : PopulationPath
+    {
+        public override double At(CityEconomy eco, int year, string economyPath) =>
+            Values.TryGetValue((eco.CityId, year), out var n) ? n
+                : throw new InvalidInputException(Path, $"city {eco.CityId} year {year}", "no row", "a population for every simulated city and year");
+
+        /// <summary>Reads city_id, year, population (persons &gt; 0; one row per city and year).</summary>
+        public static Table Load(string path)
+        {
+            var csv = CsvTable.Read(path, "city_id", "year", "population");
+            var d = new Dictionary<(string, int), double>();
+            foreach (var r in csv.Rows)
+            {
+                string city = r.RequireText("city_id"); int year = r.Integer("year");
+                double n = r.Number("population");
+                if (!(n > 0) || !double.IsFinite(n)) throw new InvalidInputException(path, r.Place("population"), r.Text("population"), "a population > 0 persons");
+                if (!d.TryAdd((city, year), n)) throw new InvalidInputException(path, $"line {r.Line}", $"city {city} year {year} again", "one row per city and year");
+            }
+            return new Table(path, d);
+        }
     }
 }

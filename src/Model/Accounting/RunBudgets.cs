@@ -13,9 +13,14 @@ namespace CarbonSim.Model.Accounting;
 /// <param name="InventorySource">Path of the emission inventory.</param>
 /// <param name="Years">Books per year, ascending.</param>
 /// <param name="Emissions">Emission value and its basis (inventory, pathway or fill rule) per city and year.</param>
+/// <param name="Population">[persons] Population per city and year (the scenario's population pathway), or null when the scenario has none.</param>
 public sealed record BudgetBooks(string SinkBasis, CompensationSettings Settings, string InventorySource,
-    IReadOnlyList<CompensationYear> Years, IReadOnlyList<EmissionValue> Emissions)
+    IReadOnlyList<CompensationYear> Years, IReadOnlyList<EmissionValue> Emissions,
+    IReadOnlyDictionary<(string City, int Year), double>? Population = null)
 {
+    /// <summary>[persons] Per-city column <see cref="RunBudgets.Attach(RunResults, BudgetBooks)"/> adds when the books carry a population (the region row is the sum).</summary>
+    public const string PopulationColumn = "population_persons";
+
     /// <summary>Names of the per-city extra columns <see cref="RunBudgets.Attach"/> adds to the annual tables (summable totals); the amounts carry the currency (RMB by default).</summary>
     public const string SinkColumn = "sink_tCO2_yr", EmissionsColumn = "emissions_tCO2_yr", NcbColumn = "ncb_tCO2_yr",
         ValueColumn = "compensation_value_RMB_yr", PaidColumn = "compensation_paid_RMB_yr", ReceivedColumn = "compensation_received_RMB_yr";
@@ -49,6 +54,7 @@ public static class RunBudgets
         em.Inventory.CheckCities(cityIds.ToHashSet(StringComparer.Ordinal), s.Region.BoundariesPath);
         int years = s.EndYear - s.StartYear + 1;
         var range = Enumerable.Range(s.StartYear, years);
+        PopulationOf(s, cityIds, range);   // a bad population table or a missing population fails before the run
         return new CompensationPlan
         {
             PriceByYear = range.Select(y => comp.Price.At(y)).ToArray(),
@@ -116,6 +122,7 @@ public static class RunBudgets
             BudgetBooks.InCurrency(BudgetBooks.ValueColumn, cur), BudgetBooks.InCurrency(BudgetBooks.PaidColumn, cur), BudgetBooks.InCurrency(BudgetBooks.ReceivedColumn, cur)];
         var byKey = new Dictionary<(string, int), CityBudget>();
         foreach (var y in books.Years) foreach (var c in y.Cities) byKey[(c.CityId, y.Year)] = c;
+        if (books.Population is not null) columns = [.. columns, BudgetBooks.PopulationColumn];
         var cities = r.CityYears.Select(cy =>
         {
             var b = byKey[(cy.CityId, cy.Year)];
@@ -124,6 +131,7 @@ public static class RunBudgets
                 [columns[0]] = b.SinkTCo2, [columns[1]] = b.EmissionTCo2, [columns[2]] = b.NcbTCo2,
                 [columns[3]] = b.ValueRmb, [columns[4]] = b.PaidRmb, [columns[5]] = b.ReceivedRmb,
             };
+            if (books.Population is { } pop) extra[BudgetBooks.PopulationColumn] = pop[(cy.CityId, cy.Year)];
             return cy with { Extra = extra };
         }).ToList();
         var region = r.RegionYears.Select(ry =>
@@ -154,6 +162,25 @@ public static class RunBudgets
         var comp = s.Compensation ?? throw new InvalidInputException(s.SourcePath, "compensation", "missing", "the scheme the books were closed with");
         var em = s.Emissions ?? throw new InvalidInputException(s.SourcePath, "emissions", "missing", "an emission inventory for the compensation scheme");
         var emissions = years.SelectMany(y => y.Cities.Select(c => em.Inventory.For(c.CityId, y.Year))).ToList();
-        return new BudgetBooks(comp.Sink == SinkBasis.Nep ? "nep" : "nbp", comp.Settings, em.InventoryPath, years, emissions);
+        var population = years.Count == 0 ? null : PopulationOf(s, years[0].Cities.Select(c => c.CityId).ToList(), years.Select(y => y.Year));
+        return new BudgetBooks(comp.Sink == SinkBasis.Nep ? "nep" : "nbp", comp.Settings, em.InventoryPath, years, emissions, population);
+    }
+
+    /// <summary>
+    /// [persons] Population per city and year from the scenario's population pathway (economy table × growth, or a
+    /// table), or null when the scenario has none. A city without a population, or a table without the city-year, is an error.
+    /// </summary>
+    public static IReadOnlyDictionary<(string City, int Year), double>? PopulationOf(Scenario s, IReadOnlyList<string> cityIds, IEnumerable<int> years)
+    {
+        if (s.Emissions is not { Population: { } path } em) return null;
+        var d = new Dictionary<(string, int), double>();
+        var ys = years.ToList();
+        foreach (var id in cityIds)
+        {
+            var eco = em.Economy.TryGetValue(id, out var e) ? e
+                : throw new InvalidInputException(em.EconomyPath, $"city {id}", "no row", "a row (GDP, population) for every simulated city");
+            foreach (var y in ys) d[(id, y)] = path.At(eco, y, em.EconomyPath);
+        }
+        return d;
     }
 }

@@ -61,6 +61,25 @@ public static class AgreementMetrics
         return (po - pe) / (1 - pe);
     }
 
+    /// <summary>
+    /// The cells whose class differs between two maps on one grid (cells valid in both), by (class in
+    /// <paramref name="baseline"/>, class in <paramref name="other"/>); and the number of cells valid in both.
+    /// </summary>
+    public static (SortedDictionary<(int From, int To), long> Transitions, long ValidCells) Difference(LandUseMap baseline, LandUseMap other)
+    {
+        CheckSameGrid(baseline, other, "compared map");
+        var d = new SortedDictionary<(int, int), long>();
+        long n = 0;
+        for (int i = 0; i < baseline.CellCount; i++)
+        {
+            int a = baseline.Classes[i], b = other.Classes[i];
+            if (a == LandUseMap.NoData || b == LandUseMap.NoData) continue;
+            n++;
+            if (a != b) d[(a, b)] = d.GetValueOrDefault((a, b)) + 1;
+        }
+        return (d, n);
+    }
+
     /// <summary>Counts hits, misses, false alarms, wrong hits and correct rejections given the initial map.</summary>
     public static ChangeAgreement Change(LandUseMap initial, LandUseMap observed, LandUseMap simulated)
     {

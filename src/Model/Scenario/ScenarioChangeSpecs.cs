@@ -73,8 +73,9 @@ public enum SinkBasis { Nep, Nbp }
 /// <param name="InventoryPath">Full path of the inventory CSV.</param>
 /// <param name="Unit">"mt_co2" (CEADs column co2_mt) or "t_co2" (column t_co2).</param>
 /// <param name="GdpGrowthPctPerYear">[% a-1] GDP growth from each city's table year.</param>
+/// <param name="Population">Population by city and year for per-capita figures; null when the economy table has no population and no pathway is given.</param>
 public sealed record EmissionsSpec(string InventoryPath, string Unit, EmissionInventory Inventory, string EconomyPath,
-    IReadOnlyDictionary<string, CityEconomy> Economy, double GdpGrowthPctPerYear = 0);
+    IReadOnlyDictionary<string, CityEconomy> Economy, double GdpGrowthPctPerYear = 0, PopulationPath? Population = null);
 
 /// <summary>The <c>compensation</c> section (defaults when a scenario has <c>emissions</c> but no <c>compensation</c>).</summary>
 /// <param name="Price">[currency (t CO2)-1] Carbon price path P (≥ 0).</param>

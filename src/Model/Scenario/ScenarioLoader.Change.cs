@@ -337,9 +337,19 @@ public static partial class ScenarioLoader
         double toTonnes = unit == "mt_co2" ? 1e6 : 1.0;
         string column = unit == "mt_co2" ? "co2_mt" : "t_co2";
         var pathway = ReadPathway(m?.OptionalMap("pathway"), dir, column, toTonnes);
+        bool popGrowthGiven = m is not null && m.Has("population_growth_pct_per_year");
+        double popGrowth = m?.Number("population_growth_pct_per_year", 0, -50, 50, "a population growth rate in % a-1 in [-50, 50]") ?? 0;
+        string? popTable = m is not null && m.Has("population_table") ? ExistingFile(m, "population_table", dir, "an existing CSV (city_id, year, population)") : null;
+        if (popGrowthGiven && popTable is not null)
+            throw new InvalidInputException(m!.File, m.Place("population_table"), "both population_table and population_growth_pct_per_year", "one of them (a table, or a growth rate from the economy table's population)");
         m?.RejectUnknownKeys();
         var inventory = EmissionInventory.Load(inv, column, toTonnes).WithPathway(pathway);
-        return new EmissionsSpec(inv, unit, inventory, eco, CityEconomy.Load(eco), gdpGrowth);
+        var economy = CityEconomy.Load(eco);
+        // Population: a table, or growth from the economy table's column; without either key, held flat when every row has one.
+        PopulationPath? population = popTable is not null ? PopulationPath.Table.Load(popTable)
+            : popGrowthGiven || (economy.Count > 0 && economy.Values.All(e => e.Population is not null)) ? new PopulationPath.Growth(popGrowth)
+            : null;
+        return new EmissionsSpec(inv, unit, inventory, eco, economy, gdpGrowth, population);
     }
 
     /// <summary><c>emissions.pathway</c>: emissions after each city's last inventory year (docs/accounting.md §2).</summary>

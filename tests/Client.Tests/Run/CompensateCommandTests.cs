@@ -121,6 +121,48 @@ public class CompensateCommandTests : IClassFixture<CompensateCommandTests.Finis
         Assert.Contains("window_years,1", File.ReadAllText(Path.Combine(o, BudgetTables.SettingsFile)));
     }
 
+    [Fact]
+    public void The_sensitivity_grid_row_at_the_runs_price_and_window_equals_the_plain_books()
+    {
+        var o = Out("grid");
+        var r = InProcessCli.Run("compensate", _run.Folder, "--sensitivity", "--no-charts", "--out", o);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var (h, rows) = Read(Path.Combine(o, SensitivityReport.CsvFile));
+        Assert.Equal(9, rows.Count);
+        int pf = Array.IndexOf(h, "price_factor"), w = Array.IndexOf(h, "window_years"), paid = Array.IndexOf(h, "total_paid_RMB");
+        Assert.Equal(["0.5", "1", "2"], rows.Select(x => x[pf]).Distinct());
+        Assert.Equal(["1", "5", "10"], rows.Select(x => x[w]).Distinct());
+        var plain = rows.Single(x => x[pf] == "1" && x[w] == "5");
+        // The plain books (= the run's, tested above): the ledger's total paid and each city's cumulative net, to the written digit.
+        var (lh, ledger) = Read(Path.Combine(_run.Folder, BudgetTables.LedgerFile));
+        double total = ledger.Where(x => x[Array.IndexOf(lh, "entry")] == "total_paid").Sum(x => D(x[Array.IndexOf(lh, "amount_RMB_yr")]));
+        Assert.Equal(total, D(plain[paid]), total * 1e-9);
+        var (ch, cities) = Read(Path.Combine(_run.Folder, BudgetTables.CumulativeFile));
+        Assert.Equal(13, cities.Count);
+        foreach (var c in cities)
+            Assert.Equal(c[Array.IndexOf(ch, "net_received_RMB_total")], plain[Array.IndexOf(h, SensitivityReport.NetColumn("RMB", c[Array.IndexOf(ch, "city_id")]))]);
+        // Doubling the price doubles the total, and the window changes it.
+        Assert.Equal(2 * D(plain[paid]), D(rows.Single(x => x[pf] == "2" && x[w] == "5")[paid]), total * 1e-9);
+        Assert.NotEqual(plain[paid], rows.Single(x => x[pf] == "1" && x[w] == "1")[paid]);
+        var html = File.ReadAllText(Path.Combine(o, SensitivityReport.HtmlFile));
+        Assert.Contains("Sensitivity of the transfers to price and window", html);
+        Assert.Contains("Tangshan", html);
+        // The books of the chosen settings are written too, unchanged.
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Folder, BudgetTables.BudgetsFile)), File.ReadAllBytes(Path.Combine(o, BudgetTables.BudgetsFile)));
+    }
+
+    [Theory]
+    [InlineData("--price-factors", "1,x", "--price-factors: got 'x', expected a comma-separated list of price factors")]
+    [InlineData("--windows", "1,0", "window: got '0', expected a smoothing window of at least 1 year")]
+    public void Bad_grid_options_give_one_line_exit_2_and_no_folder(string option, string value, string message)
+    {
+        var o = Out("badgrid");
+        var r = InProcessCli.Run("compensate", _run.Folder, "--sensitivity", option, value, "--out", o);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(Directory.Exists(o));
+    }
+
     [Theory]
     [InlineData("--scheme", "fair_share", "--scheme: got 'fair_share', expected one of relative_budget, surplus_deficit, zoned")]
     [InlineData("--window", "0", "--window: got '0', expected a smoothing window of at least 1 year")]

@@ -196,6 +196,18 @@ public class ChangeSectionTests(Xunit.Abstractions.ITestOutputHelper output)
         ["window below one"] = (d => Sections().Replace("sink: nbp", "sink: nbp\n  window_years: 0"), ["compensation.window_years (line ", "got '0'", "at least 1 year"]),
         ["pathway below zero"] = (d => Sections().Replace("  economy: ", "  pathway: {type: target, year: 2040, level_pct: -10}\n  economy: "),
             ["emissions.pathway.level_pct (line ", "got '-10'", "emissions must stay > 0"]),
+        ["population growth out of range"] = (d => Sections().Replace("  economy: ", "  population_growth_pct_per_year: 80\n  economy: "),
+            ["emissions.population_growth_pct_per_year (line ", "got '80'", "a population growth rate in % a-1 in [-50, 50]"]),
+        ["population table and growth both given"] = (d =>
+        {
+            File.WriteAllText(Path.Combine(d, "pop.csv"), "city_id,year,population\n110000,2020,1000\n");
+            return Sections().Replace("  economy: ", $"  population_growth_pct_per_year: 1\n  population_table: {d}/pop.csv\n  economy: ");
+        }, ["emissions.population_table (line ", "both population_table and population_growth_pct_per_year", "expected one of them"]),
+        ["population table value not above zero"] = (d =>
+        {
+            File.WriteAllText(Path.Combine(d, "pop.csv"), "city_id,year,population\n110000,2020,1000\n110000,2021,0\n");
+            return Sections().Replace("  economy: ", $"  population_table: {d}/pop.csv\n  economy: ");
+        }, ["pop.csv: line 3, column 'population'", "got '0'", "a population > 0 persons"]),
         ["price table with gaps"] = (d =>
         {
             File.WriteAllText(Path.Combine(d, "price.csv"), "year,price\n2020,60\n2021,61\n2023,63\n");
