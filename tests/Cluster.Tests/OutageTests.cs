@@ -1,3 +1,4 @@
+using CarbonSim.Grains.Persistence;
 using CarbonSim.Client.Hosting;
 using CarbonSim.Contracts;
 using Xunit.Abstractions;
@@ -137,5 +138,87 @@ public sealed class RedisOutageTests(RedisFixture shared, ITestOutputHelper outp
         Assert.True(exit == 0, log);
         string reference = await ClusterFailureTests.SingleSiloReference(spec, cluster.LogDir);
         ClusterFailureTests.AssertSameOutputs(reference, outDir, output);
+    }
+}
+
+/// <summary>Issue #14 without a cluster: which failures count as a storage outage, and how a write rides one out.</summary>
+public sealed class StorageOutageUnitTests
+{
+    /// <summary>An <see cref="IPersistentState{T}"/> whose writes fail as scripted.</summary>
+    sealed class ScriptedState(params Exception?[] writes) : IPersistentState<List<int>>
+    {
+        int _write;
+        public List<int> State { get; set; } = [];
+        public List<List<int>> Written { get; } = [];
+        public int Reads { get; private set; }
+        public string? Etag => null;
+        public bool RecordExists => Written.Count > 0;
+        public Task ClearStateAsync() => Task.CompletedTask;
+        public Task ReadStateAsync() { Reads++; State = [.. Written.LastOrDefault() ?? []]; return Task.CompletedTask; }
+        public Task WriteStateAsync()
+        {
+            var failure = _write < writes.Length ? writes[_write] : null;
+            _write++;
+            if (failure is not null) throw failure;
+            Written.Add([.. State]);
+            return Task.CompletedTask;
+        }
+    }
+
+    static Exception SocketFailure() => new StackExchange.Redis.RedisConnectionException(
+        StackExchange.Redis.ConnectionFailureType.SocketFailure, "SocketFailure (ReadSocketError/ConnectionReset) on 127.0.0.1:6379/Interactive");
+
+    /// <summary>What Orleans' Redis storage and its storage bridge throw: the client's exception only as text, no inner exception.</summary>
+    static Exception AsTheProviderThrowsIt(Exception client) => new OrleansException(
+        "Error from storage provider RedisGrainStorage.progress during WriteStateAsync for grain simulation/x\nExc level 0: Orleans.Persistence.Redis.RedisStorageException: Failed to write grain state. "
+        + client.GetType().FullName + ": " + client.Message);
+
+    [Fact]
+    public void Redis_connection_and_timeout_failures_are_an_outage_also_as_the_storage_provider_wraps_them_other_errors_are_not()
+    {
+        Assert.True(RecoveryPolicy.IsStorageOutage(SocketFailure()));
+        Assert.True(RecoveryPolicy.IsStorageOutage(new OrleansException("storage", SocketFailure())));
+        Assert.True(RecoveryPolicy.IsStorageOutage(AsTheProviderThrowsIt(SocketFailure())));
+        Assert.True(RecoveryPolicy.IsStorageOutage(AsTheProviderThrowsIt(new StackExchange.Redis.RedisTimeoutException("Timeout awaiting response", StackExchange.Redis.CommandStatus.Sent))));
+        Assert.True(RecoveryPolicy.IsStorageOutage(new StackExchange.Redis.RedisServerException("LOADING Redis is loading the dataset in memory")));
+        Assert.True(RecoveryPolicy.IsTransient(AsTheProviderThrowsIt(SocketFailure())));
+
+        Assert.False(RecoveryPolicy.IsStorageOutage(new InvalidOperationException("tile 3 asked to skip year 2024")));
+        Assert.False(RecoveryPolicy.IsStorageOutage(new Orleans.Storage.InconsistentStateException("etag mismatch")));
+        Assert.False(RecoveryPolicy.IsStorageOutage(new StackExchange.Redis.RedisServerException("WRONGPASS invalid username-password pair")));
+        Assert.False(RecoveryPolicy.IsStorageOutage(new TimeoutException("grain call timed out"))); // transient, but not storage: 120 s budget
+    }
+
+    [Fact]
+    public async Task A_write_failing_while_Redis_is_down_is_repeated_until_it_succeeds()
+    {
+        var state = new ScriptedState(SocketFailure(), AsTheProviderThrowsIt(SocketFailure()), null);
+        await StorageWrites.Write(state, s => s.Add(7), TimeSpan.FromMinutes(1), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "test");
+        var written = Assert.Single(state.Written);
+        Assert.Equal([7, 7, 7], written); // applied before each attempt (this apply is not idempotent, to show the count)
+    }
+
+    [Fact]
+    public async Task A_write_still_failing_when_the_window_is_spent_throws_and_other_errors_are_not_repeated()
+    {
+        var down = new ScriptedState(Enumerable.Range(0, 100).Select(_ => SocketFailure()).ToArray<Exception?>());
+        await Assert.ThrowsAsync<StackExchange.Redis.RedisConnectionException>(() =>
+            StorageWrites.Write(down, _ => { }, TimeSpan.Zero, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "test"));
+        Assert.Empty(down.Written);
+
+        var wrong = new ScriptedState(new InvalidOperationException("stored state of another schema"), null);
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StorageWrites.Write(wrong, _ => { }, TimeSpan.FromMinutes(1), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "test"));
+        Assert.Empty(wrong.Written);
+    }
+
+    [Fact]
+    public async Task A_write_whose_reply_was_lost_reloads_the_record_applies_again_and_writes()
+    {
+        var state = new ScriptedState(new Orleans.Storage.InconsistentStateException("etag mismatch"), null);
+        state.State = [1];
+        await StorageWrites.Write(state, s => { s.Clear(); s.Add(42); }, TimeSpan.FromMinutes(1), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "test");
+        Assert.Equal(1, state.Reads);
+        Assert.Equal([42], Assert.Single(state.Written));
     }
 }

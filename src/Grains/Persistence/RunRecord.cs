@@ -78,14 +78,18 @@ public static class RecoveryPolicy
     /// Whether <paramref name="e"/> (or an exception inside it) says grain storage is unreachable rather than
     /// wrong: the Redis client's connection and timeout exceptions, and Redis answering <c>LOADING</c> while it
     /// reads its append-only file after a restart. Such failures are retried for the storage outage window
-    /// (<see cref="StorageOutageOptions"/>), not just <see cref="BudgetSeconds"/>.
+    /// (<see cref="StorageOutageOptions"/>), not just <see cref="BudgetSeconds"/>. Orleans' Redis storage provider
+    /// throws a <c>RedisStorageException</c> that carries the Redis client's exception only as text in its message (no
+    /// inner exception), and its storage bridge wraps that in an <see cref="OrleansException"/> the same way, so the
+    /// messages are searched for the client's exception names too.
     /// </summary>
     public static bool IsStorageOutage(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
             if (NameOf(x) is "RedisConnectionException" or "RedisTimeoutException"
-                || NameOf(x) == "RedisServerException" && x.Message.StartsWith("LOADING", StringComparison.Ordinal))
+                || NameOf(x) == "RedisServerException" && x.Message.StartsWith("LOADING", StringComparison.Ordinal)
+                || OutageInMessage.Any(m => x.Message.Contains(m, StringComparison.Ordinal)))
                 return true;
             if (x is AggregateException a && a.InnerExceptions.Any(IsStorageOutage)) return true;
         }
@@ -110,6 +114,10 @@ public static class RecoveryPolicy
         for (var x = e; x is not null && names.Count < 6; x = x.InnerException) names.Add(NameOf(x));
         return string.Join(" > ", names);
     }
+
+    /// <summary>How the Redis client's outage exceptions appear inside the storage provider's messages.</summary>
+    static readonly string[] OutageInMessage =
+        ["StackExchange.Redis.RedisConnectionException", "StackExchange.Redis.RedisTimeoutException", "LOADING Redis is loading"];
 
     /// <summary>Not <see cref="IsTransient"/>.</summary>
     public static bool IsPermanent(Exception e) => !IsTransient(e);
