@@ -30,6 +30,14 @@ public interface ISimulationGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task Cancel();
 
+    /// <summary>
+    /// Continues a failed or cancelled run (or an unfinished one whose loop is not running) from where its grains stand:
+    /// the same attempt, so tiles reload their last checkpoints and cities and the region keep their stored years; the
+    /// result is bit-identical to an undisturbed run. No-op for a run that is going on or done. Returns the progress after.
+    /// </summary>
+    [Alias("Resume")]
+    Task<RunProgress> Resume();
+
     /// <summary>The spec the run was submitted with (null if nothing was submitted under this id).</summary>
     [Alias("GetSpec")]
     Task<RunSpec?> GetSpec();

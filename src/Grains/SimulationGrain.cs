@@ -26,6 +26,7 @@ namespace CarbonSim.Grains;
 [CoordinatorPlacement]
 public sealed class SimulationGrain(
     ILogger<SimulationGrain> logger,
+    Microsoft.Extensions.Options.IOptions<StorageOutageOptions> outage,
     [PersistentState("spec", StorageNames.Engine)] IPersistentState<RunSpecRecord> storedSpec,
     [PersistentState("progress", StorageNames.Engine)] IPersistentState<RunProgressRecord> storedProgress,
     [PersistentState("outcome", StorageNames.Engine)] IPersistentState<RunOutcomeRecord> storedOutcome)
@@ -43,7 +44,10 @@ public sealed class SimulationGrain(
     /// <summary>Key prefix of the current attempt's tiles, cities and region.</summary>
     string AttemptKey => GrainKeys.Attempt(RunId, _progress.Attempt);
 
-    Retrier Retrier => new(logger, RunId);
+    /// <summary>How long storage may be unreachable before the run fails (<see cref="StorageOutageOptions"/>).</summary>
+    TimeSpan OutageWindow => TimeSpan.FromSeconds(outage.Value.WindowSeconds);
+
+    Retrier Retrier => new(logger, RunId, OutageWindow);
 
     /// <summary>UTC now, for progress timestamps only (status and ETA); never enters a result.</summary>
     static DateTime Now => TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -76,8 +80,7 @@ public sealed class SimulationGrain(
             attempt = _progress.Attempt + 1;
             logger.LogWarning("run {RunId} is submitted again after it {Phase}: attempt {Attempt}", RunId, _progress.Phase, attempt);
             storedProgress.State.CancelRequested = false;
-            storedOutcome.State.Outcome = null;
-            await storedOutcome.WriteStateAsync();
+            await StorageWrites.Write(storedOutcome, s => s.Outcome = null, OutageWindow, logger, $"run {RunId} outcome");
             _years = null;
         }
         else if (_spec is not null || _progress.IsFinished) return;   // running or done: a repeated Start is a no-op
@@ -89,13 +92,25 @@ public sealed class SimulationGrain(
             Phase = RunPhase.Spinup, FirstYear = spec.FirstYear, LastYear = spec.LastYear, LastCompletedYear = spec.FirstYear - 1,
             TileCount = _tiles.Length, CellCount = spec.Cells.Count, SubmittedUtc = Now, UpdatedUtc = Now, Attempt = attempt,
         };
-        storedSpec.State.Spec = spec;
-        await storedSpec.WriteStateAsync();
+        await StorageWrites.Write(storedSpec, s => s.Spec = spec, OutageWindow, logger, $"run {RunId} spec");
         await SaveProgress();
         _loop = RunLoop(spec);
     }
 
     public Task<RunProgress> GetProgress() => Task.FromResult(_progress);
+
+    public async Task<RunProgress> Resume()
+    {
+        // A loop that has failed may still be recording its failure (waiting for storage): let it finish first.
+        if (_progress.Phase is RunPhase.Failed or RunPhase.Cancelled && _loop is { IsCompleted: false } ending) await ending;
+        if (_spec is not { } spec || _progress.Phase == RunPhase.Done || _loop is { IsCompleted: false }) return _progress;
+        logger.LogWarning("run {RunId} is resumed after it {Phase} (last complete year {Year}): {Error}", RunId, _progress.Phase, _progress.LastCompletedYear, _progress.Error);
+        _progress = _progress with { Phase = RunPhase.Spinup, Error = null, Resumes = _progress.Resumes + 1, UpdatedUtc = Now };
+        storedProgress.State.CancelRequested = false;
+        await SaveProgress();
+        _loop = RunLoop(spec);
+        return _progress;
+    }
 
     public Task<RunSpec?> GetSpec() => Task.FromResult(_spec);
 
@@ -176,8 +191,8 @@ public sealed class SimulationGrain(
                     await SaveProgress();
                 }
             }
-            storedOutcome.State.Outcome = await CompleteOutcome(spec, years);
-            await storedOutcome.WriteStateAsync();
+            var outcome = await CompleteOutcome(spec, years);
+            await StorageWrites.Write(storedOutcome, s => s.Outcome = outcome, OutageWindow, logger, $"run {RunId} outcome");
             _progress = _progress with { Phase = RunPhase.Done, UpdatedUtc = Now };
             await SaveProgress();
         }
@@ -200,14 +215,18 @@ public sealed class SimulationGrain(
         return true;
     }
 
-    /// <summary>Writes the progress record; serialized so the loop and <see cref="Cancel"/> never write at once.</summary>
+    /// <summary>
+    /// Writes the progress record, through a storage outage of up to <see cref="OutageWindow"/> (<see cref="StorageWrites"/>);
+    /// serialized so the loop and <see cref="Cancel"/> never write at once.
+    /// </summary>
     async Task SaveProgress()
     {
         await _saving.WaitAsync();
         try
         {
-            storedProgress.State.Progress = _progress;
-            await storedProgress.WriteStateAsync();
+            var progress = _progress;
+            bool cancel = storedProgress.State.CancelRequested;
+            await StorageWrites.Write(storedProgress, s => { s.Progress = progress; s.CancelRequested = cancel; }, OutageWindow, logger, $"run {RunId} progress");
         }
         finally { _saving.Release(); }
     }

@@ -74,7 +74,9 @@ public sealed class TileGrain(
             var (ints, doubles) = tile.ExportLandUse();
             checkpoint.State.LandUseInts = ints.Length > 0 ? TileCheckpoint.PackInts(ints) : [];
             checkpoint.State.LandUseDoubles = doubles.Length > 0 ? TileCheckpoint.Pack(doubles) : [];
-            await checkpoint.WriteStateAsync();
+            // A failed write deactivates the tile (Persistence.BooksSchema.Save): the coordinator's retry meets a fresh
+            // activation that reloads what storage holds and recomputes from there, so no later checkpoint is skipped.
+            await Persistence.BooksSchema.Save(checkpoint, this);
         }
     }
 

@@ -44,7 +44,7 @@ public static class SiloHost
             else
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-                silo.AddCarbonSimEngine(placement: Placement(options));
+                silo.AddCarbonSimEngine(placement: Placement(options), storageOutageSeconds: options.StorageOutageSeconds);
             }
             extra?.Invoke(silo);
         });
@@ -72,7 +72,7 @@ public static class SiloHost
             o.ConfigurationOptions = cluster.RedisOptions();
             o.GrainStorageSerializer = new CheckpointSerializer(serializer);
         }));
-        silo.AddCarbonSimEngine(inMemoryStorage: false, Placement(options));
+        silo.AddCarbonSimEngine(inMemoryStorage: false, Placement(options), storageOutageSeconds: options.StorageOutageSeconds);
         return silo;
     }
 

@@ -26,6 +26,10 @@ public sealed record SiloOptions
           --watchdog-seconds <s>   how often this silo pings unfinished runs and batches so a run
                                    whose coordinator died resumes on its own (env
                                    CARBONSIM_WATCHDOG_SECONDS, default 10; 0 = off)
+          --storage-outage-seconds <s>  how long grain storage (Redis) may be unreachable before
+                                   a run is failed: writes and calls failing for that reason are
+                                   retried until then (env CARBONSIM_STORAGE_OUTAGE_SECONDS,
+                                   default 300)
           --dashboard [port]       serve the Orleans Dashboard at http://<bind>:<port>/dashboard
                                    (env CARBONSIM_DASHBOARD_PORT; port default 8080; off when
                                    neither is given: then no web server listens at all)
@@ -51,6 +55,8 @@ public sealed record SiloOptions
     public int GatewayPort { get; init; } = 30000;
     public string? AdvertiseIp { get; init; }
     public double WatchdogSeconds { get; init; } = 10;
+    /// <summary>[s] Storage outage window (<see cref="StorageOutageOptions"/>).</summary>
+    public double StorageOutageSeconds { get; init; } = StorageOutageOptions.DefaultWindowSeconds;
     public string LogLevel { get; init; } = "Warning";
     /// <summary>Port of the Orleans Dashboard web server; null = no dashboard, no web server.</summary>
     public int? DashboardPort { get; init; }
@@ -79,6 +85,7 @@ public sealed record SiloOptions
         string? cluster = null, clusterId = null, serviceId = null;
         string? siloPort = environment("CARBONSIM_SILO_PORT"), gatewayPort = environment("CARBONSIM_GATEWAY_PORT");
         string? advertise = environment("CARBONSIM_ADVERTISE_IP"), watchdog = environment("CARBONSIM_WATCHDOG_SECONDS");
+        string? outage = environment("CARBONSIM_STORAGE_OUTAGE_SECONDS");
         string? dashboard = environment("CARBONSIM_DASHBOARD_PORT"), dashboardBind = environment("CARBONSIM_DASHBOARD_BIND");
         string? siloName = environment("CARBONSIM_SILO_NAME"), booksSilo = environment("CARBONSIM_BOOKS_SILO"),
             coordinatorSilo = environment("CARBONSIM_COORDINATOR_SILO");
@@ -98,6 +105,7 @@ public sealed record SiloOptions
                 case "--gateway-port": gatewayPort = Value(); break;
                 case "--advertise": advertise = Value(); break;
                 case "--watchdog-seconds": watchdog = Value(); break;
+                case "--storage-outage-seconds": outage = Value(); break;
                 case "--log-level": logLevel = Value(); break;
                 case "--dashboard":
                     // The port is optional: take the next argument only when it is not another flag.
@@ -120,6 +128,9 @@ public sealed record SiloOptions
             AdvertiseIp = string.IsNullOrWhiteSpace(advertise) ? null : advertise.Trim(),
             WatchdogSeconds = watchdog is null ? 10 : double.TryParse(watchdog, CultureInfo.InvariantCulture, out var w) && w >= 0 ? w
                 : throw new ArgumentException($"--watchdog-seconds: got '{watchdog}', expected a number ≥ 0"),
+            StorageOutageSeconds = outage is null ? StorageOutageOptions.DefaultWindowSeconds
+                : double.TryParse(outage, CultureInfo.InvariantCulture, out var o) && o >= 0 && double.IsFinite(o) ? o
+                : throw new ArgumentException($"--storage-outage-seconds: got '{outage}', expected a number of seconds ≥ 0"),
             LogLevel = logLevel,
             DashboardPort = string.IsNullOrWhiteSpace(dashboard) ? null : Port(dashboard.Trim(), "--dashboard", DefaultDashboardPort),
             DashboardBind = string.IsNullOrWhiteSpace(dashboardBind) ? null : dashboardBind.Trim(),

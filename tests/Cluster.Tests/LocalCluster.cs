@@ -5,8 +5,15 @@ using CarbonSim.Grains.Persistence;
 
 namespace CarbonSim.Cluster.Tests;
 
+/// <summary>A redis-server the cluster tests talk to: its loopback port and the folder for logs.</summary>
+public interface IRedisServer
+{
+    int Port { get; }
+    string LogDir { get; }
+}
+
 /// <summary>One redis-server on a free loopback port for the whole test collection (no persistence).</summary>
-public sealed class RedisFixture : IDisposable
+public sealed class RedisFixture : IRedisServer, IDisposable
 {
     public int Port { get; }
     public string LogDir { get; }
@@ -28,21 +35,27 @@ public sealed class RedisFixture : IDisposable
         }
     }
 
-    bool Ping()
+    bool Ping() => RedisPing.Answers(Port);
+
+    public void Dispose() => _redis.Dispose();
+}
+
+public static class RedisPing
+{
+    /// <summary>Whether a Redis on loopback <paramref name="port"/> answers PING with PONG (not while it loads its append-only file).</summary>
+    public static bool Answers(int port)
     {
         try
         {
-            using var tcp = new TcpClient("127.0.0.1", Port);
+            using var tcp = new TcpClient("127.0.0.1", port);
             var s = tcp.GetStream();
             s.Write("PING\r\n"u8);
             var buf = new byte[16];
             int n = s.Read(buf);
             return Encoding.ASCII.GetString(buf, 0, n).StartsWith("+PONG", StringComparison.Ordinal);
         }
-        catch (SocketException) { return false; }
+        catch (Exception e) when (e is SocketException or IOException) { return false; }
     }
-
-    public void Dispose() => _redis.Dispose();
 }
 
 [CollectionDefinition(Name)]
@@ -57,7 +70,7 @@ public sealed class RedisCollection : ICollectionFixture<RedisFixture>
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
-    readonly RedisFixture _redis;
+    readonly IRedisServer _redis;
     public List<ChildProcess> Silos { get; } = [];
     /// <summary>Silo-to-silo port of each silo, index-aligned with <see cref="Silos"/>.</summary>
     public List<int> SiloPorts { get; } = [];
@@ -67,7 +80,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public string LogDir { get; }
     public ClusterConnection? Connection { get; private set; }
 
-    LocalCluster(RedisFixture redis, string name)
+    LocalCluster(IRedisServer redis, string name)
     {
         _redis = redis;
         ClusterId = $"{name}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -81,7 +94,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public string[] Flags => ["--cluster", Address, "--cluster-id", ClusterId, "--service-id", ClusterId];
 
     /// <summary>Starts <paramref name="silos"/> silos named silo1, silo2, … (each also gets <paramref name="siloArgs"/>) and connects.</summary>
-    public static async Task<LocalCluster> StartAsync(RedisFixture redis, string name, int silos, params string[] siloArgs)
+    public static async Task<LocalCluster> StartAsync(IRedisServer redis, string name, int silos, params string[] siloArgs)
     {
         if (!File.Exists(Paths.SiloDll)) throw new InvalidOperationException($"silo build output missing: {Paths.SiloDll}");
         var cluster = new LocalCluster(redis, name);

@@ -89,6 +89,20 @@ public static class ClusterJobs
         return 0;
     });
 
+    /// <summary>
+    /// Resumes a run (<see cref="ISimulationGrain.Resume"/>) and lists it as unfinished again, so the silos' watchdogs
+    /// look after it (a batch member stays with its batch). Returns the progress before and after.
+    /// </summary>
+    public static async Task<(RunProgress Before, RunProgress After)> Resume(IGrainFactory grains, JobEntry entry)
+    {
+        var run = grains.GetGrain<ISimulationGrain>(entry.Id);
+        var before = await Resilient(() => run.GetProgress());
+        var after = await Resilient(() => run.Resume());
+        if (after.Resumes > before.Resumes && entry.BatchId is null && entry.Finished)
+            await Resilient(async () => { await Registry(grains).Add(entry with { Finished = false }); return 0; });
+        return (before, after);
+    }
+
     /// <summary>Tile activations of a run per silo (silo address → count), from the management grain.</summary>
     public static async Task<SortedDictionary<string, int>> TilesPerSilo(IGrainFactory grains, string runId)
     {

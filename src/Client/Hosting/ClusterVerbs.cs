@@ -4,7 +4,7 @@ using CarbonSim.Client.Commands;
 
 namespace CarbonSim.Client.Hosting;
 
-/// <summary>The cluster verbs of <c>carbonsim</c> (submit, status, wait, results, cancel, list, batch): their options, help and examples.</summary>
+/// <summary>The cluster verbs of <c>carbonsim</c> (submit, status, wait, results, cancel, resume, list, batch): their options, help and examples.</summary>
 public static class ClusterVerbs
 {
     const string Cluster = "--cluster redis://127.0.0.1:6379";
@@ -16,6 +16,7 @@ public static class ClusterVerbs
         yield return Wait(context);
         yield return Results(context);
         yield return Cancel(context);
+        yield return Resume(context);
         yield return List(context);
         yield return Batch(context);
     }
@@ -111,6 +112,17 @@ public static class ClusterVerbs
         CarbonSimCli.Action(c, context, (r, _) => CancelCommand.Run(ClusterCli.From(r), r.GetValue(id)!));
         return (c, $"""
               carbonsim cancel <run-id> {Cluster}
+            """);
+    }
+
+    static (Command, string) Resume(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "run id (as submit or list print it)" };
+        var c = Verb("resume", "Continue a failed or cancelled run from its last checkpoints (e.g. after Redis was down longer than the silos' --storage-outage-seconds). Outputs are identical to an undisturbed run. A run going on or done is left alone.", id);
+        CarbonSimCli.Action(c, context, (r, _) => ResumeCommand.Run(ClusterCli.From(r), r.GetValue(id)!));
+        return (c, $"""
+              carbonsim resume <run-id> {Cluster}
+              carbonsim wait <run-id> {Cluster}
             """);
     }
 

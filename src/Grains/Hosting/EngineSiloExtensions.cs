@@ -13,9 +13,14 @@ public static class EngineSiloExtensions
     /// no preference unless <paramref name="placement"/> names silos) and, unless the host brings its own
     /// (Redis on a cluster), in-memory grain storage for checkpoints, series and spin-up equilibria.
     /// <paramref name="kernelSlots"/>: tile years that may run the kernel at once (<see cref="KernelGate"/>; default one per core).
+    /// <paramref name="storageOutageSeconds"/>: how long storage may be unreachable before a run fails
+    /// (<see cref="Persistence.StorageOutageOptions"/>; default <see cref="Persistence.StorageOutageOptions.DefaultWindowSeconds"/>).
     /// </summary>
-    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true, PinnedPlacementOptions? placement = null, int? kernelSlots = null)
+    public static ISiloBuilder AddCarbonSimEngine(this ISiloBuilder silo, bool inMemoryStorage = true, PinnedPlacementOptions? placement = null, int? kernelSlots = null,
+        double? storageOutageSeconds = null)
     {
+        silo.Services.Configure<Persistence.StorageOutageOptions>(o =>
+            o.WindowSeconds = storageOutageSeconds ?? Persistence.StorageOutageOptions.DefaultWindowSeconds);
         silo.Services.AddSingleton<ICarbonKernel>(_ => new SharedColumnModels(new BgcKernel()));
         silo.Services.AddSingleton(_ => new KernelGate(kernelSlots ?? Environment.ProcessorCount));
         silo.Services.Configure<PinnedPlacementOptions>(o =>

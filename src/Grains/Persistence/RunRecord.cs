@@ -70,8 +70,54 @@ public static class RecoveryPolicy
 
     static bool IsTransientItself(Exception e) =>
         e is NotReadyException or TimeoutException or OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException or OperationCanceledException
-        || e.GetType().Name is "ConnectionFailedException" or "GatewayTooBusyException" or "OrleansLifecycleCanceledException"
-            or "RedisStorageException" or "RedisConnectionException" or "RedisTimeoutException";
+        || NameOf(e) is "ConnectionFailedException" or "GatewayTooBusyException" or "OrleansLifecycleCanceledException"
+            or "RedisStorageException" or "RedisConnectionException" or "RedisTimeoutException"
+        || IsStorageOutage(e);
+
+    /// <summary>
+    /// Whether <paramref name="e"/> (or an exception inside it) says grain storage is unreachable rather than
+    /// wrong: the Redis client's connection and timeout exceptions, and Redis answering <c>LOADING</c> while it
+    /// reads its append-only file after a restart. Such failures are retried for the storage outage window
+    /// (<see cref="StorageOutageOptions"/>), not just <see cref="BudgetSeconds"/>. Orleans' Redis storage provider
+    /// throws a <c>RedisStorageException</c> that carries the Redis client's exception only as text in its message (no
+    /// inner exception), and its storage bridge wraps that in an <see cref="OrleansException"/> the same way, so the
+    /// messages are searched for the client's exception names too.
+    /// </summary>
+    public static bool IsStorageOutage(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (NameOf(x) is "RedisConnectionException" or "RedisTimeoutException"
+                || NameOf(x) == "RedisServerException" && x.Message.StartsWith("LOADING", StringComparison.Ordinal)
+                || OutageInMessage.Any(m => x.Message.Contains(m, StringComparison.Ordinal)))
+                return true;
+            if (x is AggregateException a && a.InnerExceptions.Any(IsStorageOutage)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The exception's type name; for one that crossed a grain call as Orleans' fallback (its type is not one the
+    /// runtime re-creates, e.g. the Redis client's exceptions thrown on another silo), the original type's name.
+    /// </summary>
+    static string NameOf(Exception x)
+    {
+        if (x is not Orleans.Serialization.UnavailableExceptionFallbackException { ExceptionType: { Length: > 0 } full }) return x.GetType().Name;
+        string name = full.Split(',')[0];
+        return name[(name.LastIndexOfAny(['.', '+']) + 1)..];
+    }
+
+    /// <summary>The exception's type and those inside it, outermost first (<c>OrleansException > RedisStorageException > RedisConnectionException</c>), for logs.</summary>
+    public static string Chain(Exception e)
+    {
+        var names = new List<string>();
+        for (var x = e; x is not null && names.Count < 6; x = x.InnerException) names.Add(NameOf(x));
+        return string.Join(" > ", names);
+    }
+
+    /// <summary>How the Redis client's outage exceptions appear inside the storage provider's messages.</summary>
+    static readonly string[] OutageInMessage =
+        ["StackExchange.Redis.RedisConnectionException", "StackExchange.Redis.RedisTimeoutException", "LOADING Redis is loading"];
 
     /// <summary>Not <see cref="IsTransient"/>.</summary>
     public static bool IsPermanent(Exception e) => !IsTransient(e);

@@ -146,6 +146,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("list")]
     [InlineData("wait", "some-run")]
     [InlineData("cancel", "some-run")]
+    [InlineData("resume", "some-run")]
     [InlineData("results", "some-run", "--out", "{out}")]
     public void A_cluster_verb_with_no_redis_listening_says_redis_is_unreachable_and_exits_4_quickly(string verb, params string[] args)
     {

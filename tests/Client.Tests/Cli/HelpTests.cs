@@ -9,7 +9,7 @@ public class HelpTests
 {
     public static TheoryData<string> Verbs() => new()
     {
-        "run", "validate", "point", "compare", "landuse", "invest", "submit", "status", "wait", "results", "cancel", "list", "batch",
+        "run", "validate", "point", "compare", "landuse", "invest", "submit", "status", "wait", "results", "cancel", "resume", "list", "batch",
     };
 
     [Theory]
