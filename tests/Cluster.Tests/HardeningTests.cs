@@ -163,7 +163,7 @@ public sealed class HardeningUnitTests
 }
 
 /// <summary>Issue #14 through real processes and a real Redis: a refused password is one line and exit 4, for the client and the silo.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(OwnRedisCollection.Name)]
 public sealed class RedisPasswordTests(RedisFixture shared)
 {
     /// <summary>A redis-server of its own with <c>requirepass</c> (a password with a comma and an equals sign).</summary>

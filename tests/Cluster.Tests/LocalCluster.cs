@@ -65,6 +65,16 @@ public sealed class RedisCollection : ICollectionFixture<RedisFixture>
 }
 
 /// <summary>
+/// Tests that start redis-servers of their own (outages, passwords): a second collection, so xunit runs them beside the
+/// shared-Redis collection instead of after it (the cluster tests mostly wait on processes; CI time).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class OwnRedisCollection : ICollectionFixture<RedisFixture>
+{
+    public const string Name = "own-redis";
+}
+
+/// <summary>
 /// A fresh cluster (new cluster id and service id) of N silo processes on the shared Redis, plus an
 /// Orleans client in the test process for inspection. Everything is stopped by PID on dispose.
 /// </summary>

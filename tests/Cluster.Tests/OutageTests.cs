@@ -50,7 +50,7 @@ public sealed class RestartableRedis : IRedisServer, IDisposable
 }
 
 /// <summary>Issue #14: a run rides out a Redis outage (real redis-server, two silo processes, the CLI).</summary>
-[Collection(RedisCollection.Name)]
+[Collection(OwnRedisCollection.Name)]
 public sealed class RedisOutageTests(RedisFixture shared, ITestOutputHelper output)
 {
     /// <summary>Seconds Redis stays down.</summary>
