@@ -33,7 +33,7 @@ public sealed record StationPlace(double Latitude, double Longitude, double Elev
 public static class StationRecordReader
 {
     /// <summary>Columns of the plain CSV (docs/data.md).</summary>
-    public static readonly string[] PlainColumns = ["date", "tmax_c", "tmin_c", "prcp_mm"];
+    public static IReadOnlyList<string> PlainColumns { get; } = ["date", "tmax_c", "tmin_c", "prcp_mm"];
 
     /// <summary>True when the header is GHCN-Daily's (STATION, DATE, … columns).</summary>
     public static bool IsGhcn(CsvTable t) => t.HasColumn("STATION") && t.HasColumn("DATE");

@@ -51,7 +51,8 @@ public static class StationGaps
                     else if (!double.IsNaN(left) && !double.IsNaN(right)) dst[k] = left + (right - left) * (k - k0 + 1) / (len + 1.0);
                     else dst[k] = double.IsNaN(left) ? right : left;
                     if (double.IsNaN(dst[k]))
-                        throw new InvalidInputException(r.Path, name, "no valid value near the gap", "a valid day on at least one side of every short gap");
+                        throw new InvalidInputException(r.Path, string.Format(CultureInfo.InvariantCulture, "{0} {1:yyyy-MM-dd}..{2:yyyy-MM-dd}", name, from.AddDays(k0), from.AddDays(k1)),
+                            "no valid value within " + maxGapDays + " days on either side", "a valid day on at least one side of every filled gap");
                 }
                 filled += len;
                 k0 = k1 + 1;
