@@ -73,6 +73,8 @@ public static class ResultsFactory
             References = References(setup, spec),
             BoundariesPath = scenario.Region.BoundariesPath,
             Spinup = Stats(spec, spinups, zone => setup.ClimateZones[zone].Label),
+            ClimateComparisons = !scenario.Climate.UsesStations ? [] : setup.ClimateZones.Select(z => CarbonSim.Model.Climate.ClimateComparison.For(
+                z.Key, z.Label, z.Met, z.Site.Latitude, 0, z.Site.Elevation, scenario.StartYear, scenario.YearCount)).ToList(),
             Timings = timings,
         };
     }
@@ -222,6 +224,7 @@ public static class ResultsFactory
         if (s.LandUse.Generator is { } gen) paths.AddRange([gen.CitiesPath, gen.TargetsPath, gen.GreenSpacePath]);
         paths.AddRange(s.Vegetation.Values.Select(v => v.EpcPath));
         paths.AddRange(s.Climate.MetFiles.Values.Select(m => m.Path));
+        paths.AddRange(s.Climate.Stations.Select(st => st.Path));
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in paths)
             if (p is not null && File.Exists(p) && !hashes.ContainsKey(p))

@@ -74,6 +74,7 @@ public static class ValidateCommand
             for (int i = 0; i < z.Met.DayCount; i++) { t += (z.Met.Tmax[i] + z.Met.Tmin[i]) / 2; p += z.Met.Prcp[i]; }
             o.WriteLine(string.Format(inv, "  {0,-8} {1,-32} {2,5:0.0} °C {3,5:0} mm a-1  {4}", z.Key, Trunc(z.Label, 32), t / z.Met.DayCount, p / z.Met.YearCount,
                 z.Source.Contains("derived", StringComparison.Ordinal) ? "derived" : "measured/file"));
+            if (s.Climate.UsesStations) o.WriteLine($"           {z.Source}");   // record years, calendar rule, filled days, weights, elevation
         }
         o.WriteLine(string.Format(inv, "co2       {0:0.0} ppm ({1}) -> {2:0.0} ppm ({3}); spin-up at {4:0.0} ppm, {5}, max {6} years",
             setup.Co2Ppm(s.StartYear), s.StartYear, setup.Co2Ppm(s.EndYear), s.EndYear, s.Spinup.Co2Ppm, s.Spinup.Mode.ToString().ToLowerInvariant(), s.Spinup.MaxYears));

@@ -131,6 +131,7 @@ public static class HtmlReport
         }
 
         // Region per year
+        ClimateTable.ReportSection(sb, r); // station-driven runs: real climate next to the generator's (issue #13)
         sb.Append("<h2>Region per year</h2>\n<table><tr><th>Year</th><th>GPP [g C m⁻² a⁻¹]</th><th>NPP [g C m⁻² a⁻¹]</th>" +
                   "<th>NEP [g C m⁻² a⁻¹]</th><th>NBP [g C m⁻² a⁻¹]</th><th>Total C [t C ha⁻¹]</th><th>Total C [Tg C]</th><th>Change [Tg C]</th></tr>\n");
         RegionYear? prevYear = null;

@@ -90,6 +90,7 @@ public static class OutputWriter
         if (r.CropYears.Count > 0) { CropYieldTable.Write(r, Path.Combine(dir, CropYieldTable.FileName)); Done(CropYieldTable.FileName); } // issue #11
         if (r.References is not null) { ValidationTables.WriteValidation(Validation.Evaluate(r), Path.Combine(dir, ValidationTables.ValidationFile)); Done(ValidationTables.ValidationFile); }
         foreach (var f in AttributionOutput.Write(r, dir)) Done(f); // issue #10: attribution.csv (only with run --attribution)
+        if (r.ClimateComparisons.Count > 0) { ClimateTable.Write(r, Path.Combine(dir, ClimateTable.FileName)); Done(ClimateTable.FileName); } // issue #13: station-driven runs
         var dataFiles = files.ToList();
 
         var charts = new List<(string, string)>();

@@ -113,6 +113,8 @@ public sealed record RunResults
     public IReadOnlyList<PhaseTiming> Timings { get; init; } = [];
     /// <summary>Published observations to compare with (the scenario's <c>validation.references</c>), or null: no comparison.</summary>
     public ReferenceTable? References { get; init; }
+    /// <summary>Station-driven runs: each zone's real weather next to the weather generator's (<c>climate_monthly.csv</c>); empty otherwise.</summary>
+    public IReadOnlyList<CarbonSim.Model.Climate.ClimateComparison> ClimateComparisons { get; init; } = [];
     /// <summary>Why nothing is compared when <see cref="References"/> is null (shown in the report and console), or null: the scenario names no references.</summary>
     public string? NoValidationReason { get; init; }
     /// <summary>One row per city (and <see cref="ClassYear.RegionId"/>), land-use class and year with area; empty when the run has no class sums.</summary>

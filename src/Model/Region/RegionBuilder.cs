@@ -337,6 +337,18 @@ public static class RegionBuilder
             return zones;
         }
         var cityIds = cities.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (climate.UsesStations)   // station daily records, weighted to each city's cells (Model/Climate/StationZones.cs)
+        {
+            foreach (var zone in climate.ZoneElevationM.Keys.Where(z => !cityIds.Contains(z)))
+                throw new InvalidInputException(scenario.SourcePath, $"climate.zone_elevation_m.{zone}", zone, $"a city id of the region ({string.Join(", ", cityIds.Order())})");
+            var places = cities.Select(c => new ZonePlace(c.Id, c.Name, MeanLatitude(cells, c.Index), MeanLongitude(cells, c.Index),
+                climate.ZoneElevationM.TryGetValue(c.Id, out var z) ? z : null)).ToList();
+            var built = StationZones.Build(climate.Stations, scenario.StartYear, scenario.EndYear, scenario.History?.StartYear,
+                climate.BeyondRecord, climate.MaxGapDays, climate.LapseRateKPerM, places, scenario.SourcePath);
+            for (int i = 0; i < cities.Count; i++)
+                zones[cities[i].Id] = new ClimateZone(cities[i].Id, cities[i].Name, built[i].Source, built[i].Met, Site(built[i].ElevationM, places[i].Latitude));
+            return zones;
+        }
         foreach (var (zone, spec) in climate.MetFiles)
         {
             if (zone != LandUseClassTable.AnyZone && !cityIds.Contains(zone))
@@ -350,6 +362,13 @@ public static class RegionBuilder
             if (!zones.ContainsKey(city.Id) && !zones.ContainsKey(LandUseClassTable.AnyZone))
                 throw new InvalidInputException(scenario.SourcePath, "climate.met_files", $"no entry for city {city.Id} ({city.Name})", "an entry for every city or a '*' entry");
         return zones;
+    }
+
+    private static double MeanLongitude(GeneratorCell[] cells, int city)
+    {
+        double s = 0; int k = 0;
+        foreach (var c in cells) if (c.CityIndex == city) { s += c.Lon; k++; }
+        return k > 0 ? s / k : 0;
     }
 
     private static double MeanLatitude(GeneratorCell[] cells, int? city)

@@ -150,7 +150,16 @@ public sealed record ClimateSpec
     public double LapseRateKPerM { get; init; } = 0.0065;
     /// <summary>Met files by zone key (city id, or "*" for all other cities), or empty.</summary>
     public ImmutableSortedDictionary<string, MetFileSpec> MetFiles { get; init; } = ImmutableSortedDictionary<string, MetFileSpec>.Empty;
+    /// <summary>Station daily records (docs/data.md "Station daily records"), or empty.</summary>
+    public ImmutableArray<CarbonSim.Model.Climate.StationSpec> Stations { get; init; } = [];
+    /// <summary>Calendar years outside the station records: an error or the record cycled.</summary>
+    public CarbonSim.Model.Climate.BeyondRecord BeyondRecord { get; init; } = CarbonSim.Model.Climate.BeyondRecord.Error;
+    /// <summary>[d] Longest run of missing days in a station record that is filled (longer runs are an error).</summary>
+    public int MaxGapDays { get; init; } = 5;
+    /// <summary>[m] Elevation of a climate zone (city id) for the lapse rate; zones not named take the stations' weighted elevation.</summary>
+    public ImmutableSortedDictionary<string, double> ZoneElevationM { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
     public bool UsesGenerator => NormalsPath is not null;
+    public bool UsesStations => !Stations.IsEmpty;
 }
 
 /// <summary>A BIOME-BGC met file (.mtc41/.mtc43) for one climate zone.</summary>

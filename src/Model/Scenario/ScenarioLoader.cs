@@ -277,12 +277,15 @@ public static partial class ScenarioLoader
 
     private static ClimateSpec ReadClimate(YamlMap m, string dir)
     {
-        bool hasNormals = m.Has("normals"), hasMet = m.Has("met_files");
-        if (hasNormals == hasMet)
-            throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", hasNormals ? "both 'normals' and 'met_files'" : "neither 'normals' nor 'met_files'",
-                "exactly one of 'normals' (monthly normals CSV for the weather generator) or 'met_files' (BIOME-BGC met files per zone)");
+        bool hasNormals = m.Has("normals"), hasMet = m.Has("met_files"), hasStations = m.Has("stations");
+        int modes = (hasNormals ? 1 : 0) + (hasMet ? 1 : 0) + (hasStations ? 1 : 0);
+        if (modes != 1)
+            throw new InvalidInputException(m.File, $"{m.Path} (line {m.Node.Start.Line})", $"{modes} of normals/met_files/stations",
+                "exactly one of 'normals' (monthly normals CSV for the weather generator), 'met_files' (BIOME-BGC met files per zone) or 'stations' (station daily records)");
         ClimateSpec spec;
-        if (hasNormals)
+        if (hasStations)
+            spec = ReadStationClimate(m, dir);
+        else if (hasNormals)
         {
             spec = new ClimateSpec
             {
