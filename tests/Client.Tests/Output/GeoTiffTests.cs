@@ -153,7 +153,7 @@ public class GeoTiffCrsTests
 
     /// <summary>
     /// GDAL (gdalinfo, installed by .ci/run) opens the copied .tif with the CRS and geotransform. Without gdalinfo on
-    /// PATH the test fails under CI (CI=true) and returns early on a developer machine that lacks GDAL.
+    /// PATH the test fails under CI and returns early on a developer machine that lacks GDAL (<see cref="GdalTool"/>).
     /// </summary>
     [Theory]
     [InlineData("albers", "Albers", "30", "45")]
@@ -162,21 +162,12 @@ public class GeoTiffCrsTests
     [InlineData("wgs84", "WGS 84", "4326", "GEOGCRS")]
     public void Gdalinfo_opens_the_copied_tif_with_its_crs(string name, string want1, string want2, string want3)
     {
-        var gdal = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "gdalinfo")).FirstOrDefault(File.Exists);
-        if (gdal is null)
-        {
-            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "gdalinfo not on PATH under CI (.ci/run installs gdal-bin)");
-            return;
-        }
+        if (GdalTool.Find("gdalinfo") is not { } gdal) return;
         using var tmp = new TempDir();
         var wkt = Crss.Select(row => (string)row[0] == name ? (string)row[1] : null).First(w => w is not null)!;
         var g = GridIn(name, wkt);
         var path = WriteAlone(tmp, g);
-        var psi = new System.Diagnostics.ProcessStartInfo(gdal, ["-json", path]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        var json = p.StandardOutput.ReadToEnd(); var err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, err);
+        var json = GdalTool.Run(gdal, "-json", path);
         Assert.DoesNotContain("aux.xml", json);
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         var crs = doc.RootElement.GetProperty("coordinateSystem").GetProperty("wkt").GetString()!;

@@ -75,9 +75,9 @@ public static class GeoKeyEncoder
         return b.Build(false, "user-defined (WKT in the .aux.xml sidecar)");
     }
 
-    private static bool IsDegrees(GeographicCoordinateSystem g) => Math.Abs(g.AngularUnit.RadiansPerUnit - Math.PI / 180) < 1e-12;
+    internal static bool IsDegrees(GeographicCoordinateSystem g) => Math.Abs(g.AngularUnit.RadiansPerUnit - Math.PI / 180) < 1e-12;
 
-    private static (double A, double InvF) Axes(GeographicCoordinateSystem g)
+    internal static (double A, double InvF) Axes(GeographicCoordinateSystem g)
     {
         var e = g.HorizontalDatum.Ellipsoid;
         double a = e.SemiMajorAxis * e.AxisUnit.MetersPerUnit;
@@ -88,7 +88,7 @@ public static class GeoKeyEncoder
     private static bool IsCgcs2000(GeographicCoordinateSystem g) { var (a, f) = Axes(g); return Math.Abs(a - 6378137) < 1e-6 && Math.Abs(f - 298.257222101) < 1e-6 && Math.Abs(g.PrimeMeridian.Longitude) < 1e-12; }
 
     /// <summary>A projection parameter by name, case- and underscore-insensitive (ESRI and OGC spellings), or null.</summary>
-    private static double? Param(ProjectedCoordinateSystem p, params string[] names)
+    internal static double? Param(ProjectedCoordinateSystem p, params string[] names)
     {
         static string N(string s) => s.Replace("_", "").Replace(" ", "").ToLowerInvariant();
         for (int i = 0; i < p.Projection.NumParameters; i++)
@@ -99,7 +99,7 @@ public static class GeoKeyEncoder
         return null;
     }
 
-    private static string ProjName(ProjectedCoordinateSystem p) => p.Projection.ClassName.Replace("_", "").Replace(" ", "").ToLowerInvariant();
+    internal static string ProjName(ProjectedCoordinateSystem p) => p.Projection.ClassName.Replace("_", "").Replace(" ", "").ToLowerInvariant();
 
     private static int? UtmCode(ProjectedCoordinateSystem p)
     {
