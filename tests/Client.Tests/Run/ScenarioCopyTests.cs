@@ -18,7 +18,8 @@ public class ScenarioCopyTests
         ScenarioCopy.Write(original, outDir, new Dictionary<string, string> { ["grid.resolution_km"] = "20" });
         var copyPath = Path.Combine(outDir, ScenarioCopy.FileName);
         var text = File.ReadAllText(copyPath);
-        Assert.DoesNotContain(TestScenarios.Root, text); // relative paths only
+        Assert.DoesNotContain(": \"" + TestScenarios.Root, text); // no rooted path value
+        Assert.Contains("boundaries: \"../", text);              // relative paths, quoted
         Assert.Contains("# 13 city polygons", text);     // comments kept
         var a = ScenarioLoader.Load(original);
         var b = ScenarioLoader.Load(copyPath);
