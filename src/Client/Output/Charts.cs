@@ -44,14 +44,16 @@ public static class Charts
     public static void TotalCarbonByCity(RunResults r, string path, int width = Width, int height = Height)
     {
         var plt = new Plot();
-        var palette = new ScottPlot.Palettes.Category20();
+        // Ten distinct hues, then the same hues dashed (Category20's light/dark pairs made neighbours look alike).
+        var palette = new ScottPlot.Palettes.Category10();
         int i = 0;
         foreach (var c in r.Cities)
         {
             var s = r.SeriesOf(c.Id).ToList();
             var line = plt.Add.Scatter(s.Select(y => (double)y.Year).ToArray(), s.Select(y => U.KgToTg(y.TotalCKg)).ToArray());
             line.LegendText = c.Name;
-            line.Color = palette.GetColor(i++);
+            line.LinePattern = (i / 10) % 2 == 1 ? LinePattern.Dashed : LinePattern.Solid;
+            line.Color = palette.GetColor(i++ % 10);
             line.LineWidth = 2;
             line.MarkerSize = s.Count <= 12 ? 5 : 0;
         }
@@ -111,7 +113,7 @@ public static class Charts
         if (r.References?.Rows.FirstOrDefault(p => p.Variable.Name == "npp_gC_m2_yr" && p.CityIds.Count == 0 && p.Class == ReferenceRow.AnyClass) is { } range)
         {
             // The range as a shaded band (issue #13: ranges as bands, not two lines).
-            var band = plt.Add.HorizontalSpan(range.Low, range.High);
+            var band = plt.Add.VerticalSpan(range.Low, range.High); // ScottPlot 5: a VerticalSpan covers a range of y values
             band.FillStyle.Color = Colors.Gray.WithAlpha(0.25);
             band.LineStyle.Width = 0;
             band.LegendText = string.Create(Inv, $"Published range {range.Low:F0}–{range.High:F0} ({range.Source.Split([',', ':'])[0]})");
@@ -133,7 +135,7 @@ public static class Charts
     /// </summary>
     /// <param name="cellCity">Optional city index per cell (−1 outside): city borders are drawn as dark cells and each city is labelled at the mean of its cell centres.</param>
     /// <param name="cityNames">Names indexed like <paramref name="cellCity"/>.</param>
-    /// <param name="diverging">Colour a change: cmocean "tarn", brown (loss) to green (gain), its range symmetric about zero.</param>
+    /// <param name="diverging">Colour a change: cmocean "tarn", brown (loss) to teal (gain), its range symmetric about zero.</param>
     public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height,
         int[]? cellCity = null, IReadOnlyList<string>? cityNames = null, bool diverging = false)
     {

@@ -144,7 +144,7 @@ public static class OutputWriter
                 {
                     Charts.Map(gc, change.Layer, $"Total carbon change {change.From}→{change.To} — {r.ScenarioName}", Path.Combine(dir, Charts.ChangeMapFile),
                         cellCity: r.CellCity, cityNames: r.Cities.Select(c => c.Name).ToList(), diverging: true);
-                    Done(Charts.ChangeMapFile); charts.Add((Charts.ChangeMapFile, $"Change of total carbon density {change.From}→{change.To} [t C ha-1] (brown: loss, green: gain)"));
+                    Done(Charts.ChangeMapFile); charts.Add((Charts.ChangeMapFile, $"Change of total carbon density {change.From}→{change.To} [t C ha-1] (brown: loss, teal: gain)"));
                 }
             }
             catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
