@@ -50,6 +50,7 @@ public static class ResultsFactory
             if (LandUseLayer(spec, grid, snap) is { } classes) rasters.Add(classes);
         }
 
+        var cities = CityInfos(setup);
         var spinups = outcome.Spinups;
         var historyYears = outcome.History.Region
             .Select(y => Means(new RegionYear { Year = y.Year, AreaM2 = regionArea, CityCount = setup.Cities.Length, AreaByClassM2 = regionClasses }, y, regionArea))
@@ -62,16 +63,19 @@ public static class ResultsFactory
             ScenarioSha256 = scenario.FileHash,
             InputSha256 = InputHashes(setup),
             Years = Enumerable.Range(spec.FirstYear, spec.YearCount).ToArray(),
-            Cities = CityInfos(setup),
+            Cities = cities,
             CityYears = cityYears,
             RegionYears = regionYears,
             Grid = grid,
             Rasters = rasters,
+            CellCity = CellCity(spec, grid, cities),
             Outputs = scenario.Outputs.Selection,
             ClassYears = ClassYear.All(spec, outcome),
             CropYears = CropYear.All(spec, outcome),
             References = References(setup, spec),
             BoundariesPath = scenario.Region.BoundariesPath,
+            ScenarioPath = scenario.SourcePath,
+            ScenarioOverrides = new Dictionary<string, string> { ["grid.resolution_km"] = scenario.Grid.ResolutionKm.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
             Spinup = Stats(spec, spinups, zone => setup.ClimateZones[zone].Label),
             ClimateComparisons = !scenario.Climate.UsesStations ? [] : setup.ClimateZones.Select(z => CarbonSim.Model.Climate.ClimateComparison.For(
                 z.Key, z.Label, z.Met, z.Site.Latitude, 0, z.Site.Elevation, scenario.StartYear, scenario.YearCount)).ToList(),
@@ -157,6 +161,17 @@ public static class ResultsFactory
         Array.Fill(codes, double.NaN);
         for (int i = 0; i < spec.Cells.Count; i++) codes[grid.Index(spec.Cells.Row[i], spec.Cells.Col[i])] = plan.ClassCodes[snap.Classes[i]];
         return RasterLayer.LandUse(snap.Year, codes);
+    }
+
+    /// <summary>[-] Per grid cell the index of its city in <paramref name="cities"/> (−1 outside every city): the map's borders and names and <c>rasters/city_code</c>.</summary>
+    internal static int[] CellCity(RunSpec spec, GridSpec grid, IReadOnlyList<CityInfo> cities)
+    {
+        var index = cities.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var cc = new int[grid.CellCount];
+        Array.Fill(cc, -1);
+        for (int i = 0; i < spec.Cells.Count; i++)
+            cc[grid.Index(spec.Cells.Row[i], spec.Cells.Col[i])] = index[spec.CityIds[spec.Cells.City[i]]];
+        return cc;
     }
 
     /// <summary>The engine's per-cell variable (<see cref="V"/>) behind a scenario output variable name.</summary>

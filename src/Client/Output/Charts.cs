@@ -18,6 +18,10 @@ public static class Charts
     public const string RegionalNppFile = "chart_region_npp.png";
     /// <summary>Map of total carbon density in the last year.</summary>
     public const string MapFile = "map_total_c_last_year.png";
+    /// <summary>Map of NPP in the last year.</summary>
+    public const string NppMapFile = "map_npp_last_year.png";
+    /// <summary>Map of the change of total carbon density from the first to the last raster year.</summary>
+    public const string ChangeMapFile = "map_total_c_change.png";
     /// <summary>Regional area of each land-use class per year (runs with land-use change).</summary>
     public const string LandUseAreasFile = "chart_land_use_change.png";
 
@@ -40,18 +44,23 @@ public static class Charts
     public static void TotalCarbonByCity(RunResults r, string path, int width = Width, int height = Height)
     {
         var plt = new Plot();
-        var palette = new ScottPlot.Palettes.Category20();
+        // Ten distinct hues, then the same hues dashed (Category20's light/dark pairs made neighbours look alike).
+        var palette = new ScottPlot.Palettes.Category10();
         int i = 0;
         foreach (var c in r.Cities)
         {
             var s = r.SeriesOf(c.Id).ToList();
             var line = plt.Add.Scatter(s.Select(y => (double)y.Year).ToArray(), s.Select(y => U.KgToTg(y.TotalCKg)).ToArray());
             line.LegendText = c.Name;
-            line.Color = palette.GetColor(i++);
+            line.LinePattern = (i / 10) % 2 == 1 ? LinePattern.Dashed : LinePattern.Solid;
+            line.Color = palette.GetColor(i++ % 10);
             line.LineWidth = 2;
             line.MarkerSize = s.Count <= 12 ? 5 : 0;
         }
         YearAxis(plt);
+        // Stocks start at zero, so a city's change reads against its size (issue #13: the axis once started at −100 Tg).
+        double top = r.Cities.SelectMany(c => r.SeriesOf(c.Id)).Select(y => U.KgToTg(y.TotalCKg)).DefaultIfEmpty(0).Max();
+        plt.Axes.SetLimitsY(0, top > 0 ? top * 1.05 : 1);
         plt.YLabel("Total carbon [Tg C]");
         plt.Title($"Total ecosystem carbon by city — {r.ScenarioName}");
         plt.ShowLegend(Edge.Right);
@@ -103,15 +112,17 @@ public static class Charts
         // The first references row of regional NPP over all classes, if the scenario names references.
         if (r.References?.Rows.FirstOrDefault(p => p.Variable.Name == "npp_gC_m2_yr" && p.CityIds.Count == 0 && p.Class == ReferenceRow.AnyClass) is { } range)
         {
-            foreach (var (v, label) in new[] { (range.Low, $"Published low {range.Low:F0}"), (range.High, $"Published high {range.High:F0}") })
-            {
-                var h = plt.Add.HorizontalLine(v);
-                h.LinePattern = LinePattern.Dashed;
-                h.Color = Colors.Gray;
-                h.LegendText = label + " (" + range.Source.Split([',', ':'])[0] + ")";
-            }
+            // The range as a shaded band (issue #13: ranges as bands, not two lines).
+            var band = plt.Add.VerticalSpan(range.Low, range.High); // ScottPlot 5: a VerticalSpan covers a range of y values
+            band.FillStyle.Color = Colors.Gray.WithAlpha(0.25);
+            band.LineStyle.Width = 0;
+            band.LegendText = string.Create(Inv, $"Published range {range.Low:F0}–{range.High:F0} ({range.Source.Split([',', ':'])[0]})");
         }
+        double nppTop = rows.Select(y => U.ToGramsPerM2(y.Npp)).DefaultIfEmpty(0).Max();
         YearAxis(plt);
+        plt.Axes.AutoScale();
+        double nppLow = rows.Select(y => U.ToGramsPerM2(y.Npp)).DefaultIfEmpty(0).Min();
+        plt.Axes.SetLimitsY(Math.Min(0, nppLow * 1.05), Math.Max(plt.Axes.GetLimits().Top, nppTop * 1.05)); // axis from zero (or below, if NPP is negative)
         plt.YLabel("NPP [g C m-2 a-1]");
         plt.Title($"Regional mean NPP — {r.ScenarioName}");
         plt.ShowLegend(Alignment.LowerRight);
@@ -124,8 +135,9 @@ public static class Charts
     /// </summary>
     /// <param name="cellCity">Optional city index per cell (−1 outside): city borders are drawn as dark cells and each city is labelled at the mean of its cell centres.</param>
     /// <param name="cityNames">Names indexed like <paramref name="cellCity"/>.</param>
+    /// <param name="diverging">Colour a change: cmocean "tarn", brown (loss) to teal (gain), its range symmetric about zero.</param>
     public static void Map(GridSpec grid, RasterLayer layer, string title, string path, int width = Width, int height = Height,
-        int[]? cellCity = null, IReadOnlyList<string>? cityNames = null)
+        int[]? cellCity = null, IReadOnlyList<string>? cityNames = null, bool diverging = false)
     {
         var (unit, _, factor) = OutputColumns.RasterUnit(layer.Unit);
         // ScottPlot's heatmap needs at least 2×2 cells to derive its cell size; pad with NaN to the east/south.
@@ -140,6 +152,13 @@ public static class Charts
         var plt = new Plot();
         var hm = plt.Add.Heatmap(data);
         hm.Colormap = new ScottPlot.Colormaps.Viridis();
+        if (diverging)
+        {
+            double m = 0;
+            foreach (var v in data) if (double.IsFinite(v)) m = Math.Max(m, Math.Abs(v));
+            hm.Colormap = new ScottPlot.Colormaps.Tarn();
+            hm.ManualRange = new ScottPlot.Range(-(m > 0 ? m : 1), m > 0 ? m : 1);
+        }
         hm.NaNCellColor = Colors.Transparent;
         // ScottPlot's Extent spans from the first to the last cell's anchor and the image is one cell
         // larger to the east and north; with lower-left anchoring the cells' outer edges then fall on

@@ -3,15 +3,19 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security;
 using CarbonSim.Model.Output;
+using CarbonSim.Model.Io.Rasters;
 
 namespace CarbonSim.Client.Output;
 
 /// <summary>
 /// Minimal GeoTIFF writer: one band of 32-bit floats, uncompressed, one strip, little-endian, with
 /// the GeoTIFF 1.0 tags (ModelPixelScale 33550, ModelTiepoint 33922, GeoKeyDirectory 34735,
-/// GeoAsciiParams 34737) and GDAL's NODATA tag 42113. The CRS is written as GeoKeys only for
-/// WGS 84 lon/lat (EPSG:4326); for any other CRS the keys say "user-defined" and the WKT goes into a
-/// GDAL PAM sidecar (<c>.tif.aux.xml</c>), which GDAL (and so QGIS) reads before the internal keys.
+/// GeoDoubleParams 34736, GeoAsciiParams 34737) and GDAL's NODATA tag 42113. The CRS is written as GeoKeys
+/// (<see cref="GeoKeyEncoder"/>: an EPSG code for WGS 84 / CGCS2000 lon/lat and WGS 84 UTM, the user-defined
+/// projection keys for Albers, Lambert conformal conic and transverse Mercator), so the <c>.tif</c> alone opens
+/// with its CRS. The WKT and the band's name and unit also go into a GDAL PAM sidecar (<c>.tif.aux.xml</c>),
+/// which GDAL (and so QGIS) reads before the internal keys; the only CRS it alone carries is one the keys
+/// cannot describe (e.g. the local row/column grid of a cluster result).
 /// Written by hand rather than through LibTiff.NET, whose custom-tag registration is process-global.
 /// </summary>
 public static class GeoTiff
@@ -44,10 +48,6 @@ public static class GeoTiff
         return new Entry(tag, Ascii, (uint)b.Length, b);
     }
 
-    /// <summary>True when the WKT names WGS 84 geographic coordinates (written as EPSG:4326 keys).</summary>
-    public static bool IsWgs84LonLat(GridSpec g) =>
-        g.IsGeographic && (g.CrsWkt.Contains("WGS_1984", StringComparison.OrdinalIgnoreCase) || g.CrsWkt.Contains("WGS 84", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Writes <c>&lt;stem&gt;.tif</c> and <c>&lt;stem&gt;.tif.aux.xml</c>; values converted to the report unit, NaN → NODATA. Returns the file names written.</summary>
     public static IReadOnlyList<string> Write(string directory, GridSpec grid, RasterLayer layer)
     {
@@ -58,16 +58,7 @@ public static class GeoTiff
         long pixelBytes = 4L * rows * cols;
         if (pixelBytes > uint.MaxValue / 2) throw new InvalidOperationException($"{stem}: grid too large for a classic TIFF");
 
-        bool wgs84 = IsWgs84LonLat(grid);
-        string citation = wgs84 ? "WGS 84" : "CRS in .tif.aux.xml (WKT)";
-        var keys = new List<ushort> { 1, 1, 0, 0 };
-        void Key(ushort id, ushort loc, ushort count, ushort value) { keys.AddRange([id, loc, count, value]); keys[3]++; }
-        Key(1024, 0, 1, grid.IsGeographic ? (ushort)2 : (ushort)1); // GTModelTypeGeoKey: 1 projected, 2 geographic
-        Key(1025, 0, 1, 1);                                           // GTRasterTypeGeoKey: PixelIsArea
-        Key(1026, 34737, (ushort)(citation.Length + 1), 0);           // GTCitationGeoKey → GeoAsciiParams
-        if (grid.IsGeographic) Key(2048, 0, 1, wgs84 ? (ushort)4326 : (ushort)32767); // GeographicTypeGeoKey
-        else Key(3072, 0, 1, 32767);                                   // ProjectedCSTypeGeoKey: user-defined
-
+        var geo = GeoKeyEncoder.FromWkt(grid.CrsWkt);
         var entries = new List<Entry>
         {
             Longs(256, (uint)cols), Longs(257, (uint)rows), Shorts(258, 32), Shorts(259, 1), Shorts(262, 1),
@@ -75,10 +66,11 @@ public static class GeoTiff
             Shorts(284, 1), Shorts(339, 3),
             Doubles(33550, grid.CellSize, grid.CellSize, 0.0),
             Doubles(33922, 0, 0, 0, grid.OriginX, grid.OriginY, 0),
-            Shorts(34735, keys.ToArray()),
-            Text(34737, citation + "|"),
+            Shorts(34735, geo.Directory),
+            Text(34737, geo.Ascii),
             Text(42113, AsciiGrid.NoData.ToString(CultureInfo.InvariantCulture)),
         };
+        if (geo.Doubles.Length > 0) entries.Add(Doubles(34736, geo.Doubles));
         entries.Sort((a, b) => a.Tag.CompareTo(b.Tag));
 
         // Layout: header (8) | IFD | out-of-line values | pixels.

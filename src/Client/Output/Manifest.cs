@@ -40,7 +40,9 @@ public static class Manifest
         w.WriteString("sha256", r.ScenarioSha256);
         w.WriteEndObject();
         w.WriteStartObject("inputs");
-        foreach (var (k, v) in r.InputSha256.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(k, v);
+        // Keys relative to the run folder (as in its scenario.yaml); the folder is built beside its final name, so they hold after the rename.
+        foreach (var (k, v) in r.InputSha256.Select(p => (Key: Path.IsPathRooted(p.Key) ? Path.GetRelativePath(Path.GetFullPath(dir), p.Key).Replace('\\', '/') : p.Key, p.Value))
+                     .OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(k, v);
         w.WriteEndObject();
         w.WriteStartObject("years");
         w.WriteNumber("first", r.FirstYear);

@@ -46,6 +46,17 @@ public static class OutputWriter
         return new WrittenOutput(full, files, warnings);
     }
 
+    /// <summary>[kgC m-2] Last minus first layer of total carbon per cell (NaN where either is), or null with fewer than two raster years.</summary>
+    public static (RasterLayer Layer, int From, int To)? ChangeLayer(IReadOnlyList<RasterLayer> totalC)
+    {
+        if (totalC.Count < 2) return null;
+        var first = totalC.MinBy(l => l.Year)!; var last = totalC.MaxBy(l => l.Year)!;
+        if (first.Year == last.Year) return null;
+        var d = new double[first.Values.Length];
+        for (int k = 0; k < d.Length; k++) d[k] = last.Values[k] - first.Values[k]; // NaN stays NaN
+        return (new RasterLayer($"total_c_change_{first.Year}_{last.Year}", OutputUnits.KgCPerM2, last.Year, d), first.Year, last.Year);
+    }
+
     private static (List<string> Files, List<string> Warnings) WriteInto(RunResults r, string dir, OutputWriterOptions o)
     {
         var files = new List<string>();
@@ -59,7 +70,7 @@ public static class OutputWriter
         if (r.ForestAge.Count > 0) { HistoryTables.WriteForestAge(r, Path.Combine(dir, HistoryTables.ForestAgeFile)); Done(HistoryTables.ForestAgeFile); }
 
         bool asc = sel.Asc, tif = sel.GeoTiff && o.GeoTiff;
-        if (r.Grid is { } grid && r.Rasters.Count > 0 && (asc || tif))
+        if (r.Grid is { } grid && r.Rasters.Count > 0 && (asc || tif || sel.NetCdf))
         {
             string rasterDir = Path.Combine(dir, RasterDir);
             Directory.CreateDirectory(rasterDir);
@@ -75,12 +86,19 @@ public static class OutputWriter
                     foreach (var f in GeoTiff.Write(rasterDir, grid, layer)) Done($"{RasterDir}/{f}");
             }
             foreach (var layer in r.Rasters) Raster(layer);
+            RasterLayer? cityLayer = null;
             if (r.CellCity is { } cc)
             {
                 // City code (GB/T 2260, e.g. 110000) per cell; exact in float32 up to 2^24.
                 var codes = cc.Select(k => k >= 0 && double.TryParse(r.Cities[k].Id, System.Globalization.NumberStyles.Integer,
                     System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : double.NaN).ToArray();
-                Raster(new RasterLayer(CityCodeLayer, "code", r.FirstYear, codes));
+                cityLayer = new RasterLayer(CityCodeLayer, "code", r.FirstYear, codes);
+                Raster(cityLayer);
+            }
+            if (sel.NetCdf) // issue #13: every layer in one netCDF-CF file
+            {
+                var all = cityLayer is null ? r.Rasters : [.. r.Rasters, cityLayer];
+                Done($"{RasterDir}/{FieldsNetCdf.Write(rasterDir, grid, all, r)}");
             }
         }
 
@@ -116,13 +134,26 @@ public static class OutputWriter
                         cellCity: r.CellCity, cityNames: r.Cities.Select(c => c.Name).ToList());
                     Done(Charts.MapFile); charts.Add((Charts.MapFile, $"Total carbon density {mapLayer.Year} [t C ha-1]"));
                 }
+                // Issue #13: an NPP map of the last raster year and a first → last raster year change map of total carbon.
+                var npp = r.Rasters.Where(l => l.Unit == OutputUnits.KgCPerM2PerYear && l.Name.StartsWith("npp_", StringComparison.Ordinal)).OrderBy(l => l.Year).LastOrDefault();
+                if (r.Grid is { } gn && npp is not null)
+                {
+                    Charts.Map(gn, npp, $"NPP {npp.Year} — {r.ScenarioName}", Path.Combine(dir, Charts.NppMapFile), cellCity: r.CellCity, cityNames: r.Cities.Select(c => c.Name).ToList());
+                    Done(Charts.NppMapFile); charts.Add((Charts.NppMapFile, $"Net primary production {npp.Year} [g C m-2 a-1]"));
+                }
+                if (r.Grid is { } gc && ChangeLayer(totalC) is { } change)
+                {
+                    Charts.Map(gc, change.Layer, $"Total carbon change {change.From}→{change.To} — {r.ScenarioName}", Path.Combine(dir, Charts.ChangeMapFile),
+                        cellCity: r.CellCity, cityNames: r.Cities.Select(c => c.Name).ToList(), diverging: true);
+                    Done(Charts.ChangeMapFile); charts.Add((Charts.ChangeMapFile, $"Change of total carbon density {change.From}→{change.To} [t C ha-1] (brown: loss, teal: gain)"));
+                }
             }
             catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
             {
                 // Native SkiaSharp missing or mismatched: the data files are still valid; say so in the manifest.
                 warnings.Add($"charts skipped: {e.GetBaseException().GetType().Name}: {e.GetBaseException().Message}");
                 // Charts are all or nothing: none (not even a half-written one) stays behind.
-                string[] all = [Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile, Charts.LandUseAreasFile];
+                string[] all = [Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile, Charts.NppMapFile, Charts.ChangeMapFile, Charts.LandUseAreasFile];
                 foreach (var f in all) if (File.Exists(Path.Combine(dir, f))) File.Delete(Path.Combine(dir, f));
                 files.RemoveAll(all.Contains);
                 charts.Clear();
@@ -130,6 +161,7 @@ public static class OutputWriter
         }
 
         if (sel.Report) { HtmlReport.Write(r, dir, charts, dataFiles); Done(HtmlReport.FileName); }
+        if (r.ScenarioPath is { } scenarioPath) Done(ScenarioCopy.Write(scenarioPath, dir, r.ScenarioOverrides)); // issue #13: `carbonsim run <out>/scenario.yaml` reruns it
         Manifest.Write(r, dir, files, warnings);
         files.Add(Manifest.FileName);
         o.AfterFile?.Invoke(Manifest.FileName);

@@ -22,4 +22,6 @@ public sealed record OutputSelection
     public bool Asc { get; init; } = true;
     /// <summary>Rasters as GeoTIFF (<c>.tif</c> + <c>.tif.aux.xml</c>).</summary>
     public bool GeoTiff { get; init; } = true;
+    /// <summary>Every raster layer also in one netCDF-CF file (<c>rasters/fields.nc</c>).</summary>
+    public bool NetCdf { get; init; } = true;
 }

@@ -104,6 +104,10 @@ public sealed record RunResults
     /// borders and labels on the map (in any CRS) and written as a raster of city codes.
     /// </summary>
     public int[]? CellCity { get; init; }
+    /// <summary>The scenario file the run came from, copied into the run folder as <c>scenario.yaml</c> (input paths made relative to the folder); null = no copy.</summary>
+    public string? ScenarioPath { get; init; }
+    /// <summary>Values the run used in place of the file's (command-line overrides such as <c>--resolution</c>), by key path (<c>grid.resolution_km</c>), written into the copy.</summary>
+    public IReadOnlyDictionary<string, string> ScenarioOverrides { get; init; } = new Dictionary<string, string>();
     /// <summary>GeoJSON FeatureCollection of city boundaries (properties.id = <see cref="CityInfo.Id"/>), used when a city carries no geometry.</summary>
     public string? BoundariesPath { get; init; }
 

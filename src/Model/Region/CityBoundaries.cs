@@ -15,7 +15,7 @@ namespace CarbonSim.Model.Region;
 /// <param name="Repair">Null, or what was repaired (only with <c>region.repair_invalid</c>).</param>
 public sealed record CityBoundary(int Index, string Id, string Name, Geometry LonLat, Geometry Projected, double AreaM2, string? Repair = null);
 
-/// <summary>Reads city polygons from a GeoJSON FeatureCollection (NetTopologySuite.IO.GeoJSON4STJ) and checks them.</summary>
+/// <summary>Reads city polygons from a GeoJSON FeatureCollection (NetTopologySuite.IO.GeoJSON4STJ), a shapefile or a GeoPackage (<see cref="GeoPackageFeatures"/>) and checks them.</summary>
 public static class CityBoundaries
 {
     /// <summary>[-] Largest relative area change a repair may make.</summary>
@@ -37,8 +37,13 @@ public static class CityBoundaries
     public static IReadOnlyList<CityBoundary> Read(string path, string idProperty, string nameProperty, AlbersEqualArea projection, bool repairInvalid = false,
         string? crsName = null, string? crsFile = null)
     {
-        if (!File.Exists(path)) throw new InvalidInputException(path, "file", path, "an existing boundaries file (GeoJSON or shapefile)");
-        var (fc, fileCrs) = Path.GetExtension(path).ToLowerInvariant() == ".shp" ? ReadShapefile(path) : ReadGeoJson(path);
+        if (!File.Exists(path)) throw new InvalidInputException(path, "file", path, "an existing boundaries file (GeoJSON, shapefile or GeoPackage)");
+        var (fc, fileCrs) = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".shp" => ReadShapefile(path),
+            ".gpkg" => GeoPackageFeatures.Read(path),
+            _ => ReadGeoJson(path),
+        };
         if (fc.Count == 0)
             throw new InvalidInputException(path, "features", "none", "a FeatureCollection with at least one feature");
         var declared = crsName is null ? null : RasterCrs.FromName(crsName, crsFile ?? path, "region.crs", "region.crs");
@@ -47,6 +52,8 @@ public static class CityBoundaries
         var crs = fileCrs ?? declared;
         if (crs is null && Path.GetExtension(path).Equals(".shp", StringComparison.OrdinalIgnoreCase))
             throw new InvalidInputException(path, "CRS", "no .prj", "a .prj beside the shapefile or region.crs: EPSG:<code>");
+        if (crs is null && Path.GetExtension(path).Equals(".gpkg", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidInputException(path, "CRS", "undefined srs_id", "a feature table with a defined spatial reference system, or region.crs: EPSG:<code>");
         if (crs is not null && !(crs.IsGeographic && crs.ToLonLat() is null))
         {
             var toLonLat = crs.ToLonLat() ?? ((x, y) => (x, y));

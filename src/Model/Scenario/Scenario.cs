@@ -222,8 +222,9 @@ public sealed record SpinupSpec(SpinupMode Mode, int MaxYears, double Co2Ppm, do
 /// <param name="CityGeoJson">Write cities.geojson.</param>
 /// <param name="Charts">Draw the PNG charts and map.</param>
 /// <param name="Report">Write report.html.</param>
+/// <param name="NetCdf">Also write every raster layer into one netCDF-CF file (rasters/fields.nc).</param>
 public sealed record OutputSpec(ImmutableArray<string> Variables, ImmutableArray<int> RasterYears, string RasterFormat,
-    bool CityTable, bool CityGeoJson, bool Charts, bool Report)
+    bool CityTable, bool CityGeoJson, bool Charts, bool Report, bool NetCdf = true)
 {
     /// <summary>Variables the engine carries per cell and can map: annual fluxes (gpp, npp, nep, nbp, rh) and end-of-year stocks.</summary>
     public static ImmutableArray<string> RasterVariables { get; } = ["gpp", "npp", "nep", "nbp", "rh", "vegc", "litrc", "soilc", "totalc"];
@@ -251,7 +252,7 @@ public sealed record OutputSpec(ImmutableArray<string> Variables, ImmutableArray
     public Output.OutputSelection Selection => new()
     {
         CityTable = CityTable, CityGeoJson = CityGeoJson, Charts = Charts, Report = Report,
-        Asc = RasterFormat is "asc" or "both", GeoTiff = RasterFormat is "tif" or "both",
+        Asc = RasterFormat is "asc" or "both", GeoTiff = RasterFormat is "tif" or "both", NetCdf = NetCdf,
     };
 }
 

@@ -480,7 +480,7 @@ public static partial class ScenarioLoader
         var fmt = m.OptionalString("raster_format") ?? "both";
         if (!OutputSpec.RasterFormats.Contains(fmt))
             throw new InvalidInputException(m.File, m.Place("raster_format"), fmt, "'asc' (ESRI ASCII grid + .prj), 'tif' (GeoTIFF + .tif.aux.xml) or 'both'");
-        var spec = new OutputSpec(vars, years, fmt, m.Boolean("city_table", true), m.Boolean("city_geojson", true), m.Boolean("charts", true), m.Boolean("report", true));
+        var spec = new OutputSpec(vars, years, fmt, m.Boolean("city_table", true), m.Boolean("city_geojson", true), m.Boolean("charts", true), m.Boolean("report", true), m.Boolean("netcdf", true));
         m.RejectUnknownKeys();
         return spec;
     }

@@ -29,7 +29,7 @@ public class OutputSwitchesTests
     {
         { "city_table", ["cities_annual.csv"] },
         { "city_geojson", ["cities.geojson"] },
-        { "charts", ["chart_total_c_by_city.png", "chart_region_npp.png", "map_total_c_last_year.png"] },
+        { "charts", ["chart_total_c_by_city.png", "chart_region_npp.png", "map_total_c_last_year.png", "map_npp_last_year.png", "map_total_c_change.png"] },
         { "report", ["report.html"] },
     };
 
@@ -70,6 +70,8 @@ public class OutputSwitchesTests
         var res = OutputWriter.WriteAll(SyntheticRun.Create() with { Outputs = new OutputSelection { Asc = asc, GeoTiff = tif } }, tmp.Sub("o"));
         var rasters = OnDisk(res.Directory).Where(f => f.StartsWith("rasters/", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(rasters);
+        Assert.Contains("rasters/fields.nc", rasters); // every layer also in the netCDF-CF file, whatever the format
+        rasters = rasters.Where(f => f != "rasters/fields.nc").ToArray();
         var stems = rasters.Select(f => Path.GetFileName(f).Split('.')[0]).Distinct().ToArray();
         Assert.Contains("total_c_2020_tC_ha", stems);
         // every stem has exactly the chosen files
@@ -92,6 +94,8 @@ public class OutputSwitchesTests
         var disk = OnDisk(dir);
         string[] rasters =
         [
+            "rasters/city_code.tif", "rasters/city_code.tif.aux.xml", // the run fills the cell → city layer (map borders)
+            "rasters/fields.nc",
             "rasters/gpp_2020_gC_m2_yr.tif", "rasters/gpp_2020_gC_m2_yr.tif.aux.xml",
             "rasters/gpp_2021_gC_m2_yr.tif", "rasters/gpp_2021_gC_m2_yr.tif.aux.xml",
             "rasters/soil_c_2020_tC_ha.tif", "rasters/soil_c_2020_tC_ha.tif.aux.xml",

@@ -32,7 +32,7 @@ public class OutputWriterTests
         string[] expected =
         [
             "cities_annual.csv", "region_annual.csv", "cities.geojson", "report.html", "manifest.json",
-            "chart_total_c_by_city.png", "chart_region_npp.png", "map_total_c_last_year.png",
+            "chart_total_c_by_city.png", "chart_region_npp.png", "map_total_c_last_year.png", "map_npp_last_year.png", "map_total_c_change.png",
             "rasters/total_c_2020_tC_ha.asc", "rasters/total_c_2020_tC_ha.prj",
             "rasters/total_c_2022_tC_ha.asc", "rasters/total_c_2022_tC_ha.prj",
             "rasters/npp_2020_gC_m2_yr.asc", "rasters/npp_2020_gC_m2_yr.prj",
@@ -42,6 +42,7 @@ public class OutputWriterTests
             "rasters/npp_2020_gC_m2_yr.tif", "rasters/npp_2020_gC_m2_yr.tif.aux.xml",
             "rasters/npp_2022_gC_m2_yr.tif", "rasters/npp_2022_gC_m2_yr.tif.aux.xml",
             "rasters/city_code.asc", "rasters/city_code.prj", "rasters/city_code.tif", "rasters/city_code.tif.aux.xml",
+            "rasters/fields.nc",
         ];
         var onDisk = Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
@@ -260,7 +261,7 @@ public class OutputWriterTests
     {
         using var tmp = new TempDir();
         OutputWriter.WriteAll(SyntheticRun.Create(), tmp.Sub("o"));
-        foreach (var f in new[] { Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile })
+        foreach (var f in new[] { Charts.TotalCarbonFile, Charts.RegionalNppFile, Charts.MapFile, Charts.NppMapFile, Charts.ChangeMapFile })
             Assert.Equal((Charts.Width, Charts.Height), PngSize(Path.Combine(tmp.Sub("o"), f)));
         var html = File.ReadAllText(Path.Combine(tmp.Sub("o"), "report.html"));
         Assert.Contains("data:image/png;base64,", html);
@@ -280,7 +281,7 @@ public class OutputWriterTests
         Assert.Equal(new string('b', 64), root.GetProperty("inputs").GetProperty("landuse.asc").GetString());
         Assert.Equal(2.25, root.GetProperty("timings")[1].GetProperty("wall_seconds").GetDouble());
         var files = root.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(27, files.Count);
+        Assert.Equal(30, files.Count);
         foreach (var f in files)
         {
             var p = f.GetProperty("path").GetString()!;
@@ -355,5 +356,25 @@ public class OutputWriterTests
         OutputWriter.WriteAll(run, tmp.Sub("b"), new OutputWriterOptions { Charts = false });
         foreach (var f in new[] { "cities_annual.csv", "region_annual.csv", "cities.geojson", "report.html", "rasters/npp_2022_gC_m2_yr.asc" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(tmp.Sub("a"), f)), File.ReadAllBytes(Path.Combine(tmp.Sub("b"), f)));
+    }
+}
+
+public class ChangeMapTests
+{
+    [Fact]
+    public void Change_layer_is_last_minus_first_raster_year_and_keeps_nodata()
+    {
+        var run = SyntheticRun.Create();
+        var totalC = run.Rasters.Where(l => l.Name.StartsWith("total_c_", StringComparison.Ordinal)).ToList();
+        var (layer, from, to) = OutputWriter.ChangeLayer(totalC)!.Value;
+        Assert.Equal((2020, 2022), (from, to));
+        for (int k = 0; k < layer.Values.Length; k++)
+        {
+            double a = totalC[0].Values[k], b = totalC[1].Values[k];
+            if (double.IsNaN(a)) Assert.True(double.IsNaN(layer.Values[k]));
+            else Assert.Equal(b - a, layer.Values[k]);
+        }
+        Assert.Contains(layer.Values, v => double.IsFinite(v) && v != 0); // the synthetic layers differ by year: a real change
+        Assert.Null(OutputWriter.ChangeLayer(totalC.Take(1).ToList()));
     }
 }

@@ -142,4 +142,44 @@ public class BoundaryCrsTests
         var cities = CityBoundaries.Read(s.Region.BoundariesPath, s.Region.IdProperty, s.Region.NameProperty, Albers, s.Region.RepairInvalid, s.Region.Crs, s.SourcePath);
         AssertSameCities(LonLat(), cities);
     }
+
+    /// <summary>ogr2ogr (GDAL; .ci/run installs gdal-bin), or null on a developer machine without it (under CI a missing tool fails).</summary>
+    private static string? Ogr2Ogr()
+    {
+        var exe = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "ogr2ogr")).FirstOrDefault(File.Exists);
+        if (exe is null) Assert.True(Environment.GetEnvironmentVariable("CI") is null, "ogr2ogr not on PATH under CI (.ci/run installs gdal-bin)");
+        return exe;
+    }
+
+    private static void Run(string exe, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync(); p.StandardOutput.ReadToEnd(); p.WaitForExit();
+        Assert.True(p.ExitCode == 0, err.Result);
+    }
+
+    /// <summary>The bundled cities converted by GDAL to a GeoPackage, in lon/lat and in UTM 50N (EPSG:32650 in gpkg_spatial_ref_sys), read back as the same cities.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("EPSG:32650")]
+    public void Geopackage_written_by_gdal_gives_the_same_cities(string? targetCrs)
+    {
+        if (Ogr2Ogr() is not { } ogr) return;
+        var path = Path.Combine(Dir(), "cities.gpkg");
+        Run(ogr, targetCrs is null ? ["-f", "GPKG", path, Cities] : ["-f", "GPKG", "-t_srs", targetCrs, path, Cities]);
+        var read = CityBoundaries.Read(path, "id", "name", Albers, repairInvalid: true);
+        AssertSameCities(LonLat(), read);
+        Assert.Equal(13, read.Count);
+    }
+
+    [Fact]
+    public void A_file_named_gpkg_that_is_not_a_geopackage_is_one_clear_error()
+    {
+        var path = Path.Combine(Dir(), "cities.gpkg");
+        File.WriteAllText(path, "not a database\n");
+        var e = Assert.Throws<InvalidInputException>(() => CityBoundaries.Read(path, "id", "name", Albers));
+        Assert.StartsWith($"{path}: GeoPackage: got '", e.Message);
+        Assert.Contains("expected a GeoPackage (SQLite database", e.Message);
+    }
 }
