@@ -176,8 +176,9 @@ public class UrbanGreenTests
     {
         string csv = Path.Combine(ReferenceData.RepoRoot, "data", "management", "urban_green.csv");
         var s = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(csv)));
-        var plain = ScenarioLoader.Load(TestRepo.Baseline);   // the default run keeps urban green unmanaged
+        var plain = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(null)));   // the key taken out
         Assert.Null(plain.Management!.UrbanGreenPath);
+        Assert.Equal(Path.GetFullPath(csv), ScenarioLoader.Load(TestRepo.Baseline).Management!.UrbanGreenPath);   // the default run manages urban green
         Assert.Equal(Path.GetFullPath(csv), s.Management!.UrbanGreenPath);
         Assert.Equal(s.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction), plain.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction));
         Assert.True(s.LandUse.Classes.TryGetByName("park", out var park));
