@@ -61,6 +61,7 @@ public static class RunSpecFactory
                 Name = name,
                 Epc = Calibrated(scenario, name, scenario.Vegetation[name].Parameters.Management is not null ? scenario.Vegetation[name].Parameters  // managed crop rotation (crop calendar)
                     : scenario.Vegetation[name].Parameters.UrbanGreen is { } green ? EpcReader.Read(scenario.Vegetation[name].EpcPath) with { UrbanGreen = green } // managed urban green
+                    : scenario.Vegetation[name].Parameters.ForestHarvest is { } felling ? EpcReader.Read(scenario.Vegetation[name].EpcPath) with { ForestHarvest = felling } // harvested forest
                     : EpcReader.Read(scenario.Vegetation[name].EpcPath)),
             } : practices.Variants.Single(v => v.Name == name) is var p ? new VegetationType { Name = name, Epc = Calibrated(scenario, p.Rotation, p.Epc) } : null!).ToArray(),
             Sites = setup.ClimateZones.Select(z => z.Site).ToArray(),
@@ -93,7 +94,7 @@ public static class RunSpecFactory
 
     /// <summary>The .epc values of vegetation type <paramref name="name"/> with the scenario's calibrated parameters applied (docs/calibration.md).</summary>
     static Model.Parameters.EcophysParameters Calibrated(Scenario scenario, string name, Model.Parameters.EcophysParameters epc) =>
-        scenario.Calibration is { } c ? c.Parameters.Apply(Model.Scenarios.UrbanGreenSetup.BaseType(name), epc) : epc;
+        scenario.Calibration is { } c ? c.Parameters.Apply(name, epc) : epc;   // a {type}@{class} type takes its base type's
 
     /// <summary>The scheme for the region grain (docs/accounting.md §4): built in Model (<see cref="Model.Accounting.RunBudgets.Plan"/>).</summary>
     static CompensationPlan Compensation(RegionSetup setup) =>

@@ -45,6 +45,8 @@ public static class HistoryTables
             sb.Append(CultureInfo.InvariantCulture, $"  {y.Year}{(y.Year < r.FirstYear ? " (history)" : "")}  {U.ToGramsPerM2(y.Nep),7:F1}  {U.ToGramsPerM2(y.Nbp),7:F1}  {U.KgToTg(y.TotalCKg),8:F1}\n");
         var (hn, hb, sn, sbp) = Join(r, n);
         sb.Append(CultureInfo.InvariantCulture, $"  mean of the last {n} history years: NEP {hn:F1}, NBP {hb:F1}; of the first {n} years: NEP {sn:F1}, NBP {sbp:F1}\n");
+        if (r.ForestAge.Any(a => a.ClearingYear != 0))
+            sb.Append("  history NBP includes the stand-replacing clearings that set the forest ages (their plant C leaves as harvest in the clearing year; docs/outputs.md)\n");
         return sb.ToString();
     }
 }

@@ -83,11 +83,15 @@ public sealed record ParameterSet(ImmutableArray<ParameterValue> Values)
         _ => throw new ArgumentException(parameter),
     };
 
-    /// <summary>The .epc values of vegetation type <paramref name="vegetation"/> with every parameter that names it applied.</summary>
+    /// <summary>
+    /// The .epc values of vegetation type <paramref name="vegetation"/> with every parameter that names it applied. A managed or
+    /// harvested type <c>{type}@{class}</c> (urban green, forest harvest) takes its base type's parameters.
+    /// </summary>
     public EcophysParameters Apply(string vegetation, EcophysParameters epc)
     {
+        string type = Scenarios.UrbanGreenSetup.BaseType(vegetation);
         foreach (var p in Values)
-            if (p.Vegetation.Contains(vegetation)) epc = CalibratedParameters.Apply(epc, p.Parameter, p.Value);
+            if (p.Vegetation.Contains(type)) epc = CalibratedParameters.Apply(epc, p.Parameter, p.Value);
         return epc;
     }
 

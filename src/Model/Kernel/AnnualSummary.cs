@@ -78,4 +78,8 @@ public sealed class AnnualSummary
     public double RemovedC { get; set; }
     /// <summary>[kgN m-2 a-1] Urban green N carried away.</summary>
     public double RemovedN { get; set; }
+    /// <summary>[kgC m-2 a-1] Stem wood carried away by forest harvest (management.forest_harvest), and in a history year the plant C of a stand cleared at its start; 0 otherwise.</summary>
+    public double WoodHarvestC { get; set; }
+    /// <summary>[kgN m-2 a-1] N of <see cref="WoodHarvestC"/>.</summary>
+    public double WoodHarvestN { get; set; }
 }

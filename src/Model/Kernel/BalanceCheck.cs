@@ -22,9 +22,9 @@ internal struct BalanceCheck
         s.CumWaterIn += f.PrcpToCanopy + f.PrcpToSoil + f.PrcpToSnow + f.IrrigationToSoilWater;
         s.CumWaterOut += f.CanopyEvaporation + f.SoilEvaporation + f.Transpiration + f.SnowSublimation + f.Outflow + f.PrecisionLossWater;
         s.CumCarbonIn += f.Gpp + f.SeedC;
-        s.CumCarbonOut += f.Mr + f.Gr + f.Hr + f.FireC + f.PrecisionLossC + f.HarvestC + f.RemovedC;
+        s.CumCarbonOut += f.Mr + f.Gr + f.Hr + f.FireC + f.PrecisionLossC + f.HarvestC + f.RemovedC + f.WoodHarvestC;
         s.CumNitrogenIn += f.NDeposition + f.NFixation + f.NSupplement + f.FertiliserToMineralN + f.SeedN;
-        s.CumNitrogenOut += f.MineralNVolatilised + f.MineralNDenitrified + f.MineralNLeached + f.FireN + f.PrecisionLossN + f.HarvestN + f.RemovedN;
+        s.CumNitrogenOut += f.MineralNVolatilised + f.MineralNDenitrified + f.MineralNLeached + f.FireN + f.PrecisionLossN + f.HarvestN + f.RemovedN + f.WoodHarvestN;
 
         double w = s.CumWaterIn - s.CumWaterOut - s.TotalWater;
         if (!(Math.Abs(w - _water) <= KernelConstants.WaterBalanceTolerance))

@@ -25,6 +25,8 @@ public sealed class CellModel
     public CropCalendar? Crops { get; }
     /// <summary>The urban-green schedule of a managed urban-green column (<see cref="EcophysParameters.UrbanGreen"/>), or null: unmanaged, BIOME-BGC unchanged.</summary>
     public UrbanGreenCalendar? UrbanGreen { get; }
+    /// <summary>The felling of a harvested forest column (<see cref="EcophysParameters.ForestHarvest"/>), or null: no harvest, BIOME-BGC unchanged.</summary>
+    public ForestHarvestPractice? ForestHarvest { get; }
     /// <summary>[Pa] Air pressure from elevation.</summary>
     public double Pressure { get; }
     /// <summary>[°C] Mean air temperature of the whole (offset) met record.</summary>
@@ -52,6 +54,7 @@ public sealed class CellModel
             throw new InvalidInputException("site", "soil depth", site.SoilDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), "a depth > 0 m");
         Crops = ecophys.Management is { } rotation ? new CropCalendar(rotation) : null;
         UrbanGreen = ecophys.UrbanGreen is { } practice ? new UrbanGreenCalendar(practice, ecophys.Woody) : null;
+        ForestHarvest = ecophys.ForestHarvest;
         Vegetation = Crops?.Vegetation[0] ?? new VegetationConstants(ecophys);
         Soil = new SoilWater(site);
         Pressure = MetDerived.AirPressure(site.Elevation);
@@ -206,6 +209,7 @@ public sealed class CellModel
             acc.Add(state, in f, in d);
             if (Crops is not null) acc.AddManagement(in f, Crops.SeasonOn(yday), Crops.Rotation.Seasons.Count);
             if (UrbanGreen is not null) acc.AddUrbanGreen(in f);
+            if (ForestHarvest is not null) { acc.WoodHarvest += f.WoodHarvestC; acc.WoodHarvestN += f.WoodHarvestN; }
             recorder?.Add(state, in f);
             if (daily is not null) daily.OnDay(DailyStep.Output(state, in f, in d, metYear, yday + 1));
         }
@@ -231,6 +235,8 @@ internal struct YearAccumulator
     public double[]? GrainBySeason;
     /// <summary>Urban green sums (kg m-2 a-1): C and N carried away (clippings, litter); set only with urban green management.</summary>
     public double Removed, RemovedN;
+    /// <summary>Forest harvest sums (kg m-2 a-1): stem wood C and N carried away; 0 without forest harvest.</summary>
+    public double WoodHarvest, WoodHarvestN;
     public bool UrbanGreen;
 
     public void AddUrbanGreen(in DailyFluxes f)
@@ -264,14 +270,14 @@ internal struct YearAccumulator
         return new AnnualSummary
         {
             MetYear = metYear, Co2 = co2,
-            Gpp = Gpp, Npp = npp, Nep = nep, Nbp = UrbanGreen ? nep - Fire - Removed : GrainBySeason is null ? nep - Fire : nep - Fire - Harvest + Seed, Mr = Mr, Gr = Gr, Hr = Hr, Fire = Fire,
+            Gpp = Gpp, Npp = npp, Nep = nep, Nbp = (UrbanGreen ? nep - Fire - Removed : GrainBySeason is null ? nep - Fire : nep - Fire - Harvest + Seed) - WoodHarvest, Mr = Mr, Gr = Gr, Hr = Hr, Fire = Fire,
             Et = Et, Evaporation = Evap, Transpiration = Trans, Outflow = Outflow, Precipitation = Prcp,
             MeanTavg = Tavg / 365.0, MeanSoilWater = SoilW / 365.0, MeanVwc = Vwc / 365.0,
             MaxLai = MaxLai, MaxLeafC = MaxLeafC,
             LeafC = s.LeafC, FrootC = s.FrootC, VegetationC = s.VegetationC, LitterC = s.LitterC, CwdC = s.CwdC,
             SoilC = s.SoilC, TotalC = s.TotalC, MineralN = s.MineralN,
             SumDailySoilC = SoilC, SumDailyTotalC = TotalC,
-            HarvestC = Harvest, HarvestN = HarvestN, GrainC = Grain, SeedC = Seed, FertiliserN = Fertiliser, Irrigation = Irrigation,
+            HarvestC = Harvest, HarvestN = HarvestN, WoodHarvestC = WoodHarvest, WoodHarvestN = WoodHarvestN, GrainC = Grain, SeedC = Seed, FertiliserN = Fertiliser, Irrigation = Irrigation,
             GrainCBySeason = GrainBySeason ?? [],
             RemovedC = Removed, RemovedN = RemovedN,
         };

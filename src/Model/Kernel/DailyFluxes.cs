@@ -130,6 +130,12 @@ public struct DailyFluxes
     /// <summary>[kgN m-2 d-1] Urban green N leaving the cell (clippings + removed litter).</summary>
     public readonly double RemovedN => LeafToClippingN + Litter1ToRemovedN + Litter2ToRemovedN + Litter3ToRemovedN + Litter4ToRemovedN;
 
+    // ---- forest harvest (zero without it; src/Model/Management/ForestHarvest.cs) ----
+    /// <summary>[kgC m-2 d-1] Felled stem wood carried away as timber and fuelwood (lateral output).</summary>
+    public double WoodHarvestC;
+    /// <summary>[kgN m-2 d-1] N of the stem wood carried away.</summary>
+    public double WoodHarvestN;
+
     /// <summary>[kgC m-2 d-1] Seed C sown (input).</summary>
     public readonly double SeedC => SeedToLeafC + SeedToFrootC;
     /// <summary>[kgN m-2 d-1] Seed N sown (input).</summary>

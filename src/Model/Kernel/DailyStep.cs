@@ -54,6 +54,8 @@ public static class DailyStep
         Mortality.Apply(s, v, ref f);                                                    // 20
         if (crops is not null) CropDay.End(crops, s, metDay % KernelConstants.DaysPerYear, ref f); // harvest
         if (m.UrbanGreen is { } kept) UrbanGreenDay.End(kept, s, metDay % KernelConstants.DaysPerYear, ref f); // clip, sweep litter
+        if (m.ForestHarvest is { } felling && metDay % KernelConstants.DaysPerYear == felling.FellingDay && felling.FellsIn(forcing.CalendarYear))
+            ForestHarvest.Fell(s, felling, v, ref f);                                    // fell, carry the stem wood away
     }
 
     /// <summary>Copies the precomputed met of <paramref name="metDay"/> and derives soil temperature (snow-dependent).</summary>
@@ -77,7 +79,7 @@ public static class DailyStep
     }
 
     /// <summary>
-    /// [kgC m-2 d-1] NBP = NEP − fire − harvest + seed − urban-green removal, positive for uptake. Without
+    /// [kgC m-2 d-1] NBP = NEP − fire − harvest + seed − urban-green removal − wood harvest, positive for uptake. Without
     /// management the harvest, seed and removal terms are not touched, so the value is bit for bit BIOME-BGC's (NEP − fire).
     /// </summary>
     internal static double Nbp(double nep, in DailyFluxes f)
@@ -85,6 +87,7 @@ public static class DailyStep
         double nbp = nep - f.FireC;
         if (f.HarvestC != 0.0 || f.SeedC != 0.0) nbp = nbp - f.HarvestC + f.SeedC;
         if (f.RemovedC != 0.0) nbp -= f.RemovedC;
+        if (f.WoodHarvestC != 0.0) nbp -= f.WoodHarvestC;
         return nbp;
     }
 

@@ -8,7 +8,8 @@ namespace CarbonSim.Model.Kernel;
 /// the rise of both instead of a jump from pre-industrial values. A woody stand may be cleared once
 /// (stand-replacing harvest, <see cref="StandHistory.ClearPlant"/>: the plant C and N leave the cell as
 /// harvest export and the balance stays closed) at the start of its clearing year and regrows under the
-/// historical forcing from then on.
+/// historical forcing from then on; the cleared plant C is that year's <see cref="AnnualSummary.WoodHarvestC"/> and is
+/// subtracted from its NBP, so a history year's NBP is its stock change.
 /// </summary>
 public static class TransientHistory
 {
@@ -82,8 +83,19 @@ public static class TransientHistory
             var m = s.Clone();
             for (int y = split; y < history.FirstYear; y++)
             {
-                if (y == clearingYears[k]) m = StandHistory.ClearPlant(model, m);
+                double clearedC = 0.0, clearedN = 0.0;
+                if (y == clearingYears[k])
+                {
+                    var cleared = StandHistory.ClearPlant(model, m);
+                    clearedC = cleared.CumCarbonOut - m.CumCarbonOut; clearedN = cleared.CumNitrogenOut - m.CumNitrogenOut;
+                    m = cleared;
+                }
                 var summary = model.RunYear(m, MetYearOf(y, history.FirstYear, model.MetYears), Forcing(history, y));
+                if (clearedC != 0.0)   // the cleared plant C left the cell as harvest this year: NBP is the year's stock change
+                {
+                    summary.WoodHarvestC += clearedC; summary.WoodHarvestN += clearedN;
+                    summary.Nbp -= clearedC;
+                }
                 member?.Invoke(y, k, summary);
             }
             states[k] = m;

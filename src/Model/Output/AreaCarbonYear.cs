@@ -23,7 +23,7 @@ public record AreaCarbonYear
     public double Nbp { get; init; }
     /// <summary>[kgC m-2 a-1] Heterotrophic respiration (litter and soil decomposition).</summary>
     public double Hr { get; init; }
-    /// <summary>[kgC m-2 a-1] Carbon removed by management (grain and removed straw of managed cropland, clippings and swept leaves of managed urban green; 0 where nothing is removed), already subtracted in <see cref="Nbp"/>.</summary>
+    /// <summary>[kgC m-2 a-1] Carbon removed by management (grain and removed straw of managed cropland, clippings and swept leaves of managed urban green, stem wood carried away from harvested forest; 0 where nothing is removed), already subtracted in <see cref="Nbp"/>.</summary>
     public double Harvest { get; init; }
 
     /// <summary>[kgC m-2] Vegetation carbon (leaf, stem, root, storage) at year end.</summary>

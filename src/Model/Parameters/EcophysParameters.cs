@@ -111,4 +111,12 @@ public sealed record EcophysParameters
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Management.UrbanGreenPractice? UrbanGreen { get; init; }
+
+    /// <summary>
+    /// [-] Forest harvest of a harvested woody column (share felled per year, stem export share, felling day;
+    /// docs/management.md "Forest harvest"), or null. Not part of the .epc file: set by the scenario loader from
+    /// <c>management.forest_harvest</c>. Left out of JSON when null so that content keys of unharvested types are unchanged.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Management.ForestHarvestPractice? ForestHarvest { get; init; }
 }

@@ -37,6 +37,8 @@ public static class SpinupKeys
             h.AppendData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(epc.Management)));
         if (epc.UrbanGreen is not null)   // managed urban green: the practice is part of the column (absent otherwise: keys unchanged)
             h.AppendData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(epc.UrbanGreen)));
+        if (epc.ForestHarvest is not null)   // harvested forest: the felling is part of the column (absent otherwise: keys unchanged)
+            h.AppendData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(epc.ForestHarvest)));
         D(site.SoilDepth); D(site.SandPercent); D(site.SiltPercent); D(site.ClayPercent);
         D(site.Elevation); D(site.Latitude); D(site.Albedo); D(site.NFixation);
         D(co2Ppm); D(nDeposition); I(accelerated ? 1 : 0); I(maxYears); I(standAgeYears);

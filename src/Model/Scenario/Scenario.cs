@@ -260,6 +260,8 @@ public sealed record ManagementSpec(string CropCalendarPath, IReadOnlyList<strin
 {
     /// <summary>Full path of the urban-green practice CSV (<c>management.urban_green</c>), or null: urban green unmanaged.</summary>
     public string? UrbanGreenPath { get; init; }
+    /// <summary>Full path of the forest-harvest CSV (<c>management.forest_harvest</c>), or null: forests not harvested.</summary>
+    public string? ForestHarvestPath { get; init; }
 }
 
 /// <summary>One entry of <c>management.crop_practices</c> (docs/scenario.md).</summary>

@@ -89,6 +89,11 @@ public static partial class ScenarioLoader
             (vegetation, var classes) = UrbanGreenSetup.Apply(urbanGreen, vegetation, landUse.Classes);
             landUse = landUse with { Classes = classes };
         }
+        if (management?.ForestHarvestPath is { } forestHarvest)   // harvested forest: the classes' woody columns become harvested types
+        {
+            (vegetation, var classes) = ForestHarvestSetup.Apply(forestHarvest, vegetation, landUse.Classes);
+            landUse = landUse with { Classes = classes };
+        }
 
         return new Scenario
         {
@@ -219,6 +224,7 @@ public static partial class ScenarioLoader
         var path = ExistingFile(m, "crop_calendar", dir, "an existing crop-calendar CSV");
         var practices = ReadCropPractices(m);   // ScenarioLoader.CropPractices.cs
         string? urbanGreen = m.Has("urban_green") ? ExistingFile(m, "urban_green", dir, "an existing urban-green practice CSV (docs/management.md)") : null;
+        string? forestHarvest = m.Has("forest_harvest") ? ExistingFile(m, "forest_harvest", dir, "an existing forest-harvest CSV (docs/management.md)") : null;
         m.RejectUnknownKeys();
         var rotations = CropCalendarReader.Read(path);
         var b = vegetation.ToBuilder();
@@ -229,7 +235,7 @@ public static partial class ScenarioLoader
             b[name] = new VegetationSpec(name, path, rotation.Seasons[0].Epc with { Management = rotation });
         }
         vegetation = b.ToImmutable();
-        return new ManagementSpec(path, [.. rotations.Keys], practices) { UrbanGreenPath = urbanGreen };
+        return new ManagementSpec(path, [.. rotations.Keys], practices) { UrbanGreenPath = urbanGreen, ForestHarvestPath = forestHarvest };
     }
 
     private static LandUseSpec ReadLandUse(YamlMap m, string dir, IReadOnlySet<string> vegetation)

@@ -37,10 +37,15 @@ public class ScenarioSectionsEngineTests
         Assert.Equal(0.3, lawn.Epc.UrbanGreen!.ClipLeafShare);
         Assert.Null(spec.VegetationTypes.Single(v => v.Name == "c3grass").Epc.UrbanGreen);
         // dbf@park takes dbf's calibrated productivity (data/jjj/calibrated_parameters.csv).
-        var dbf = spec.VegetationTypes.Single(v => v.Name == "dbf").Epc;
+        // The harvested forest dbf (management.forest_harvest) takes it too; the raw .epc value differs.
+        var dbf = spec.VegetationTypes.Single(v => v.Name == "dbf@forest").Epc;
         var parkDbf = spec.VegetationTypes.Single(v => v.Name == "dbf@park").Epc;
         Assert.Equal(dbf.LeafNInRubisco, parkDbf.LeafNInRubisco);
         Assert.Equal(dbf.WholePlantMortality, parkDbf.WholePlantMortality);
+        Assert.NotEqual(CarbonSim.Model.Io.BiomeBgc.EpcReader.Read(scenario.Vegetation["dbf"].EpcPath).WholePlantMortality, dbf.WholePlantMortality);
         Assert.NotNull(parkDbf.UrbanGreen);
+        Assert.Null(parkDbf.ForestHarvest);
+        Assert.Equal(0.022, dbf.ForestHarvest!.FelledSharePerYear);
+        Assert.Null(dbf.UrbanGreen);
     }
 }

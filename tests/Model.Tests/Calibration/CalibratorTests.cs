@@ -79,6 +79,10 @@ public class CalibratorTests
         Assert.Equal(0.08 * 0.5574, dbf.LeafNInRubisco, 12);
         Assert.Equal(0.005, dbf.WholePlantMortality);
         Assert.Same(epc, back.Apply("enf", epc));
+        // a managed or harvested type takes its base type's parameters (the calibrate verb and the run apply them the same way)
+        Assert.Equal(dbf, back.Apply("dbf@forest", epc));
+        Assert.Equal(dbf, back.Apply("dbf@park", epc));
+        Assert.Same(epc, back.Apply("enf@forest", epc));
     }
 
     [Theory]

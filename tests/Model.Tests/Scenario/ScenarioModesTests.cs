@@ -30,7 +30,7 @@ public class ScenarioModesTests
         Assert.Equal(40.0, setup.Zone("110000").Site.Latitude);
         Assert.All(setup.Cells, c => Assert.Equal(c.CityId == "110000" ? "110000" : "*", c.ClimateZone));
         // Forest in Chengde still takes Chengde's mix (larch) although its zone is '*'.
-        Assert.Contains(setup.Cells, c => c.CityId == "130800" && c.LandUseClass == "forest" && c.Columns.Any(k => k.VegetationType == "dnf"));
+        Assert.Contains(setup.Cells, c => c.CityId == "130800" && c.LandUseClass == "forest" && c.Columns.Any(k => k.VegetationType == "dnf@forest"));   // harvested larch (management.forest_harvest)
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class OutputColumns
     public const string NbpPerArea = "nbp_gC_m2_yr";
     /// <summary>[g C m-2 a-1] Heterotrophic respiration.</summary>
     public const string HrPerArea = "hr_gC_m2_yr";
-    /// <summary>[g C m-2 a-1] Carbon removed by management (crop harvest, urban-green clippings and swept leaves), already subtracted in NBP.</summary>
+    /// <summary>[g C m-2 a-1] Carbon removed by management (crop harvest, urban-green clippings and swept leaves, forest wood harvest), already subtracted in NBP.</summary>
     public const string HarvestPerArea = "harvest_gC_m2_yr";
     /// <summary>[t C ha-1] Vegetation carbon density.</summary>
     public const string VegCDensity = "vegc_tC_ha";
