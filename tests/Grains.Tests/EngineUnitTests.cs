@@ -58,6 +58,12 @@ public sealed class EngineUnitTests
         Assert.NotNull(back.UrbanGreen);
         Assert.Equal(practice.Fertiliser, back.UrbanGreen!.Fertiliser);
         Assert.Equal(practice, back.UrbanGreen with { Fertiliser = practice.Fertiliser });
+
+        // A harvested forest type carries its practice across.
+        var felling = new CarbonSim.Model.Management.ForestHarvestPractice("forest", "dbf", 0.022, 0.8, 334, 1950);
+        var felled = serializer.Deserialize<EcophysParameters>(serializer.SerializeToArray(epc with { ForestHarvest = felling }))!;
+        Assert.Equal(felling, felled.ForestHarvest);
+        Assert.Equal(epc, felled with { ForestHarvest = null });
     }
 
     /// <summary>
@@ -140,6 +146,8 @@ public sealed class EngineUnitTests
             if (p.PropertyType == typeof(CarbonSim.Model.Management.CropRotation)) continue;
             // So is an urban-green practice: its wire round trip is the explicit case in Model_types_cross_grain_boundaries_intact.
             if (p.PropertyType == typeof(CarbonSim.Model.Management.UrbanGreenPractice)) continue;
+            // And a forest-harvest practice (explicit case there too).
+            if (p.PropertyType == typeof(CarbonSim.Model.Management.ForestHarvestPractice)) continue;
             object v = p.PropertyType == typeof(double) ? 0.1 + k * 1.37 :
                        p.PropertyType == typeof(int) ? 7 + k :
                        p.PropertyType == typeof(bool) ? (object)true :
