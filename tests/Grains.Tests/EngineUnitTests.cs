@@ -52,13 +52,18 @@ public sealed class EngineUnitTests
         // A managed urban-green type carries its practice across (lists compared element by element).
         var practice = new CarbonSim.Model.Management.UrbanGreenPractice("park", "c3grass", 25, 7, 90, 303, 0.8,
             [new CarbonSim.Model.Management.ManagementEvent(99, 50e-4), new CarbonSim.Model.Management.ManagementEvent(257, 50e-4)], 30,
-            1.0 / 3, 14, 109, 289, 0.3, [304, 319, 334]);
+            1.0 / 3, 14, 109, 289, 0.3, 273, 348);
         var back = serializer.Deserialize<EcophysParameters>(serializer.SerializeToArray(epc with { UrbanGreen = practice }))!;
         Assert.Equal(epc, back with { UrbanGreen = null });
         Assert.NotNull(back.UrbanGreen);
         Assert.Equal(practice.Fertiliser, back.UrbanGreen!.Fertiliser);
-        Assert.Equal(practice.LitterRemovalDays, back.UrbanGreen.LitterRemovalDays);
-        Assert.Equal(practice, back.UrbanGreen with { Fertiliser = practice.Fertiliser, LitterRemovalDays = practice.LitterRemovalDays });
+        Assert.Equal(practice, back.UrbanGreen with { Fertiliser = practice.Fertiliser });
+
+        // A harvested forest type carries its practice across.
+        var felling = new CarbonSim.Model.Management.ForestHarvestPractice("forest", "dbf", 0.022, 0.8, 334, 1950);
+        var felled = serializer.Deserialize<EcophysParameters>(serializer.SerializeToArray(epc with { ForestHarvest = felling }))!;
+        Assert.Equal(felling, felled.ForestHarvest);
+        Assert.Equal(epc, felled with { ForestHarvest = null });
     }
 
     /// <summary>
@@ -141,6 +146,8 @@ public sealed class EngineUnitTests
             if (p.PropertyType == typeof(CarbonSim.Model.Management.CropRotation)) continue;
             // So is an urban-green practice: its wire round trip is the explicit case in Model_types_cross_grain_boundaries_intact.
             if (p.PropertyType == typeof(CarbonSim.Model.Management.UrbanGreenPractice)) continue;
+            // And a forest-harvest practice (explicit case there too).
+            if (p.PropertyType == typeof(CarbonSim.Model.Management.ForestHarvestPractice)) continue;
             object v = p.PropertyType == typeof(double) ? 0.1 + k * 1.37 :
                        p.PropertyType == typeof(int) ? 7 + k :
                        p.PropertyType == typeof(bool) ? (object)true :

@@ -27,7 +27,7 @@ public static class ValidationTables
         ("totalc_tC_ha", y => U.ToTonnesPerHa(y.TotalC)),
         ("npp_gC_m2_yr", y => U.ToGramsPerM2(y.Npp)),
         ("nbp_gC_m2_yr", y => U.ToGramsPerM2(y.Nbp)),
-        ("harvest_gC_m2_yr", y => U.ToGramsPerM2(y.Harvest)),
+        (CarbonSim.Model.Io.Formats.OutputColumns.HarvestPerArea, y => U.ToGramsPerM2(y.Harvest)),
     ];
 
     /// <summary>Writes <c>classes_annual.csv</c>: cities in the run's order then <c>region</c>; per city classes in class order, years ascending.</summary>

@@ -97,7 +97,7 @@ public sealed class BgcKernel : ICarbonKernel
             annual[CarbonVariables.LitterC] = a.LitterC;
             annual[CarbonVariables.SoilC] = a.SoilC;
             annual[CarbonVariables.TotalC] = a.TotalC;
-            annual[CarbonVariables.Harvest] = a.HarvestC + a.RemovedC + a.WoodHarvestC; // crop harvest, and urban-green clippings and swept litter (0 without management)
+            annual[CarbonVariables.Harvest] = a.HarvestC + a.RemovedC + a.WoodHarvestC; // crop harvest, urban-green clippings and swept leaves, forest wood harvest (0 without management)
             // managed cropland: grain C per crop season after the carbon variables, when the caller asks for it
             for (int i = 0; i < a.GrainCBySeason.Count && CarbonVariables.Count + i < annual.Length; i++)
                 annual[CarbonVariables.Count + i] = a.GrainCBySeason[i];

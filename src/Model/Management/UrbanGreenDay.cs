@@ -44,18 +44,22 @@ public static class UrbanGreenClipping
 }
 
 /// <summary>
-/// Litter removal (leaves swept up and carried away): a share of each litter pool 1–4 (C and N) leaves the cell;
-/// coarse woody debris stays. Fluxes only.
+/// Litter removal (fallen leaves swept up as they fall and carried away): at the end of a removal day, a share of
+/// that day's leaf litterfall (<see cref="DailyFluxes.LeafToLitter1C"/>…4, C and N, which the state update has just
+/// put into litter 1–4) leaves the cell again. Fine-root litter, coarse woody debris, whole-plant mortality and the
+/// litter of earlier days stay: sweeping takes leaves off paving and lawns, not the roots' input to the soil.
+/// Each removal is capped at its litter pool (the pool holds at least the day's litterfall unless fire burned part
+/// of it the same day). Fluxes only.
 /// </summary>
 public static class UrbanGreenLitterRemoval
 {
-    /// <summary>Sets the removal fluxes [kgC m-2 d-1, kgN m-2 d-1] = <paramref name="share"/> × litter 1–4.</summary>
+    /// <summary>Sets the removal fluxes [kgC m-2 d-1, kgN m-2 d-1] = <paramref name="share"/> × the day's leaf litterfall into litter 1–4.</summary>
     public static void Compute(CellState s, double share, ref DailyFluxes f)
     {
-        f.Litter1ToRemovedC = share * s.Litter1C; f.Litter2ToRemovedC = share * s.Litter2C;
-        f.Litter3ToRemovedC = share * s.Litter3C; f.Litter4ToRemovedC = share * s.Litter4C;
-        f.Litter1ToRemovedN = share * s.Litter1N; f.Litter2ToRemovedN = share * s.Litter2N;
-        f.Litter3ToRemovedN = share * s.Litter3N; f.Litter4ToRemovedN = share * s.Litter4N;
+        f.Litter1ToRemovedC = Math.Min(share * f.LeafToLitter1C, s.Litter1C); f.Litter2ToRemovedC = Math.Min(share * f.LeafToLitter2C, s.Litter2C);
+        f.Litter3ToRemovedC = Math.Min(share * f.LeafToLitter3C, s.Litter3C); f.Litter4ToRemovedC = Math.Min(share * f.LeafToLitter4C, s.Litter4C);
+        f.Litter1ToRemovedN = Math.Min(share * f.LeafToLitter1N, s.Litter1N); f.Litter2ToRemovedN = Math.Min(share * f.LeafToLitter2N, s.Litter2N);
+        f.Litter3ToRemovedN = Math.Min(share * f.LeafToLitter3N, s.Litter3N); f.Litter4ToRemovedN = Math.Min(share * f.LeafToLitter4N, s.Litter4N);
     }
 }
 

@@ -22,8 +22,10 @@ namespace CarbonSim.Model.Management;
 /// <param name="ClipIntervalDays">[d] Days between clippings.</param>
 /// <param name="ClipFirstDay">[yday, 0-based] First clipping day; then every interval up to <paramref name="ClipLastDay"/>.</param>
 /// <param name="ClipLastDay">[yday, 0-based] Last day a clipping may fall on.</param>
-/// <param name="LitterRemovalShare">[-] Share of the litter pools 1–4 (not coarse woody debris) swept up and carried away on each removal day.</param>
-/// <param name="LitterRemovalDays">[yday, 0-based] Days of litter removal.</param>
+/// <param name="LitterRemovalShare">[-] Share of each day's leaf litterfall (C and N; never fine-root litter, coarse woody
+/// debris or whole-plant mortality) swept up and carried away, on every day of the removal window (0 = none).</param>
+/// <param name="LitterRemovalFirstDay">[yday, 0-based] First day of the removal window (leaves are swept as they fall).</param>
+/// <param name="LitterRemovalLastDay">[yday, 0-based] Last day of the removal window (≥ the first).</param>
 public sealed record UrbanGreenPractice(
     string Class,
     string Vegetation,
@@ -39,11 +41,13 @@ public sealed record UrbanGreenPractice(
     int ClipFirstDay,
     int ClipLastDay,
     double LitterRemovalShare,
-    IReadOnlyList<int> LitterRemovalDays);
+    int LitterRemovalFirstDay,
+    int LitterRemovalLastDay);
 
 /// <summary>
 /// The daily schedule of an <see cref="UrbanGreenPractice"/> for one column, built once per column model: per day of
-/// the year the scheduled irrigation, the fertiliser released, the clipping share and the litter-removal share.
+/// the year the scheduled irrigation, the fertiliser released, the clipping share and the share of the day's leaf
+/// litterfall that is swept up.
 /// Clipping applies to non-woody columns only (lawns and grass are mown; trees are not).
 /// </summary>
 public sealed class UrbanGreenCalendar
@@ -66,7 +70,7 @@ public sealed class UrbanGreenCalendar
         if (p.ClipLeafShare > 0.0 && !woody)
             for (int d = p.ClipFirstDay; d <= p.ClipLastDay; d += p.ClipIntervalDays) _clip[d] = p.ClipLeafShare;
         if (p.LitterRemovalShare > 0.0)
-            foreach (int d in p.LitterRemovalDays) _litter[d] = p.LitterRemovalShare;
+            for (int d = p.LitterRemovalFirstDay; d <= p.LitterRemovalLastDay; d++) _litter[d] = p.LitterRemovalShare;
     }
 
     /// <summary>[kg m-2] Irrigation scheduled on day <paramref name="yday"/> (0-based).</summary>
@@ -75,6 +79,6 @@ public sealed class UrbanGreenCalendar
     public double FertiliserOn(int yday) => _fertiliser[yday];
     /// <summary>[-] Share of leaf C and N clipped at the end of day <paramref name="yday"/>.</summary>
     public double ClipShareOn(int yday) => _clip[yday];
-    /// <summary>[-] Share of litter 1–4 removed at the end of day <paramref name="yday"/>.</summary>
+    /// <summary>[-] Share of the leaf litterfall of day <paramref name="yday"/> removed at the end of that day.</summary>
     public double LitterRemovalOn(int yday) => _litter[yday];
 }

@@ -23,7 +23,7 @@ public record AreaCarbonYear
     public double Nbp { get; init; }
     /// <summary>[kgC m-2 a-1] Heterotrophic respiration (litter and soil decomposition).</summary>
     public double Hr { get; init; }
-    /// <summary>[kgC m-2 a-1] Carbon removed by harvest (grain and removed straw of managed cropland; 0 where nothing is harvested), already subtracted in <see cref="Nbp"/>.</summary>
+    /// <summary>[kgC m-2 a-1] Carbon removed by management (grain and removed straw of managed cropland, clippings and swept leaves of managed urban green, stem wood carried away from harvested forest; 0 where nothing is removed), already subtracted in <see cref="Nbp"/>.</summary>
     public double Harvest { get; init; }
 
     /// <summary>[kgC m-2] Vegetation carbon (leaf, stem, root, storage) at year end.</summary>
@@ -86,14 +86,14 @@ public sealed record RegionYear : AreaCarbonYear
         var list = cities.Where(c => c.Year == year).OrderBy(c => c.CityId, StringComparer.Ordinal).ToList();
         if (list.Count == 0)
             throw new InvalidInputException("RunResults", $"year {year}", "no city rows", "at least one city for the year");
-        double area = 0, gpp = 0, npp = 0, nep = 0, nbp = 0, hr = 0, veg = 0, lit = 0, soil = 0, tot = 0;
+        double area = 0, gpp = 0, npp = 0, nep = 0, nbp = 0, hr = 0, harvest = 0, veg = 0, lit = 0, soil = 0, tot = 0;
         var classes = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var extra = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var c in list)
         {
             area += c.AreaM2;
             gpp += c.Gpp * c.AreaM2; npp += c.Npp * c.AreaM2; nep += c.Nep * c.AreaM2;
-            nbp += c.Nbp * c.AreaM2; hr += c.Hr * c.AreaM2;
+            nbp += c.Nbp * c.AreaM2; hr += c.Hr * c.AreaM2; harvest += c.Harvest * c.AreaM2;
             veg += c.VegC * c.AreaM2; lit += c.LitterC * c.AreaM2; soil += c.SoilC * c.AreaM2; tot += c.TotalC * c.AreaM2;
             foreach (var (k, v) in c.AreaByClassM2.OrderBy(p => p.Key, StringComparer.Ordinal))
                 classes[k] = classes.GetValueOrDefault(k) + v;
@@ -104,7 +104,7 @@ public sealed record RegionYear : AreaCarbonYear
         return new RegionYear
         {
             Year = year, AreaM2 = area, CityCount = list.Count,
-            Gpp = gpp * w, Npp = npp * w, Nep = nep * w, Nbp = nbp * w, Hr = hr * w,
+            Gpp = gpp * w, Npp = npp * w, Nep = nep * w, Nbp = nbp * w, Hr = hr * w, Harvest = harvest * w,
             VegC = veg * w, LitterC = lit * w, SoilC = soil * w, TotalC = tot * w,
             AreaByClassM2 = new Dictionary<string, double>(classes),
             Extra = new Dictionary<string, double>(extra),

@@ -48,7 +48,7 @@ public sealed record ReferenceVariable(string Name, string Unit, ReferenceKind K
         new ReferenceVariable("area_pct", "%", ReferenceKind.AreaShare, null, "area of the class as a share of the scope's area"),
         new ReferenceVariable("soilc_trend_gC_m2_yr", "g C m-2 a-1", ReferenceKind.Trend, y => OutputUnits.ToGramsPerM2(y.SoilC), "change of soil organic carbon density per year (least-squares slope over the compared years)"),
         new ReferenceVariable("yield_t_ha", "t ha-1", ReferenceKind.Yield, null, "grain yield of the row's crop at statistical moisture (crop_yields.csv)"),
-        new ReferenceVariable("harvest_gC_m2_yr", "g C m-2 a-1", ReferenceKind.Flux, y => OutputUnits.ToGramsPerM2(y.Harvest), "carbon removed by harvest (grain and removed straw)"),
+        new ReferenceVariable("harvest_gC_m2_yr", "g C m-2 a-1", ReferenceKind.Flux, y => OutputUnits.ToGramsPerM2(y.Harvest), "carbon removed by management (grain and removed straw of managed cropland, clippings and swept leaves of managed urban green, stem wood of harvested forest)"),
     }.ToDictionary(v => v.Name, StringComparer.Ordinal);
 }
 

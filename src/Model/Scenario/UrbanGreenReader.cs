@@ -17,7 +17,7 @@ public static class UrbanGreenReader
     public static readonly string[] Columns =
         ["class", "vegetation", "irrigation_mm", "irrigation_interval_days", "irrigation_first_doy", "irrigation_last_doy", "irrigation_trigger",
          "fertiliser_kg_n_ha", "fertiliser_release_days", "clip_leaf_share", "clip_interval_days", "clip_first_doy", "clip_last_doy",
-         "litter_removal_share", "litter_removal_doy", "source", "status"];
+         "litter_removal_share", "litter_removal_first_doy", "litter_removal_last_doy", "source", "status"];
 
     /// <summary>Statuses a row may carry.</summary>
     public static readonly string[] Statuses = ["verified", "recalled", "assumption"];
@@ -42,6 +42,9 @@ public static class UrbanGreenReader
             int clipFirst = row.Integer("clip_first_doy", 1, 365) - 1, clipLast = row.Integer("clip_last_doy", 1, 365) - 1;
             if (clipLast < clipFirst)
                 throw new InvalidInputException(row.File, row.Place("clip_last_doy"), (clipLast + 1).ToString(CultureInfo.InvariantCulture), $"a day ≥ clip_first_doy ({clipFirst + 1})");
+            int sweepFirst = row.Integer("litter_removal_first_doy", 1, 365) - 1, sweepLast = row.Integer("litter_removal_last_doy", 1, 365) - 1;
+            if (sweepLast < sweepFirst)
+                throw new InvalidInputException(row.File, row.Place("litter_removal_last_doy"), (sweepLast + 1).ToString(CultureInfo.InvariantCulture), $"a day ≥ litter_removal_first_doy ({sweepFirst + 1})");
             var status = row.RequireText("status");
             if (!Statuses.Contains(status))
                 throw new InvalidInputException(row.File, row.Place("status"), status, "verified, recalled or assumption");
@@ -57,7 +60,7 @@ public static class UrbanGreenReader
                 ClipIntervalDays: row.Integer("clip_interval_days", 1, 365),
                 ClipFirstDay: clipFirst, ClipLastDay: clipLast,
                 LitterRemovalShare: row.Number("litter_removal_share", 0.0, 1.0),
-                LitterRemovalDays: Days(row, "litter_removal_doy")), row.Line));
+                LitterRemovalFirstDay: sweepFirst, LitterRemovalLastDay: sweepLast), row.Line));
         }
         if (list.Count == 0) throw new InvalidInputException(path, "file", "no rows", "at least one urban-green practice");
         return list;
@@ -78,21 +81,6 @@ public static class UrbanGreenReader
                 || !double.TryParse(kv[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double kg) || !double.IsFinite(kg) || kg < 0 || kg > 1000)
                 throw new InvalidInputException(row.File, row.Place(column), part, "applications 'day:kg N ha-1' separated by ';' (day of year 1-365, amount in [0, 1000])");
             list.Add(new ManagementEvent(doy - 1, kg * PerHectare));
-        }
-        return list;
-    }
-
-    /// <summary>Days "doy;doy" (empty = none) → 0-based days.</summary>
-    static IReadOnlyList<int> Days(CsvRow row, string column)
-    {
-        var text = row.Text(column);
-        if (text.Length == 0) return [];
-        var list = new List<int>();
-        foreach (var part in text.Split(';'))
-        {
-            if (!int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int doy) || doy is < 1 or > 365)
-                throw new InvalidInputException(row.File, row.Place(column), part, "days of year 1-365 separated by ';'");
-            list.Add(doy - 1);
         }
         return list;
     }

@@ -28,8 +28,9 @@ public class ScenarioSectionsEngineTests
     [Fact]
     public void Managed_urban_green_types_reach_the_engine_with_their_practice_and_calibration()
     {
-        var scenario = ScenarioLoader.Load(Run.TestScenarios.Write("jjj-urban-expansion", 2060, t => t.Replace("crop_calendar.csv\n",
-            $"crop_calendar.csv\n  urban_green: {Path.Combine(Run.TestScenarios.Root, "data", "management", "urban_green.csv")}\n")));
+        // The bundled scenario sets management.urban_green (data/management/urban_green.csv).
+        var scenario = ScenarioLoader.Load(Run.TestScenarios.Write("jjj-urban-expansion", 2060));
+        Assert.Equal(Path.GetFullPath(Path.Combine(Run.TestScenarios.Root, "data", "management", "urban_green.csv")), scenario.Management!.UrbanGreenPath);
         var spec = RunSpecFactory.From(RegionBuilder.Build(scenario));
         var lawn = spec.VegetationTypes.Single(v => v.Name == "c3grass@park");
         Assert.NotNull(lawn.Epc.UrbanGreen);

@@ -34,9 +34,28 @@ public class ClassesRunTests
             Assert.Equal(city.TotalCKg, classes.Sum(x => x.TotalCKg), city.TotalCKg * 1e-12);
             Assert.Equal(city.NppKg, classes.Sum(x => x.NppKg), Math.Abs(city.NppKg) * 1e-12);
             Assert.Equal(city.VegCKg, classes.Sum(x => x.VegCKg), city.VegCKg * 1e-12);
+            // Harvest and urban-green removal: the city (region) value is the area-weighted sum of its classes'.
+            Assert.Equal(city.Harvest * city.AreaM2, classes.Sum(x => x.Harvest * x.AreaM2), city.Harvest * city.AreaM2 * 1e-12);
         }
+        Assert.All(r.RegionYears, y => Assert.True(y.Harvest > 0, $"{y.Year}: cropland is harvested every year"));
         Assert.Contains(ValidationTables.ClassesFile, run.Output.Files);
         Assert.Contains(ValidationTables.ValidationFile, run.Output.Files);
+        // The same check on the written tables: cities_annual.csv and region_annual.csv against classes_annual.csv.
+        var classesCsv = Table(Path.Combine(run.Output.Directory, ValidationTables.ClassesFile));
+        var citiesCsv = Table(Path.Combine(run.Output.Directory, AnnualTables.CitiesFile));
+        var regionCsv = Table(Path.Combine(run.Output.Directory, AnnualTables.RegionFile));
+        double ClassTg(string id, string year) => classesCsv.Where(x => x["city_id"] == id && x["year"] == year)
+            .Sum(x => Num(x["harvest_gC_m2_yr"]) * Num(x["area_km2"]) * 1e-6);   // g m-2 × km2 = 1e6 g = 1e-6 Tg
+        foreach (var row in citiesCsv)
+        {
+            Close(ClassTg(row["city_id"], row["year"]), Num(row["harvest_TgC_yr"]));
+            Close(Num(row["harvest_gC_m2_yr"]) * Num(row["area_km2"]) * 1e-6, Num(row["harvest_TgC_yr"]));
+        }
+        foreach (var row in regionCsv)
+        {
+            Close(ClassTg(ClassYear.RegionId, row["year"]), Num(row["harvest_TgC_yr"]));
+            Close(citiesCsv.Where(x => x["year"] == row["year"]).Sum(x => Num(x["harvest_TgC_yr"])), Num(row["harvest_TgC_yr"]));
+        }
         Assert.NotNull(r.References);
         var validation = Csv.Read(Path.Combine(run.Output.Directory, ValidationTables.ValidationFile));
         Assert.Equal(r.References!.Rows.Count, validation.Rows.Count);
@@ -48,6 +67,18 @@ public class ClassesRunTests
         var cluster = ClusterResults.FromSpec(run.Spec, run.Outcome, "spec", []);
         Assert.Equal(r.ClassYears.Select(Key), cluster.ClassYears.Select(Key));
         Assert.Null(cluster.References); // a .runspec carries no scenario, so no references
+    }
+
+    /// <summary>Equal to the printed digits (G10, summed over a few rows): relative 1e-8.</summary>
+    static void Close(double expected, double actual) => Assert.Equal(expected, actual, 1e-8 * Math.Max(1.0, Math.Abs(expected)));
+
+    static double Num(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A written CSV as rows of column name → text.</summary>
+    static List<Dictionary<string, string>> Table(string path)
+    {
+        var (header, rows) = Csv.Read(path);
+        return rows.Select(r => header.Select((h, i) => (h, r[i])).ToDictionary(p => p.h, p => p.Item2)).ToList();
     }
 
     [Fact]

@@ -97,7 +97,8 @@ public class ForestHarvestTests
         var p = s.Vegetation["enf@forest"].Parameters.ForestHarvest!;
         Assert.Equal(0.022, p.FelledSharePerYear); Assert.Equal(0.8, p.StemExportShare); Assert.Equal(334, p.FellingDay); Assert.Equal(1950, p.FirstYear);
         Assert.True(s.LandUse.Classes.TryGetByName("built_up", out var built));
-        Assert.DoesNotContain(built.DefaultMix.Columns, c => c.VegetationType.Contains('@'));   // street trees are not forest
+        Assert.DoesNotContain(built.DefaultMix.Columns, c => c.VegetationType.EndsWith("@forest", StringComparison.Ordinal));   // street trees are not forest
+        Assert.All(built.DefaultMix.Columns, c => Assert.Null(s.Vegetation[c.VegetationType].Parameters.ForestHarvest));  // (they are managed urban green: dbf@built_up)
         Assert.DoesNotContain(plain.Vegetation.Keys, k => k.EndsWith("@forest", StringComparison.Ordinal));
         var met = MetReader.Read(ReferenceData.Met("miss5093.mtc41"), 4);
         Assert.NotEqual(CarbonSim.Model.Region.SpinupKeys.Compute(s.Vegetation["enf"].Parameters, ReferenceData.MissoulaSite, met, 285, 0.0002, true, 6000, 0),

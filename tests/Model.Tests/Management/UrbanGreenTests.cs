@@ -11,12 +11,12 @@ namespace CarbonSim.Model.Tests.Management;
 /// <summary>Managed urban green (docs/management.md, "Managed urban green"): processes against hand-computed cases, a managed run, the scenario key.</summary>
 public class UrbanGreenTests
 {
-    /// <summary>Lawn practice: 25 mm every 7 days from doy 91 to 304 (trigger 0.8), 50 kg N ha-1 on doy 100 and 258 over 30 days, a third of the leaf every 14 days from doy 110 to 290, 30 % of the litter on doy 305, 320, 335.</summary>
+    /// <summary>Lawn practice: 25 mm every 7 days from doy 91 to 304 (trigger 0.8), 50 kg N ha-1 on doy 100 and 258 over 30 days, a third of the leaf every 14 days from doy 110 to 290, 30 % of the leaf litterfall swept from doy 274 to 349.</summary>
     static UrbanGreenPractice Lawn => new("park", "c3grass",
         IrrigationAmount: 25, IrrigationIntervalDays: 7, IrrigationFirstDay: 90, IrrigationLastDay: 303, IrrigationTrigger: 0.8,
         Fertiliser: [new ManagementEvent(99, 50e-4), new ManagementEvent(257, 50e-4)], FertiliserReleaseDays: 30,
         ClipLeafShare: 1.0 / 3, ClipIntervalDays: 14, ClipFirstDay: 109, ClipLastDay: 289,
-        LitterRemovalShare: 0.3, LitterRemovalDays: [304, 319, 334]);
+        LitterRemovalShare: 0.3, LitterRemovalFirstDay: 273, LitterRemovalLastDay: 348);
 
     [Fact]
     public void The_calendar_schedules_each_practice_on_its_days()
@@ -27,7 +27,8 @@ public class UrbanGreenTests
         Assert.Equal(50e-4 / 30, c.FertiliserOn(99), 15); Assert.Equal(50e-4 / 30, c.FertiliserOn(128), 15);
         Assert.Equal(0, c.FertiliserOn(98)); Assert.Equal(0, c.FertiliserOn(129));
         Assert.Equal(1.0 / 3, c.ClipShareOn(109)); Assert.Equal(1.0 / 3, c.ClipShareOn(123)); Assert.Equal(0, c.ClipShareOn(110));
-        Assert.Equal(0.3, c.LitterRemovalOn(319)); Assert.Equal(0, c.LitterRemovalOn(318));
+        Assert.Equal(0.3, c.LitterRemovalOn(273)); Assert.Equal(0.3, c.LitterRemovalOn(319)); Assert.Equal(0.3, c.LitterRemovalOn(348));
+        Assert.Equal(0, c.LitterRemovalOn(272)); Assert.Equal(0, c.LitterRemovalOn(349));
         double yearN = 0; for (int d = 0; d < 365; d++) yearN += c.FertiliserOn(d);
         Assert.Equal(0.01, yearN, 12);   // 100 kg N ha-1 a-1
         // Trees are not mown.
@@ -50,18 +51,50 @@ public class UrbanGreenTests
     }
 
     [Fact]
-    public void A_litter_removal_day_carries_away_30_percent_of_litter_1_to_4_but_not_woody_debris()
+    public void A_litter_removal_day_carries_away_30_percent_of_the_days_leaf_litterfall_and_none_of_the_root_litter()
     {
         var c = new UrbanGreenCalendar(Lawn, woody: false);
-        var s = new CellState { LeafC = 0.05, Litter1C = 0.01, Litter2C = 0.02, Litter3C = 0.03, Litter4C = 0.04, Litter1N = 0.001, Litter4N = 0.0008, CwdC = 0.5 };
-        var f = new DailyFluxes();
+        // End of the day: the state update has put today's leaf and fine-root litterfall into litter 1–4.
+        var s = new CellState { LeafC = 0.05, Litter1C = 0.01, Litter2C = 0.02, Litter3C = 0.03, Litter4C = 0.04,
+            Litter1N = 0.001, Litter2N = 0.0004, Litter3N = 0.0006, Litter4N = 0.0008, CwdC = 0.5 };
+        var f = new DailyFluxes
+        {
+            LeafToLitter1C = 0.002, LeafToLitter2C = 0.004, LeafToLitter3C = 0.001, LeafToLitter4C = 0.003,     // 0.010 kgC m-2 of leaves
+            LeafToLitter1N = 4e-5, LeafToLitter2N = 8e-5, LeafToLitter3N = 2e-5, LeafToLitter4N = 6e-5,          // at C:N 50
+            FrootToLitter1C = 0.005, FrootToLitter2C = 0.005, FrootToLitter3C = 0.005, FrootToLitter4C = 0.005, // roots: stay
+            FrootToLitter1N = 1e-4, FrootToLitter4N = 1e-4,
+        };
         UrbanGreenDay.End(c, s, 319, ref f);
-        Assert.Equal(0.3 * 0.1, f.RemovedC, 15);
-        Assert.Equal(0.3 * 0.0018, f.RemovedN, 15);
-        Assert.Equal(0.007, s.Litter1C, 15); Assert.Equal(0.028, s.Litter4C, 15);
-        Assert.Equal(0.00056, s.Litter4N, 15);
+        Assert.Equal(0.3 * 0.010, f.RemovedC, 15);                     // 0.003 kgC m-2: 30 % of the leaves, nothing of the roots
+        Assert.Equal(0.3 * 2e-4, f.RemovedN, 15);
+        Assert.Equal(0.0006, f.Litter1ToRemovedC, 15); Assert.Equal(0.0009, f.Litter4ToRemovedC, 15);
+        Assert.Equal(0.01 - 0.0006, s.Litter1C, 15); Assert.Equal(0.02 - 0.0012, s.Litter2C, 15);
+        Assert.Equal(0.03 - 0.0003, s.Litter3C, 15); Assert.Equal(0.04 - 0.0009, s.Litter4C, 15);
+        Assert.Equal(0.0008 - 1.8e-5, s.Litter4N, 15);
         Assert.Equal(0.5, s.CwdC);
         Assert.Equal(0.05, s.LeafC);              // not a clipping day
+
+        // Outside the window the same litterfall stays; with no leaf litterfall nothing is removed, however much litter lies there.
+        var s2 = new CellState { Litter1C = 0.01 };
+        var f2 = new DailyFluxes { LeafToLitter1C = 0.002 };
+        UrbanGreenDay.End(c, s2, 200, ref f2);
+        Assert.Equal(0, f2.RemovedC); Assert.Equal(0.01, s2.Litter1C);
+        var f3 = new DailyFluxes { FrootToLitter1C = 0.002 };
+        UrbanGreenDay.End(c, s2, 319, ref f3);
+        Assert.Equal(0, f3.RemovedC); Assert.Equal(0.01, s2.Litter1C);
+    }
+
+    [Fact]
+    public void The_removal_never_takes_more_than_the_litter_pool_holds()
+    {
+        var share1 = Lawn with { LitterRemovalShare = 1.0 };
+        var c = new UrbanGreenCalendar(share1, woody: true);
+        var s = new CellState { Litter1C = 0.001, Litter1N = 1e-5 };              // fire burned part of today's litterfall
+        var f = new DailyFluxes { LeafToLitter1C = 0.002, LeafToLitter1N = 4e-5 };
+        UrbanGreenDay.End(c, s, 300, ref f);
+        Assert.Equal(0.001, f.Litter1ToRemovedC, 15);
+        Assert.Equal(1e-5, f.Litter1ToRemovedN, 15);
+        Assert.Equal(0, s.Litter1C); Assert.Equal(0, s.Litter1N);
     }
 
     [Fact]
@@ -143,8 +176,9 @@ public class UrbanGreenTests
     {
         string csv = Path.Combine(ReferenceData.RepoRoot, "data", "management", "urban_green.csv");
         var s = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(csv)));
-        var plain = ScenarioLoader.Load(TestRepo.Baseline);   // the default run keeps urban green unmanaged
+        var plain = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(null)));   // the key taken out
         Assert.Null(plain.Management!.UrbanGreenPath);
+        Assert.Equal(Path.GetFullPath(csv), ScenarioLoader.Load(TestRepo.Baseline).Management!.UrbanGreenPath);   // the default run manages urban green
         Assert.Equal(Path.GetFullPath(csv), s.Management!.UrbanGreenPath);
         Assert.Equal(s.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction), plain.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction));
         Assert.True(s.LandUse.Classes.TryGetByName("park", out var park));
@@ -174,6 +208,7 @@ public class UrbanGreenTests
     [InlineData("park,c3grass", "park,oak", "line 3, column 'vegetation'", "oak")]
     [InlineData(",assumption\nprotective", ",guess\nprotective", "line 3, column 'status'", "guess")]
     [InlineData("100:50;258:50", "100:50;258", "line 3, column 'fertiliser_kg_n_ha'", "258")]
+    [InlineData("0.3,1,365,\"park trees", "0.3,300,200,\"park trees", "line 2, column 'litter_removal_last_doy'", "200")]
     public void A_bad_practice_row_is_rejected_naming_file_line_column_and_value(string from, string to, string place, string value)
     {
         string csv = File.ReadAllText(Path.Combine(ReferenceData.RepoRoot, "data", "management", "urban_green.csv"));

@@ -43,6 +43,8 @@ public static class OutputColumns
     public const string NbpPerArea = "nbp_gC_m2_yr";
     /// <summary>[g C m-2 a-1] Heterotrophic respiration.</summary>
     public const string HrPerArea = "hr_gC_m2_yr";
+    /// <summary>[g C m-2 a-1] Carbon removed by management (crop harvest, urban-green clippings and swept leaves, forest wood harvest), already subtracted in NBP.</summary>
+    public const string HarvestPerArea = "harvest_gC_m2_yr";
     /// <summary>[t C ha-1] Vegetation carbon density.</summary>
     public const string VegCDensity = "vegc_tC_ha";
     /// <summary>[t C ha-1] Litter carbon density (incl. coarse woody debris).</summary>
@@ -61,6 +63,8 @@ public static class OutputColumns
     public const string Nbp = "nbp_TgC_yr";
     /// <summary>[Tg C a-1] Heterotrophic respiration summed over the area.</summary>
     public const string Hr = "hr_TgC_yr";
+    /// <summary>[Tg C a-1] Carbon removed by management summed over the area.</summary>
+    public const string Harvest = "harvest_TgC_yr";
     /// <summary>[Tg C] Vegetation carbon stock.</summary>
     public const string VegC = "vegc_TgC";
     /// <summary>[Tg C] Litter carbon stock.</summary>
