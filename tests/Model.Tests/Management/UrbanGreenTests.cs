@@ -178,7 +178,8 @@ public class UrbanGreenTests
         var s = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(csv)));
         var plain = ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(null)));   // the key taken out
         Assert.Null(plain.Management!.UrbanGreenPath);
-        Assert.Equal(Path.GetFullPath(csv), ScenarioLoader.Load(TestRepo.Baseline).Management!.UrbanGreenPath);   // the default run manages urban green
+        Assert.Null(ScenarioLoader.Load(TestRepo.Baseline).Management!.UrbanGreenPath);   // the default run leaves it off (60 s budget; docs/management.md)
+        Assert.Equal(Path.GetFullPath(csv), ScenarioLoader.Load(Path.Combine(TestRepo.Root, "scenarios", "jjj-urban-expansion.yaml")).Management!.UrbanGreenPath);   // the land-use scenarios manage it
         Assert.Equal(Path.GetFullPath(csv), s.Management!.UrbanGreenPath);
         Assert.Equal(s.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction), plain.LandUse.Classes.Classes.Select(c => c.DefaultMix.SealedFraction));
         Assert.True(s.LandUse.Classes.TryGetByName("park", out var park));
