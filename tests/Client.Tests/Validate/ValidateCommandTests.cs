@@ -60,7 +60,7 @@ public class ValidateCommandTests
     [Theory]
     [InlineData("resolution_km: 10", "resolution_km: 0", "grid.resolution_km (line 16): got '0', expected a cell size in km, >= 1")]
     [InlineData("  end: 2060", "  end: 2000", "years.end (line 7): got '2000', expected a year >= years.start (2020)")]
-    [InlineData("sand_pct: 30", "sand_pct: 31", "soil (line 66): got 'sand 31 + silt 50 + clay 20 = 101', expected sand_pct + silt_pct + clay_pct = 100")]
+    [InlineData("sand_pct: 30", "sand_pct: 31", "soil (line 68): got 'sand 31 + silt 50 + clay 20 = 101', expected sand_pct + silt_pct + clay_pct = 100")]
     [InlineData("name: jjj-baseline", "name: jjj-baseline\nflavour: mild", "flavour (line 5): got 'flavour', expected a known key of the scenario")]
     public void Bad_input_prints_one_error_line_and_exits_2(string from, string to, string expected)
     {

@@ -49,11 +49,11 @@ public class StationScenarioTests
         Assert.Contains("CHM00054511", flat.Source);
     }
     [Theory]
-    [InlineData("      years: [1951, 2012]", "      years: [2012, 1951]", "climate.stations[0].years (line 49): got '2012, 1951', expected [first, last] calendar years in [1000, 3000], first <= last")]
-    [InlineData("      years: [1951, 2012]", "      latitude: 40\n      years: [1951, 2012]", "climate.stations[0] (line 48): got '1 of latitude/longitude/elevation_m', expected all three or none")]
-    [InlineData("  max_gap_days: 5\n", "  max_gap_days: 40\n", "climate.max_gap_days (line 51): got '40', expected a number of days in [0, 31]")]
+    [InlineData("      years: [1951, 2012]", "      years: [2012, 1951]", "climate.stations[0].years (line 50): got '2012, 1951', expected [first, last] calendar years in [1000, 3000], first <= last")]
+    [InlineData("      years: [1951, 2012]", "      latitude: 40\n      years: [1951, 2012]", "climate.stations[0] (line 49): got '1 of latitude/longitude/elevation_m', expected all three or none")]
+    [InlineData("  max_gap_days: 5\n", "  max_gap_days: 40\n", "climate.max_gap_days (line 52): got '40', expected a number of days in [0, 31]")]
     [InlineData("  max_gap_days: 5\n", "  max_gap_days: 5\n  zone_elevation_m: {\"999999\": 100}\n", "climate.zone_elevation_m.999999: got '999999', expected a city id of the region (110000)")]
-    [InlineData("  max_gap_days: 5\n", "  max_gap_days: 5\n  seed: 3\n", "climate.seed (line 52): got 'seed', expected a known key of 'climate'")]
+    [InlineData("  max_gap_days: 5\n", "  max_gap_days: 5\n  seed: 3\n", "climate.seed (line 53): got 'seed', expected a known key of 'climate'")]
     public void Bad_station_keys_name_the_key_line_value_and_expectation(string from, string to, string expected)
     {
         var path = BeijingScenario(t => { Assert.Contains(from, t); return t.Replace(from, to); });
