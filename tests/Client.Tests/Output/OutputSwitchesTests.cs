@@ -104,7 +104,7 @@ public class OutputSwitchesTests
         Assert.Equal(rasters.Order(StringComparer.Ordinal), disk.Where(f => f.StartsWith("rasters/", StringComparison.Ordinal)));
         Assert.Equal(["budgets.csv", "cities_annual.csv", "classes_annual.csv", "compensation_cumulative.csv", "compensation_flows.csv", "compensation_inputs.csv",
             "compensation_ledger.csv", "compensation_settings.csv", "crop_yields.csv",
-            "forest_age.csv", "history_annual.csv", "manifest.json", "region_annual.csv", "report.html", "validation.csv"], disk.Where(f => !f.Contains('/')));   // the baseline closes the books
+            "forest_age.csv", "history_annual.csv", "manifest.json", "region_annual.csv", "report.html", "scenario.yaml", "validation.csv"], disk.Where(f => !f.Contains('/')));   // the baseline closes the books; scenario.yaml: the run's own copy
         ManifestMatchesDisk(dir);
         // The layers hold the engine's per-cell values of the variable named (soil C, not another one).
         var soil = run.Results.Rasters.Single(l => l.Name == "soil_c_2021");
