@@ -43,7 +43,7 @@ public class StationBadInputTests
         {
             var p = Plain(w, _ => "10,0,0");
             return (WithStations(w, $"  stations:\n    - {{path: {p}}}\n  beyond_record: cycle\n"),
-                [p + ": climate.stations[0] (line 52): got 'no latitude/longitude/elevation_m', expected the station's latitude, longitude and elevation_m in the scenario"]);
+                [p + ": climate.stations[0] (line 54): got 'no latitude/longitude/elevation_m', expected the station's latitude, longitude and elevation_m in the scenario"]);
         },
         ["bad_date"] = w =>
         {
@@ -58,17 +58,17 @@ public class StationBadInputTests
         ["unknown_beyond_record"] = w =>
         {
             var s = WithStations(w, $"  stations:\n    - {{path: {Beijing}}}\n  beyond_record: wrap\n");
-            return (s, [s + ": climate.beyond_record (line 53): got 'wrap', expected 'error' (default: years outside the record are an error) or 'cycle'"]);
+            return (s, [s + ": climate.beyond_record (line 55): got 'wrap', expected 'error' (default: years outside the record are an error) or 'cycle'"]);
         },
         ["years_outside_the_file"] = w =>
         {
             var s = WithStations(w, $"  stations:\n    - {{path: {Beijing}, years: [1900, 2012]}}\n  beyond_record: cycle\n");
-            return (s, [s + ": climate.stations[0] (line 52) years: got '1900–2012', expected years inside the file's dates 1945–2025"]);
+            return (s, [s + ": climate.stations[0] (line 54) years: got '1900–2012', expected years inside the file's dates 1945–2025"]);
         },
         ["normals_and_stations"] = w =>
         {
             var s = w.Scenario("  seed: 7\n", $"  seed: 7\n  stations:\n    - {{path: {Beijing}}}\n");
-            return (s, [s + ": climate (line 51): got '2 of normals/met_files/stations', expected exactly one of 'normals'"]);
+            return (s, [s + ": climate (line 53): got '2 of normals/met_files/stations', expected exactly one of 'normals'"]);
         },
         ["unreadable_header"] = w =>
         {
