@@ -64,30 +64,14 @@ public static class ForestHarvestSetup
                     $"'*' or a woody vegetation type of the scenario ({string.Join(", ", vegetation.Where(v => v.Value.Parameters.Woody).Select(v => v.Key))})");
             byKey[(p.Class, p.Vegetation)] = p;
         }
-        var veg = vegetation.ToBuilder();
-        SurfaceMix Harvested(string cls, SurfaceMix mix)
+        return ManagedTypes.Rename(vegetation, table, byKey.Keys.Select(k => k.Item1).ToHashSet(StringComparer.Ordinal), (cls, baseSpec) =>
         {
-            var cols = mix.Columns.Select(c =>
-            {
-                var baseSpec = vegetation[c.VegetationType];
-                if (!baseSpec.Parameters.Woody) return c;
-                var p = byKey.GetValueOrDefault((cls, c.VegetationType)) ?? byKey.GetValueOrDefault((cls, "*"));
-                if (p is null) return c;
-                if (baseSpec.Parameters.UrbanGreen is not null || baseSpec.Parameters.Management is not null)
-                    throw new InvalidInputException(path, $"class '{cls}'", c.VegetationType, "forest harvest for a class without urban-green practice or crop rotation (one practice per column)");
-                string name = $"{c.VegetationType}{UrbanGreenSetup.Separator}{cls}";
-                veg[name] = new VegetationSpec(name, baseSpec.EpcPath, baseSpec.Parameters with { ForestHarvest = p });
-                return c with { VegetationType = name };
-            }).OrderBy(c => c.VegetationType, StringComparer.Ordinal).ToImmutableArray();
-            return mix with { Columns = cols };
-        }
-        var classes = table.Classes.Select(c => byKey.Keys.Any(k => k.Item1 == c.Name)
-            ? c with
-            {
-                DefaultMix = Harvested(c.Name, c.DefaultMix),
-                ZoneMixes = c.ZoneMixes.ToImmutableSortedDictionary(z => z.Key, z => Harvested(c.Name, z.Value), StringComparer.Ordinal),
-            }
-            : c).ToList();   // materialised first: building the mixes adds the harvested types
-        return (veg.ToImmutable(), table.WithClasses(classes));
+            if (!baseSpec.Parameters.Woody) return null;
+            var p = byKey.GetValueOrDefault((cls, baseSpec.Name)) ?? byKey.GetValueOrDefault((cls, "*"));
+            if (p is null) return null;
+            if (baseSpec.Parameters.UrbanGreen is not null || baseSpec.Parameters.Management is not null)
+                throw new InvalidInputException(path, $"class '{cls}'", baseSpec.Name, "forest harvest for a class without urban-green practice or crop rotation (one practice per column)");
+            return baseSpec.Parameters with { ForestHarvest = p };
+        });
     }
 }

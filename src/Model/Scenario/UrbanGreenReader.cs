@@ -115,29 +115,13 @@ public static class UrbanGreenSetup
                     $"'*' or a vegetation type of the scenario ({string.Join(", ", vegetation.Keys)})");
             byKey[(p.Class, p.Vegetation)] = p;
         }
-        var veg = vegetation.ToBuilder();
-        SurfaceMix Managed(string cls, SurfaceMix mix)
+        return ManagedTypes.Rename(vegetation, table, byKey.Keys.Select(k => k.Item1).ToHashSet(StringComparer.Ordinal), (cls, baseSpec) =>
         {
-            var cols = mix.Columns.Select(c =>
-            {
-                var p = byKey.GetValueOrDefault((cls, c.VegetationType)) ?? byKey.GetValueOrDefault((cls, "*"));
-                if (p is null) return c;
-                var baseSpec = vegetation[c.VegetationType];
-                if (baseSpec.Parameters.Management is not null)
-                    throw new InvalidInputException(path, $"class '{cls}'", c.VegetationType, "urban-green practices for urban vegetation, not for a crop rotation");
-                string name = $"{c.VegetationType}{Separator}{cls}";
-                veg[name] = new VegetationSpec(name, baseSpec.EpcPath, baseSpec.Parameters with { UrbanGreen = p });
-                return c with { VegetationType = name };
-            }).OrderBy(c => c.VegetationType, StringComparer.Ordinal).ToImmutableArray();
-            return mix with { Columns = cols };
-        }
-        var classes = table.Classes.Select(c => byKey.Keys.Any(k => k.Item1 == c.Name)
-            ? c with
-            {
-                DefaultMix = Managed(c.Name, c.DefaultMix),
-                ZoneMixes = c.ZoneMixes.ToImmutableSortedDictionary(z => z.Key, z => Managed(c.Name, z.Value), StringComparer.Ordinal),
-            }
-            : c).ToList();   // materialised first: building the mixes adds the managed types
-        return (veg.ToImmutable(), table.WithClasses(classes));
+            var p = byKey.GetValueOrDefault((cls, baseSpec.Name)) ?? byKey.GetValueOrDefault((cls, "*"));
+            if (p is null) return null;
+            if (baseSpec.Parameters.Management is not null)
+                throw new InvalidInputException(path, $"class '{cls}'", baseSpec.Name, "urban-green practices for urban vegetation, not for a crop rotation");
+            return baseSpec.Parameters with { UrbanGreen = p };
+        });
     }
 }

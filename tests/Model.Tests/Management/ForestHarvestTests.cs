@@ -112,13 +112,7 @@ public class ForestHarvestTests
     [InlineData(",recalled", ",guess", "line 2, column 'status'", "guess")]
     public void A_bad_harvest_row_is_rejected_naming_file_line_column_and_value(string from, string to, string place, string value)
     {
-        string csv = File.ReadAllText(Path.Combine(ReferenceData.RepoRoot, "data", "management", "forest_harvest.csv"));
-        Assert.Contains(from, csv);
-        var dir = Path.Combine(Path.GetTempPath(), "carbonsim-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var bad = Path.Combine(dir, "forest_harvest.csv");
-        int at = csv.IndexOf(from, StringComparison.Ordinal);
-        File.WriteAllText(bad, csv[..at] + to + csv[(at + from.Length)..]);
+        var bad = ManagementFiles.EditedCopy("forest_harvest.csv", from, to);
         var e = Assert.Throws<InvalidInputException>(() => ScenarioLoader.Load(TestRepo.ScratchScenario(WithForestHarvest(bad))));
         Assert.Contains("forest_harvest.csv", e.Message);
         Assert.Contains(place, e.Message);
@@ -140,12 +134,5 @@ public class ForestHarvestTests
         Assert.Equal(end.TotalC - eq.TotalC, years.Sum(x => x.A.Nbp), 9);
     }
 
-    /// <summary>Edits a scenario text: its <c>management.forest_harvest</c> line names <paramref name="csv"/>, or is removed (null).</summary>
-    static Func<string, string> WithForestHarvest(string? csv) => text =>
-    {
-        var lines = text.Split('\n').Where(l => !l.TrimStart().StartsWith("forest_harvest:", StringComparison.Ordinal)).ToList();
-        int at = lines.FindIndex(l => l.TrimStart().StartsWith("crop_calendar:", StringComparison.Ordinal));
-        if (csv is not null) lines.Insert(at + 1, $"  forest_harvest: {csv}");
-        return string.Join('\n', lines);
-    };
+    static Func<string, string> WithForestHarvest(string? csv) => ManagementFiles.WithKey("forest_harvest", csv);
 }

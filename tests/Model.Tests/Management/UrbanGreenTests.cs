@@ -212,13 +212,7 @@ public class UrbanGreenTests
     [InlineData("0.3,1,365,\"park trees", "0.3,300,200,\"park trees", "line 2, column 'litter_removal_last_doy'", "200")]
     public void A_bad_practice_row_is_rejected_naming_file_line_column_and_value(string from, string to, string place, string value)
     {
-        string csv = File.ReadAllText(Path.Combine(ReferenceData.RepoRoot, "data", "management", "urban_green.csv"));
-        Assert.Contains(from, csv);
-        var dir = Path.Combine(Path.GetTempPath(), "carbonsim-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var bad = Path.Combine(dir, "urban_green.csv");
-        int at = csv.IndexOf(from, StringComparison.Ordinal);
-        File.WriteAllText(bad, csv[..at] + to + csv[(at + from.Length)..]);
+        var bad = ManagementFiles.EditedCopy("urban_green.csv", from, to);
         var e = Assert.Throws<InvalidInputException>(() =>
             ScenarioLoader.Load(TestRepo.ScratchScenario(WithUrbanGreen(bad))));
         Assert.Contains("urban_green.csv", e.Message);
@@ -226,14 +220,7 @@ public class UrbanGreenTests
         Assert.Contains(value, e.Message);
     }
 
-    /// <summary>Edits a scenario text: its <c>management.urban_green</c> line names <paramref name="csv"/>, or is removed (null).</summary>
-    static Func<string, string> WithUrbanGreen(string? csv) => text =>
-    {
-        var lines = text.Split('\n').Where(l => !l.TrimStart().StartsWith("urban_green:", StringComparison.Ordinal)).ToList();
-        int at = lines.FindIndex(l => l.TrimStart().StartsWith("crop_calendar:", StringComparison.Ordinal));
-        if (csv is not null) lines.Insert(at + 1, $"  urban_green: {csv}");
-        return string.Join('\n', lines);
-    };
+    static Func<string, string> WithUrbanGreen(string? csv) => ManagementFiles.WithKey("urban_green", csv);
 
     sealed class DayCheck : IDailyObserver
     {
